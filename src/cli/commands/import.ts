@@ -1,0 +1,72 @@
+// `import FILE... [--mapping NAME|PATH] [--dry-run] [--allow-partial]`
+import path from 'node:path';
+import type { Command } from 'commander';
+import { EXIT } from '../../errors.js';
+import { importFile, type ImportReport } from '../../ingest/import-file.js';
+import { resolveMapping } from '../../mapping/load-mappings.js';
+import type { WorkspaceSession } from '../../workspace/open-workspace.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { outputFormat, withWorkspace } from '../session.js';
+import { importJson, renderImport } from '../ui/render-import.js';
+import { progressDisplay } from '../ui/spinner.js';
+import { makeStyle } from '../ui/style.js';
+
+export interface ImportFlags {
+  mapping?: string;
+  dryRun?: boolean;
+  allowPartial?: boolean;
+}
+
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import exports into the store: all or nothing per file, idempotent, with a dry run')
+    .argument('<files...>', 'CSV/TSV exports')
+    .option('--mapping <name|path>', 'use this mapping instead of detecting one from the header')
+    .option('--dry-run', 'do everything except write, and print the same summary')
+    .option('--allow-partial', 'write the valid rows even when some are rejected')
+    .addHelpText('after', '\nExample:\n  practice-sync import ~/Downloads/insurance_claims_report.csv --dry-run')
+    .action(async (files: string[], flags: ImportFlags, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(ctx, globals, ['table', 'json']);
+      await withWorkspace(ctx, globals, { command: 'import', write: true }, async (ws) => {
+        const reports = await importMany(ctx, globals, ws, files, flags, 'import');
+        if (format === 'json') ctx.stdout(`${JSON.stringify(reports.length === 1 ? importJson(reports[0]) : reports.map(importJson), null, 2)}\n`);
+      });
+    });
+}
+
+/** Import each file in turn (shared with `sessions update`), printing as it goes; sets exit 3 when any file was rejected. */
+export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: WorkspaceSession, files: string[], flags: ImportFlags, commandName: string): Promise<ImportReport[]> {
+  const style = makeStyle(ctx, globals);
+  const human = (globals.format ?? 'table') === 'table';
+  const reports: ImportReport[] = [];
+  const chosen = flags.mapping ? resolveMapping(flags.mapping, ws.mappings(), ctx.cwd) : undefined;
+  for (const file of files) {
+    const progress = progressDisplay(ctx.isTTY && !globals.quiet && human, `importing ${file}`);
+    ws.log({ event: 'import_start', command: commandName, file });
+    let report: ImportReport;
+    try {
+      report = await importFile({
+        db: ws.db, file: resolvePath(ctx, file), mappings: ws.mappings(), mapping: chosen, dryRun: flags.dryRun, allowPartial: flags.allowPartial,
+        rejectsDir: ws.paths.rejects, attemptsFile: ws.attemptsFile, command: commandName, now: ctx.now,
+        onProgress: (p) => progress.update(p.rows, p.bytes, p.totalBytes),
+      });
+    } catch (error) {
+      ws.log({ event: 'import_failed', command: commandName, file, code: (error as { code?: string }).code ?? 'internal' });
+      throw error;
+    } finally {
+      progress.stop();
+    }
+    ws.log({ event: 'import_done', command: commandName, run: report.run, file, mapping: report.mapping, status: report.status,
+      rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
+    if (report.status === 'rejected') ctx.exitCode = Math.max(ctx.exitCode, EXIT.rejected);
+    if (human) ctx.stdout(renderImport(report, style));
+    reports.push(report);
+  }
+  return reports;
+}
+
+function resolvePath(ctx: CliContext, file: string): string {
+  return path.resolve(ctx.cwd, file);
+}

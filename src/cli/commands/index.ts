@@ -1,0 +1,16 @@
+// Every command, registered on the program in the order `--help` lists them.
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { registerDemo } from './demo.js';
+import { registerImport } from './import.js';
+import { registerInit } from './init.js';
+import { registerMapping } from './mapping.js';
+import { registerRuns } from './runs.js';
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerInit(program, ctx);
+  registerImport(program, ctx);
+  registerMapping(program, ctx);
+  registerRuns(program, ctx);
+  registerDemo(program, ctx);
+}

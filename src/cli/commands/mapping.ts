@@ -1,0 +1,104 @@
+// `mapping list | show NAME | detect FILE | check PATH [FILE] | init FILE --entity E`
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadMappings, parseMappingFile, resolveMapping, type LoadedMapping } from '../../mapping/load-mappings.js';
+import { explainDetection, previewMapping } from '../../mapping/preview-mapping.js';
+import { PRIVATE_FIELDS } from '../../ingest/import-file.js';
+import { findWorkspace } from '../../workspace/find-workspace.js';
+import { workspacePaths } from '../../workspace/layout.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { outputFormat } from '../session.js';
+import { makeStyle } from '../ui/style.js';
+// WIZARD: import { registerMappingInit } from './mapping-init.js';
+
+/** Mappings need no store: a workspace's own mappings are added when there is one. */
+export function availableMappings(ctx: CliContext, globals: GlobalOptions): { all: LoadedMapping[]; workspaceDir: string | null } {
+  let workspaceDir: string | null = null;
+  try {
+    workspaceDir = workspacePaths(findWorkspace({ workspace: globals.workspace, env: ctx.env, cwd: ctx.cwd })).mappings;
+  } catch {
+    workspaceDir = null;
+  }
+  return { all: loadMappings(workspaceDir ?? undefined), workspaceDir };
+}
+
+export function registerMapping(program: Command, ctx: CliContext): void {
+  const mapping = program.command('mapping').description('the column mappings that turn exports into records');
+
+  mapping
+    .command('list')
+    .description('built-in and workspace mappings')
+    .action((_flags: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { all } = availableMappings(ctx, globals);
+      if (outputFormat(ctx, globals, ['table', 'json']) === 'json') {
+        ctx.stdout(`${JSON.stringify(all.map((m) => ({ name: m.mapping.name, entity: m.mapping.entity, source: m.mapping.source, origin: m.origin, verified: m.mapping.verified !== false, path: m.path, description: m.mapping.description ?? null })), null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(...all.map((m) => m.mapping.name.length));
+      for (const m of all) {
+        const flags = [m.origin === 'workspace' ? 'workspace' : '', m.mapping.verified === false ? 'unverified' : ''].filter(Boolean).join(', ');
+        ctx.stdout(`${m.mapping.name.padEnd(width)}  ${m.mapping.entity.padEnd(14)} ${flags ? `[${flags}] ` : ''}${m.mapping.description ?? ''}\n`);
+      }
+    });
+
+  mapping
+    .command('show')
+    .description('print one mapping file')
+    .argument('<name>', 'mapping name or path')
+    .action((name: string, _flags: unknown, command: Command) => {
+      const { all } = availableMappings(ctx, command.optsWithGlobals<GlobalOptions>());
+      const found = resolveMapping(name, all, ctx.cwd);
+      ctx.stdout(`// ${found.path}\n${JSON.stringify(found.mapping, null, 2)}\n`);
+    });
+
+  mapping
+    .command('detect')
+    .description('say which mapping fits a file, and why')
+    .argument('<file>', 'an export')
+    .action(async (file: string, _flags: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const report = await explainDetection(path.resolve(ctx.cwd, file), availableMappings(ctx, globals).all);
+      if (outputFormat(ctx, globals, ['table', 'json']) === 'json') {
+        ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+      }
+      ctx.stdout(report.chosen ? `${path.basename(file)}: ${report.chosen}\n` : `${path.basename(file)}: no single mapping fits\n`);
+      for (const c of report.candidates) {
+        ctx.stdout(`  ${c.fits ? 'fits   ' : 'misses '} ${c.name}: uses ${c.used} columns${c.missing.length ? `; missing ${c.missing.map((m) => `"${m}"`).join(', ')}` : ''}\n`);
+      }
+    });
+
+  mapping
+    .command('check')
+    .description('validate a mapping file; with FILE, show the first rows as they would be imported and every problem')
+    .argument('<path>', 'mapping file (or name)')
+    .argument('[file]', 'an export to try it on')
+    .option('--rows <n>', 'rows to show', '5')
+    .action(async (mappingPath: string, file: string | undefined, flags: { rows: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { all } = availableMappings(ctx, globals);
+      const loaded = mappingPath.endsWith('.json')
+        ? { mapping: parseMappingFile(path.resolve(ctx.cwd, mappingPath)), path: path.resolve(ctx.cwd, mappingPath), origin: 'workspace' as const }
+        : resolveMapping(mappingPath, all, ctx.cwd);
+      ctx.stdout(`${loaded.mapping.name}: valid mapping for ${loaded.mapping.entity} (${Object.keys(loaded.mapping.fields).length} fields)\n`);
+      if (!file) return;
+      const preview = await previewMapping(loaded, path.resolve(ctx.cwd, file), Number(flags.rows) || 5);
+      const style = makeStyle(ctx, globals);
+      if (preview.missingRequired.length) ctx.stdout(style.red(`  the file lacks detect.required columns: ${preview.missingRequired.join(', ')}\n`));
+      for (const u of preview.unbound) ctx.stdout(style.yellow(`  ${u.field}: column ${u.columns.map((c) => `"${c}"`).join(' / ')} not in this file\n`));
+      if (preview.unusedColumns.length) ctx.stdout(`  columns not mapped: ${preview.unusedColumns.join(', ')}\n`);
+      for (const row of preview.rows) {
+        const shown = Object.entries(row.values).map(([k, v]) => `${k}=${v === null ? '' : JSON.stringify(v)}`).join(' ');
+        ctx.stdout(`  line ${row.line}: ${shown}\n`);
+        for (const issue of row.issues) {
+          const value = PRIVATE_FIELDS.has(issue.field) ? '(hidden)' : `"${issue.value}"`;
+          ctx.stdout(style.red(`    problem: column "${issue.column}": ${value} is not ${issue.expected}\n`));
+        }
+      }
+      ctx.stdout(`  ${preview.problems} problem${preview.problems === 1 ? '' : 's'} in the rows read\n`);
+      if (preview.problems || preview.missingRequired.length) ctx.exitCode = Math.max(ctx.exitCode, 3);
+    });
+
+  // WIZARD: registerMappingInit(mapping, ctx);
+}

@@ -1,0 +1,81 @@
+// `runs`, `runs show ID`, `undo ID`: the import history and exact reverts.
+import type { Command } from 'commander';
+import { fail } from '../../errors.js';
+import { runsReport } from '../../report/runs-report.js';
+import { getRun, listRuns } from '../../store/run-history.js';
+import { runChanges, undoRun } from '../../store/undo-run.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
+import { emitReport } from '../ui/emit-report.js';
+import { makeStyle } from '../ui/style.js';
+
+export function registerRuns(program: Command, ctx: CliContext): void {
+  const runs = program
+    .command('runs')
+    .description('the import history: every run, what it read and what it changed')
+    .addHelpText('after', '\nExamples:\n  practice-sync runs\n  practice-sync runs show 12')
+    .action(async (_flags: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withWorkspace(ctx, globals, { command: 'runs', write: false }, (ws) => {
+        emitReport(ctx, runsReport(listRuns(ws.db, ws.attemptsFile), resolveAsOf(ctx, globals)), outputFormat(ctx, globals), makeStyle(ctx, globals), globals.out);
+      });
+    });
+
+  runs
+    .command('show')
+    .description("one run: its counts and the before and after of every record it touched")
+    .argument('<id>', 'run number')
+    .option('--limit <n>', 'show at most this many changes', '200')
+    .action(async (id: string, flags: { limit: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(ctx, globals, ['table', 'json']);
+      await withWorkspace(ctx, globals, { command: 'runs show', write: false }, (ws) => {
+        const run = getRun(ws.db, ws.attemptsFile, parseRunId(id));
+        const changes = runChanges(ws.db, run.run, Number(flags.limit) || 200);
+        if (format === 'json') {
+          ctx.stdout(`${JSON.stringify({ ...run, changes }, null, 2)}\n`);
+          return;
+        }
+        const style = makeStyle(ctx, globals);
+        const lines = [
+          style.bold(`run ${run.run}: ${run.command}${run.file ? ` ${run.file}` : ''}`),
+          `  started ${run.started_at}, by ${run.user ?? 'unknown'}, status ${run.undone_by ? `undone by run ${run.undone_by}` : run.status}`,
+          run.mapping ? `  mapping ${run.mapping} (${run.entity}), sha256 ${run.sha256 ?? '-'}` : '',
+          `  rows ${run.rows}: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged, ${run.rejected} rejected`,
+          run.rejects_file ? `  rejects: ${run.rejects_file}` : '',
+        ].filter(Boolean);
+        if (changes.length) lines.push('  changes:');
+        for (const c of changes) {
+          const what = c.action === 'updated'
+            ? c.changed.map((k) => `${k}: ${show(c.before?.[k])} → ${show(c.after?.[k])}`).join('; ')
+            : c.action;
+          lines.push(`    ${c.table} #${c.row_id}: ${what}`);
+        }
+        ctx.stdout(`${lines.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('undo')
+    .description('revert one run exactly (refused when a later run changed the same records)')
+    .argument('<id>', 'run number')
+    .addHelpText('after', '\nExample:\n  practice-sync undo 12')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withWorkspace(ctx, globals, { command: 'undo', write: true }, (ws) => {
+        const result = undoRun(ws.db, ws.attemptsFile, parseRunId(id), { now: ctx.now });
+        ws.log({ event: 'undo', run: result.run, undid: result.undid, restored: result.restored, removed: result.removed });
+        ctx.stdout(`undid run ${result.undid} as run ${result.run}: ${result.removed} records removed, ${result.restored} restored\n`);
+      });
+    });
+}
+
+function parseRunId(text: string): number {
+  const id = Number(text);
+  if (!Number.isInteger(id) || id < 1) fail('usage', `a run is a number like 12, got "${text}"`);
+  return id;
+}
+
+function show(value: unknown): string {
+  return value === null || value === undefined ? '(empty)' : JSON.stringify(value);
+}

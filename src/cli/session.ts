@@ -1,0 +1,41 @@
+// Open the workspace for a command, run it, and always close the store and release the lock.
+import { fail } from '../errors.js';
+import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
+import type { CliContext, GlobalOptions } from './context.js';
+
+export async function withWorkspace<T>(
+  ctx: CliContext,
+  globals: GlobalOptions,
+  options: { command: string; write: boolean },
+  fn: (ws: WorkspaceSession) => Promise<T> | T,
+): Promise<T> {
+  const waitMs = globals.wait ? Number(globals.wait) * 1000 : undefined;
+  if (waitMs !== undefined && !(waitMs >= 0)) fail('usage', `--wait takes a number of seconds, got "${globals.wait}"`);
+  const ws = await openWorkspace({ workspace: globals.workspace, env: ctx.env, cwd: ctx.cwd, now: ctx.now, command: options.command, write: options.write, waitMs });
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+/** `--as-of YYYY-MM-DD`, else today's local date. */
+export function resolveAsOf(ctx: CliContext, globals: GlobalOptions): string {
+  if (globals.asOf) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(globals.asOf);
+    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+    if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
+      fail('usage', `--as-of takes a real date as YYYY-MM-DD, got "${globals.asOf}"`);
+    }
+    return globals.asOf;
+  }
+  const now = ctx.now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function outputFormat(ctx: CliContext, globals: GlobalOptions, allowed: readonly string[] = ['table', 'csv', 'json']): string {
+  const format = globals.format ?? (ctx.isTTY || allowed[0] !== 'table' ? allowed[0] : 'table');
+  if (!allowed.includes(format)) fail('usage', `--format takes ${allowed.join(', ')} here, got "${format}"`);
+  return format;
+}

@@ -1,0 +1,43 @@
+// How an import's result reads on a terminal: what was read, what changed, and what to do about rejects.
+import path from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { describeChanges } from '../../ingest/change-counter.js';
+import { PRIVATE_FIELDS, type ImportReport } from '../../ingest/import-file.js';
+
+export function renderImport(report: ImportReport, style: ChalkInstance): string {
+  const name = path.basename(report.file);
+  const lines: string[] = [];
+  const head = `${name} → ${report.mapping} (${report.entity})`;
+  if (report.status === 'skipped') {
+    lines.push(`${head}: already imported by run ${report.already_imported_by} (same content); skipped`);
+    return `${lines.join('\n')}\n`;
+  }
+  const tag = report.dry_run ? style.cyan(' [dry run: nothing written]') : '';
+  lines.push(`${style.bold(head)}, run ${report.run}${tag}`);
+  lines.push(`  rows ${report.rows}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected` +
+    (report.duplicates ? `, ${report.duplicates} identical duplicates` : '') + (report.skipped_rows ? `, ${report.skipped_rows} summary rows skipped` : ''));
+  if (report.status !== 'rejected') lines.push(`  ${describeChanges(report.entity, report.changes)}`);
+  for (const warning of report.warnings) lines.push(style.yellow(`  warning: ${warning}`));
+  if (report.rejected > 0) {
+    for (const r of report.first_rejects) {
+      const shown = PRIVATE_FIELDS.has(r.field) ? r.reason.replace(`"${r.value}"`, '(value in the rejects file)') : r.reason;
+      lines.push(style.red(`  rejected: ${shown}`));
+    }
+    if (report.rejected > report.first_rejects.length) lines.push(style.red(`  ... and ${report.rejected - report.first_rejects.length} more`));
+    if (report.rejects_file) lines.push(`  rejects: ${report.rejects_file}`);
+    if (report.status === 'rejected') {
+      lines.push(style.red(`  nothing was imported from ${name}: fix the rows above, or import the good rows with --allow-partial`));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The JSON summary of SPEC §4. */
+export function importJson(report: ImportReport): Record<string, unknown> {
+  return {
+    run: report.run, file: report.file, sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run,
+    rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
+    rejects_file: report.rejects_file, changes: report.changes, warnings: report.warnings, status: report.status,
+    duplicates: report.duplicates, skipped_rows: report.skipped_rows, already_imported_by: report.already_imported_by,
+  };
+}

@@ -1,0 +1,79 @@
+// QuickBooks Online journal entry import (SPEC §9, FORMATS.md): one balanced entry per payout.
+import { fail } from '../../errors.js';
+import type { Config } from '../../workspace/config-schema.js';
+import type { Payout } from '../payouts.js';
+import { type CsvColumn, neutralizeCell, toCsv } from '../safe-csv.js';
+import type { QuickBooksExport } from './export-result.js';
+import { isEmptyPayout, payoutLines, usDate } from './payout-lines.js';
+
+export const JOURNAL_COLUMNS: CsvColumn[] = [
+  { key: 'JournalNo', kind: 'text' },
+  { key: 'JournalDate', kind: 'date' },
+  { key: 'AccountName', kind: 'text' },
+  { key: 'Debits', kind: 'money' },
+  { key: 'Credits', kind: 'money' },
+  { key: 'Description', kind: 'text' },
+  { key: 'Name', kind: 'text' },
+];
+
+const JOURNAL_NO_MAX = 21;
+const JOURNAL_NO_PREFIX = 'PS-';
+
+/** `PS-` + the last 18 characters of the payout ID: QuickBooks Online cuts JournalNo at 21. */
+export function journalNo(payoutId: string): string {
+  return JOURNAL_NO_PREFIX + payoutId.slice(-(JOURNAL_NO_MAX - JOURNAL_NO_PREFIX.length));
+}
+
+/** Account names must reach QuickBooks exactly; one that would be neutralized cannot. */
+function exactAccount(account: string): string {
+  if (neutralizeCell(account) !== account) {
+    fail('export_rejected', `account name "${account}" begins with a formula character and cannot be written unchanged`);
+  }
+  return account;
+}
+
+/**
+ * One entry per payout: debits first (bank +net, fees), then credits (income per account); amounts
+ * positive with the other column blank, so a negative amount moves to the other side. Throws
+ * `export_rejected` when two payout IDs shorten to the same JournalNo.
+ */
+export function qboJournal(payouts: readonly Payout[], config: Config): QuickBooksExport {
+  const seen = new Map<string, string>();
+  const rows: Record<string, string | number | null>[] = [];
+  const exported: string[] = [];
+  const empty: string[] = [];
+  for (const payout of payouts) {
+    if (isEmptyPayout(payout)) {
+      empty.push(payout.payoutId);
+      continue;
+    }
+    const number = journalNo(payout.payoutId);
+    const clash = seen.get(number);
+    if (clash !== undefined) {
+      fail('export_rejected', `payouts ${clash} and ${payout.payoutId} would both be JournalNo ${number}; export them in separate files`, {
+        journalNo: number,
+      });
+    }
+    seen.set(number, payout.payoutId);
+    const lines = payoutLines(payout, config).filter((line) => line.amount !== 0);
+    const ordered = [...lines.filter((l) => l.amount > 0), ...lines.filter((l) => l.amount < 0)];
+    let debits = 0;
+    let credits = 0;
+    for (const line of ordered) {
+      if (line.amount > 0) debits += line.amount;
+      else credits -= line.amount;
+      rows.push({
+        JournalNo: number,
+        JournalDate: usDate(payout.payoutDate),
+        AccountName: exactAccount(line.account),
+        Debits: line.amount > 0 ? line.amount : null,
+        Credits: line.amount < 0 ? -line.amount : null,
+        Description: line.description,
+        Name: null,
+      });
+    }
+    if (debits !== credits) fail('internal', `journal entry ${number} does not balance: debits ${debits}, credits ${credits}`);
+    exported.push(payout.payoutId);
+  }
+  return { files: [toCsv(JOURNAL_COLUMNS, rows)], warnings: [], exported, empty };
+}

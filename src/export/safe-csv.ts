@@ -1,0 +1,118 @@
+// Every CSV practice-sync writes goes through here: RFC 4180 quoting, formula-injection-safe text
+// cells (OWASP), and money written as plain two-decimal numbers from integer cents.
+import { fail } from '../errors.js';
+
+/** `integer` and `boolean` are accepted too so report columns (src/report/model.ts) can be passed as they are. */
+export type CsvColumnKind = 'text' | 'money' | 'date' | 'number' | 'integer' | 'boolean';
+
+export interface CsvColumn {
+  /** Property of the row holding the cell. */
+  key: string;
+  kind: CsvColumnKind;
+  /** Header written in the file; `label`, then `key`, otherwise. */
+  header?: string;
+  label?: string;
+}
+
+export type CsvCell = string | number | boolean | null | undefined;
+export type CsvRow = Readonly<Record<string, CsvCell>>;
+
+export interface CsvOptions {
+  lineEnding?: '\n' | '\r\n';
+  delimiter?: string;
+  /** Write the header line (default true). */
+  header?: boolean;
+}
+
+export interface CsvWriter {
+  write(row: CsvRow): void;
+  /** Data rows written so far. */
+  readonly rows: number;
+}
+
+/** = + - @ tab CR LF, by char code: this runs for every text cell written. */
+const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d, 0x0a]);
+
+/** Prefixes `'` to text a spreadsheet would read as a formula (OWASP CSV injection). */
+export function neutralizeCell(text: string): string {
+  return text.length > 0 && FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
+}
+
+/** `-2930` → `-29.30`; never `$`, thousands separators or parentheses. Throws on non-integer cents. */
+export function formatCents(cents: number): string {
+  if (!Number.isSafeInteger(cents)) {
+    fail('internal', `money must be integer cents, got ${String(cents)}`, { value: cents });
+  }
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100);
+  const rest = abs % 100;
+  return `${cents < 0 ? '-' : ''}${dollars}.${rest < 10 ? '0' : ''}${rest}`;
+}
+
+type CellFormatter = (value: CsvCell, column: CsvColumn) => string;
+
+const isEmpty = (value: CsvCell): value is null | undefined | '' => value === null || value === undefined || value === '';
+
+const FORMATTERS: Record<CsvColumnKind, CellFormatter> = {
+  text: (value) => (isEmpty(value) ? '' : neutralizeCell(String(value))),
+  date: (value) => (isEmpty(value) ? '' : neutralizeCell(String(value))),
+  money: (value, column) => {
+    if (isEmpty(value)) return '';
+    if (typeof value !== 'number') fail('internal', `money column "${column.key}" got ${JSON.stringify(value)}, expected integer cents`);
+    return formatCents(value);
+  },
+  number: (value, column) => {
+    if (isEmpty(value)) return '';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value;
+    return fail('internal', `number column "${column.key}" got ${JSON.stringify(value)}`);
+  },
+  integer: (value, column) => {
+    if (isEmpty(value)) return '';
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+    return fail('internal', `integer column "${column.key}" got ${JSON.stringify(value)}`);
+  },
+  boolean: (value) => (isEmpty(value) ? '' : value === true || value === 'true' ? 'true' : 'false'),
+};
+
+function quoter(delimiter: string): (field: string) => string {
+  const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^\]-]/g, '\\$&')}]`);
+  return (field) => (special.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+}
+
+/** Streams rows as lines (line ending included) to `writeLine`; the header goes out at once. */
+export function createCsvWriter(columns: readonly CsvColumn[], writeLine: (line: string) => void, options: CsvOptions = {}): CsvWriter {
+  const lineEnding = options.lineEnding ?? '\r\n';
+  const delimiter = options.delimiter ?? ',';
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) fail('internal', `bad CSV delimiter ${JSON.stringify(delimiter)}`);
+  if (columns.length === 0) fail('internal', 'a CSV needs at least one column');
+  const quote = quoter(delimiter);
+  const cells = columns.map((column) => ({ column, format: FORMATTERS[column.kind] }));
+  if (options.header !== false) {
+    writeLine(columns.map((c) => quote(neutralizeCell(c.header ?? c.label ?? c.key))).join(delimiter) + lineEnding);
+  }
+  let rows = 0;
+  return {
+    write(row) {
+      let line = '';
+      for (let i = 0; i < cells.length; i++) {
+        const { column, format } = cells[i];
+        if (i > 0) line += delimiter;
+        line += quote(format(row[column.key], column));
+      }
+      writeLine(line + lineEnding);
+      rows++;
+    },
+    get rows() {
+      return rows;
+    },
+  };
+}
+
+/** The whole CSV as one string (CRLF by default, per RFC 4180). */
+export function toCsv(columns: readonly CsvColumn[], rows: Iterable<CsvRow>, options: CsvOptions = {}): string {
+  const lines: string[] = [];
+  const writer = createCsvWriter(columns, (line) => lines.push(line), options);
+  for (const row of rows) writer.write(row);
+  return lines.join('');
+}

@@ -1,0 +1,222 @@
+// `import FILE`: read → decode → parse → map → validate → resolve identity → upsert, in one transaction per file.
+// Any rejected row rolls the whole file back (unless allowPartial); a dry run always rolls back.
+import os from 'node:os';
+import path from 'node:path';
+import type { EntityName } from '../domain/entities.js';
+import { fail } from '../errors.js';
+import { bindMapping, type RowIssue } from '../mapping/bind-mapping.js';
+import { detectMapping, readHeader, type HeaderReading } from '../mapping/detect.js';
+import type { LoadedMapping } from '../mapping/load-mappings.js';
+import { ChangeLog } from '../store/change-log.js';
+import type { Store } from '../store/open-store.js';
+import { RecordWriter } from '../store/record-writer.js';
+import { appendAttempt, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus } from '../store/run-history.js';
+import { readCsvRecords } from './csv-records.js';
+import { RejectsFile, type Reject } from './rejects-file.js';
+import { ChangeCounter } from './change-counter.js';
+import { inspectFile, openText, readHeadLines, type Encoding } from './source-file.js';
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ImportOptions {
+  db: Store;
+  file: string;
+  mappings: LoadedMapping[];
+  /** A mapping chosen with --mapping; detected from the header otherwise. */
+  mapping?: LoadedMapping;
+  dryRun?: boolean;
+  allowPartial?: boolean;
+  rejectsDir: string;
+  attemptsFile: string;
+  command?: string;
+  now: () => Date;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportReport {
+  run: number;
+  file: string;
+  sha256: string;
+  mapping: string;
+  entity: EntityName;
+  dry_run: boolean;
+  status: RunStatus;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  duplicates: number;
+  skipped_rows: number;
+  rejects_file: string | null;
+  changes: Record<string, number>;
+  warnings: string[];
+  /** The first rejects, for the terminal; the full list is in rejects_file. */
+  first_rejects: (Reject & { field: string })[];
+  already_imported_by: number | null;
+}
+
+/** Fields whose values are patient data: shown in the rejects file, never on the terminal or in the log. */
+export const PRIVATE_FIELDS = new Set(['patient_name', 'patient_first_name', 'patient_last_name', 'patient_dob', 'member_id', 'contact_name', 'email', 'phone']);
+
+export async function importFile(options: ImportOptions): Promise<ImportReport> {
+  const { db, file, now } = options;
+  const fileName = path.basename(file);
+  const forced = options.mapping?.mapping.read?.encoding as Encoding | undefined;
+  const info = await inspectFile(file, forced);
+  const headLines = readHeadLines(file, info.encoding);
+  let loaded: LoadedMapping;
+  let reading: HeaderReading;
+  if (options.mapping) {
+    loaded = options.mapping;
+    const found = readHeader(loaded.mapping, headLines);
+    if (!found) fail('input_empty', `${fileName} has no header line: nothing to import`);
+    reading = found;
+  } else {
+    const detected = detectMapping(fileName, headLines, options.mappings);
+    loaded = detected.loaded;
+    reading = detected.reading;
+  }
+  const { mapping } = loaded;
+  const bound = bindMapping(mapping, reading.header);
+  const startedAt = now().toISOString();
+  const runId = nextRunId(db, options.attemptsFile);
+  const report: ImportReport = {
+    run: runId, file, sha256: info.sha256, mapping: mapping.name, entity: mapping.entity, dry_run: Boolean(options.dryRun),
+    status: 'ok', rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, skipped_rows: 0,
+    rejects_file: null, changes: {}, warnings: [], first_rejects: [], already_imported_by: null,
+  };
+  if (info.encoding === 'windows-1252' && !forced) report.warnings.push(`${fileName} is not UTF-8; read it as Windows-1252`);
+  for (const { field, columns } of bound.unbound) {
+    report.warnings.push(`column ${columns.map((c) => `"${c}"`).join(' / ')} is not in this file; ${field} left as it was`);
+  }
+
+  const previous = runWithHash(db, info.sha256);
+  if (previous !== null) {
+    report.status = 'skipped';
+    report.already_imported_by = previous;
+    report.warnings.push(`${fileName} was already imported by run ${previous} (same content); skipped`);
+    appendAttempt(options.attemptsFile, toRunRecord(report, startedAt, now().toISOString(), options.command));
+    return report;
+  }
+
+  const rejects = new RejectsFile(options.rejectsDir, runId, file);
+  const counter = new ChangeCounter(mapping.entity);
+  const reject = (line: number, issue: RowIssue | { field: string; column: string; value: string; expected?: string; message?: string }) => {
+    report.rejected += 1;
+    const reason = 'message' in issue && issue.message ? issue.message : issue.value === '' ? `is empty; ${issue.field} is required` : `"${issue.value}" is not ${issue.expected}`;
+    const entry = { line, column: issue.column, value: issue.value, reason: `${fileName} line ${line}, column "${issue.column}": ${reason}` };
+    rejects.add(fileName, entry);
+    if (report.first_rejects.length < 10) report.first_rejects.push({ ...entry, field: issue.field });
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const changes = new ChangeLog(db, runId);
+    const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
+    const progress = { bytes: 0 };
+    let dataIndex = 0;
+    let headerSeen = false;
+    let lastProgress = 0;
+    const text = openText(file, info.encoding, progress);
+    try {
+      await readCsvRecords(text, { delimiter: reading.delimiter, skipLines: reading.headerLine - 1 }, ({ cells, line }) => {
+        if (!headerSeen) {
+          headerSeen = true;
+          return;
+        }
+        if (bound.skipRow(cells, dataIndex++)) {
+          report.skipped_rows += 1;
+          return;
+        }
+        report.rows += 1;
+        const mapped = bound.mapRow(cells);
+        if (mapped.issues.length) {
+          for (const issue of mapped.issues) reject(line, issue);
+          report.rejected -= mapped.issues.length - 1;
+          return;
+        }
+        const result = writer.apply(mapped.values, line);
+        switch (result.kind) {
+          case 'rejected': {
+            const field = result.field;
+            const spec = mapping.fields[field];
+            const column = spec && typeof spec.column === 'string' ? spec.column : Array.isArray(spec?.column) ? spec.column[0] : field;
+            reject(line, { field, column, value: String(mapped.values[field] ?? ''), message: result.message });
+            break;
+          }
+          case 'created':
+            report.created += 1;
+            counter.created(result.status);
+            break;
+          case 'updated':
+            report.updated += 1;
+            counter.updated(result.previousStatus, result.status);
+            break;
+          case 'unchanged':
+            report.unchanged += 1;
+            break;
+          case 'duplicate':
+            report.duplicates += 1;
+            break;
+        }
+        if (options.onProgress && report.rows - lastProgress >= 5000) {
+          lastProgress = report.rows;
+          options.onProgress({ rows: report.rows, bytes: progress.bytes, totalBytes: info.size });
+        }
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('CSV_')) throw error;
+      const lines = (error as { lines?: number }).lines;
+      fail('input_rejected', `${fileName}${lines ? ` line ${lines}` : ''}: not a readable CSV (${(error as Error).message})`);
+    }
+    if (report.rows === 0 && report.skipped_rows === 0) {
+      fail('input_empty', `${fileName} has a header but no data rows: nothing to import (was the export's date range empty?)`);
+    }
+    report.rejects_file = rejects.close();
+    report.changes = counter.summary();
+    const finishedAt = now().toISOString();
+    if (report.rejected > 0 && !options.allowPartial) {
+      report.status = 'rejected';
+    } else if (options.dryRun) {
+      report.status = 'dry_run';
+    } else {
+      report.status = report.rejected > 0 ? 'partial' : 'ok';
+      insertRun(db, toRunRecord(report, startedAt, finishedAt, options.command));
+      db.exec('COMMIT');
+      committed = true;
+      return report;
+    }
+    db.exec('ROLLBACK');
+    committed = true;
+    appendAttempt(options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command));
+    return report;
+  } finally {
+    rejects.close();
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import'): RunRecord {
+  return {
+    run: report.run, started_at: startedAt, finished_at: finishedAt, command, user: safeUser(), file: report.file,
+    sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run, rows: report.rows,
+    created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
+    status: report.status, rejects_file: report.rejects_file, undone_by: null,
+    summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings },
+  };
+}
+
+function safeUser(): string | null {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,102 @@
+// What a file is before it is parsed: its hash, size, encoding, and whether it is text at all.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { fail } from '../errors.js';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+export interface SourceFileInfo {
+  path: string;
+  size: number;
+  sha256: string;
+  encoding: Encoding;
+  hasBom: boolean;
+}
+
+const CHUNK = 1 << 20;
+
+/** One pass over the bytes: SHA-256, UTF-8 validity (else Windows-1252), and a check that this is text at all. */
+export async function inspectFile(file: string, forcedEncoding?: Encoding): Promise<SourceFileInfo> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return fail('file_unreadable', `${file}: no such file`);
+  }
+  if (stat.isDirectory()) fail('file_unreadable', `${file} is a folder, not a file`);
+  if (stat.size === 0) fail('input_empty', `${file} is empty (0 bytes): nothing to import`);
+  const hash = createHash('sha256');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let validUtf8 = true;
+  let first = true;
+  let hasBom = false;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      hasBom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
+      if (looksBinary(chunk)) fail('input_binary', `${file} is not a text export (it contains binary data); export the report as CSV`);
+    }
+    hash.update(chunk);
+    if (validUtf8) {
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        validUtf8 = false;
+      }
+    }
+  }
+  if (validUtf8) {
+    try {
+      utf8.decode();
+    } catch {
+      validUtf8 = false;
+    }
+  }
+  const encoding = forcedEncoding ?? (validUtf8 ? 'utf-8' : 'windows-1252');
+  return { path: file, size: stat.size, sha256: hash.digest('hex'), encoding, hasBom };
+}
+
+function looksBinary(chunk: Buffer): boolean {
+  const sample = chunk.subarray(0, 8192);
+  if (sample.includes(0)) return true;
+  // Zip (xlsx), PDF and other well-known binary signatures.
+  const magic = sample.subarray(0, 4).toString('latin1');
+  return magic === 'PK\u0003\u0004' || magic === '%PDF' || magic === '\u00d0\u00cf\u0011\u00e0';
+}
+
+export interface TextStreamProgress {
+  bytes: number;
+}
+
+/** The file as a stream of decoded text, BOM removed; `progress.bytes` counts bytes read so far. */
+export function openText(file: string, encoding: Encoding, progress?: TextStreamProgress): Readable {
+  const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { ignoreBOM: false });
+  const decode = new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, done) {
+      if (progress) progress.bytes += chunk.length;
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+  return fs.createReadStream(file, { highWaterMark: CHUNK }).pipe(decode);
+}
+
+/** The first lines of the file, for detection: decoded, BOM removed, at most `max` lines. */
+export function readHeadLines(file: string, encoding: Encoding, max = 40): string[] {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256 * 1024);
+    const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    let text = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(buffer.subarray(0, bytes));
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const lines = text.split(/\r\n|\n|\r/);
+    if (bytes === buffer.length) lines.pop(); // the last line may be cut short
+    return lines.slice(0, max);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,242 @@
+// A mapping bound to one file's header: for each canonical field, which column feeds it and how its cells are typed.
+// Binding happens once per file; `mapRow` then runs per row on the hot path.
+import { ENTITY_FIELDS, type FieldKind } from '../domain/entities.js';
+import { fail } from '../errors.js';
+import { makeCellParser, type CellParser } from './cell-parser.js';
+import type { FieldSpec, Mapping } from './schema.js';
+
+export type FieldValue = string | number | boolean | string[] | null;
+
+export interface RowIssue {
+  field: string;
+  column: string;
+  value: string;
+  expected: string;
+}
+
+export interface MappedRow {
+  values: Record<string, FieldValue>;
+  issues: RowIssue[];
+}
+
+export interface BoundMapping {
+  mapping: Mapping;
+  header: string[];
+  /** Canonical fields this file fills (a datetime service_date also fills start_time). */
+  fields: string[];
+  /** Fields the mapping names whose columns this file lacks. */
+  unbound: { field: string; columns: string[] }[];
+  skipRow(cells: string[], dataRowIndex: number): boolean;
+  mapRow(cells: string[]): MappedRow;
+}
+
+interface Extractor {
+  field: string;
+  label: string;
+  read(cells: string[]): string | null;
+  parse: CellParser;
+  required: boolean;
+  nulls: Set<string>;
+  alsoStartTime: boolean;
+}
+
+const DEFAULT_TYPE: Record<FieldKind, string> = {
+  text: 'text', integer: 'integer', number: 'number', money: 'money', date: 'date', datetime: 'datetime',
+  time: 'time', name: 'name', list: 'list', boolean: 'boolean', enum: 'enum',
+};
+
+/** Which cell types may feed a field of each kind. */
+const COMPATIBLE: Record<FieldKind, readonly string[]> = {
+  text: ['text', 'name', 'enum', 'integer'],
+  name: ['name', 'text'],
+  integer: ['integer'],
+  number: ['number', 'integer'],
+  money: ['money'],
+  date: ['date', 'datetime'],
+  datetime: ['datetime'],
+  time: ['time', 'datetime'],
+  list: ['list', 'text'],
+  boolean: ['boolean'],
+  enum: ['enum', 'text'],
+};
+
+export function headerIndex(header: string[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  header.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    const list = index.get(key);
+    if (list) list.push(i);
+    else index.set(key, [i]);
+  });
+  return index;
+}
+
+/** The column indexes a field spec reads in this header (empty when absent). */
+export function locateColumns(spec: FieldSpec, index: Map<string, number[]>): { indexes: number[]; labels: string[] } {
+  if (spec.column === undefined) return { indexes: [], labels: [] };
+  const names = Array.isArray(spec.column) ? spec.column : [spec.column];
+  const occurrence = spec.occurrence ?? 1;
+  const indexes: number[] = [];
+  const labels: string[] = [];
+  for (const name of names) {
+    const at = index.get(name.trim().toLowerCase())?.[occurrence - 1];
+    if (at === undefined) continue;
+    indexes.push(at);
+    labels.push(occurrence > 1 ? `${name} (#${occurrence})` : name);
+    if (!spec.sum) break;
+  }
+  return { indexes, labels };
+}
+
+export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
+  const index = headerIndex(header);
+  const entityFields = ENTITY_FIELDS[mapping.entity];
+  const mappingNulls = new Set(['', ...(mapping.nulls ?? []).map((n) => n.trim().toLowerCase())]);
+  const extractors: Extractor[] = [];
+  const unbound: { field: string; columns: string[] }[] = [];
+  const fields: string[] = [];
+
+  for (const [field, spec] of Object.entries(mapping.fields)) {
+    const kind = entityFields[field].kind;
+    const type = spec.type ?? (spec.map ? 'enum' : DEFAULT_TYPE[kind]);
+    if (!COMPATIBLE[kind].includes(type)) {
+      fail('mapping_invalid', `mapping ${mapping.name}: fields.${field}.type: "${type}" cannot fill a ${kind} field; expected one of ${COMPATIBLE[kind].join(', ')}`);
+    }
+    const nulls = spec.nulls ? new Set([...mappingNulls, ...spec.nulls.map((n) => n.trim().toLowerCase())]) : mappingNulls;
+    const read = makeReader(spec, index, header);
+    if (!read) {
+      const columns = Array.isArray(spec.column) ? spec.column : [spec.column ?? ''];
+      if (spec.required) {
+        fail('no_mapping_fits', `mapping ${mapping.name} needs column ${columns.map((c) => `"${c}"`).join(' or ')} for ${field}, and this file has none`);
+      }
+      unbound.push({ field, columns });
+      continue;
+    }
+    const alsoStartTime = field === 'service_date' && type === 'datetime' && 'start_time' in entityFields && !('start_time' in mapping.fields);
+    extractors.push({
+      field,
+      label: read.label,
+      read: read.read,
+      parse: makeCellParser(spec, type, field, entityFields[field].values),
+      required: spec.required ?? false,
+      nulls,
+      alsoStartTime,
+    });
+    fields.push(field);
+    if (alsoStartTime) fields.push('start_time');
+  }
+
+  const skipRules = compileSkipRules(mapping, index, header);
+  const skipRows = mapping.read?.skip_rows ?? 0;
+
+  return {
+    mapping,
+    header,
+    fields,
+    unbound,
+    skipRow(cells, dataRowIndex) {
+      if (dataRowIndex < skipRows) return true;
+      for (const rule of skipRules) if (rule.regex.test((cells[rule.index] ?? '').trim())) return true;
+      return false;
+    },
+    mapRow(cells) {
+      const values: Record<string, FieldValue> = {};
+      const issues: RowIssue[] = [];
+      for (const x of extractors) {
+        const raw = x.read(cells);
+        if (raw === null || x.nulls.has(raw.toLowerCase())) {
+          values[x.field] = null;
+          if (x.alsoStartTime) values.start_time = null;
+          if (x.required) issues.push({ field: x.field, column: x.label, value: raw ?? '', expected: 'a value (this column is required)' });
+          continue;
+        }
+        const result = x.parse(raw);
+        if (!result.ok) {
+          issues.push({ field: x.field, column: x.label, value: raw, expected: result.expected });
+          continue;
+        }
+        if (x.alsoStartTime) {
+          const { date, time } = result.value as { date: string; time: string | null };
+          values[x.field] = date;
+          values.start_time = time;
+        } else {
+          values[x.field] = result.value as FieldValue;
+        }
+      }
+      return { values, issues };
+    },
+  };
+}
+
+function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: string[]): { label: string; read: (cells: string[]) => string | null } | null {
+  if (spec.value !== undefined) {
+    const constant = String(spec.value);
+    return { label: '(constant)', read: () => constant };
+  }
+  const pattern = spec.pattern ? new RegExp(spec.pattern) : null;
+  const group = spec.group ?? 1;
+  const applyPattern = (text: string): string | null => {
+    if (!pattern) return text;
+    const match = pattern.exec(text);
+    if (!match) return null;
+    const part = match[match.length > group ? group : 0];
+    return part === undefined ? null : part.trim();
+  };
+  if (spec.template !== undefined) {
+    const parts = spec.template.split(/(\{[^}]+\})/).filter((p) => p !== '');
+    const pieces = parts.map((p) => (p.startsWith('{') ? { column: index.get(p.slice(1, -1).trim().toLowerCase())?.[0] ?? -1 } : { text: p }));
+    if (pieces.some((p) => 'column' in p && p.column === -1)) return null;
+    return {
+      label: spec.template,
+      read(cells) {
+        let any = false;
+        let out = '';
+        for (const piece of pieces) {
+          if ('text' in piece) out += piece.text;
+          else {
+            const cell = (cells[piece.column!] ?? '').trim();
+            if (cell) any = true;
+            out += cell;
+          }
+        }
+        return any ? applyPattern(out) : null;
+      },
+    };
+  }
+  const { indexes, labels } = locateColumns(spec, index);
+  if (indexes.length === 0) return null;
+  if (spec.sum && indexes.length > 1) {
+    // Summing is done by the money/number parser over the joined cells; see cell-parser's `sum` handling.
+    return {
+      label: labels.join(' + '),
+      read(cells) {
+        const present = indexes.map((i) => (cells[i] ?? '').trim()).filter((c) => c !== '');
+        return present.length ? present.join('\u0000') : null;
+      },
+    };
+  }
+  const at = indexes[0];
+  void header;
+  return {
+    label: labels[0],
+    read(cells) {
+      const cell = cells[at];
+      if (cell === undefined) return null;
+      return applyPattern(cell.trim());
+    },
+  };
+}
+
+function compileSkipRules(mapping: Mapping, index: Map<string, number[]>, header: string[]): { index: number; regex: RegExp }[] {
+  const rules = mapping.read?.skip_rows_where;
+  if (!rules) return [];
+  const list = Array.isArray(rules) ? rules : [rules];
+  const out: { index: number; regex: RegExp }[] = [];
+  for (const rule of list) {
+    const at = rule.column === undefined ? 0 : index.get(rule.column.trim().toLowerCase())?.[0];
+    if (at === undefined) continue;
+    out.push({ index: at, regex: new RegExp(rule.matches, 'i') });
+  }
+  void header;
+  return out;
+}

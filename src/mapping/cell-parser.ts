@@ -1,0 +1,86 @@
+// Choose the typed parser for one field of a mapping: the cell type, its formats, its enum vocabulary.
+import type { CellResult } from './cells/cell-result.js';
+import {
+  displayName, makeDateParser, makeDateTimeParser, makeTimeParser, parseBoolean, parseInteger, parseList, parseMoney, parseNumber,
+} from './cells/index.js';
+import type { FieldSpec } from './schema.js';
+
+export type CellParser = (raw: string) => CellResult<unknown>;
+
+const DATE_FORMATS = ['MM/dd/yyyy', 'yyyy-MM-dd'];
+const DATETIME_FORMATS = ['MM/dd/yyyy HH:mm', 'MM/dd/yyyy h:mm a', 'yyyy-MM-dd HH:mm:ss', "yyyy-MM-dd'T'HH:mm:ss", 'yyyy-MM-dd HH:mm'];
+const TIME_FORMATS = ['HH:mm', 'h:mm a', 'HH:mm:ss'];
+
+export function makeCellParser(spec: FieldSpec, type: string, field: string, vocabulary?: readonly string[]): CellParser {
+  const base = baseParser(spec, type, field, vocabulary);
+  if (!spec.sum) return base;
+  // Summed columns arrive joined by NUL (see bind-mapping); add the parts up.
+  return (raw) => {
+    let total = 0;
+    for (const part of raw.split('\u0000')) {
+      const result = base(part);
+      if (!result.ok) return result;
+      total += result.value as number;
+    }
+    return { ok: true, value: total };
+  };
+}
+
+function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: readonly string[]): CellParser {
+  switch (type) {
+    case 'money':
+      return parseMoney;
+    case 'integer':
+      return parseInteger;
+    case 'number':
+      return parseNumber;
+    case 'boolean':
+      return parseBoolean;
+    case 'date':
+      return makeDateParser(spec.formats ?? DATE_FORMATS);
+    case 'datetime': {
+      const parse = makeDateTimeParser(spec.formats ?? DATETIME_FORMATS);
+      // A datetime feeding a date field keeps the date; service_date's time is split off by bind-mapping.
+      if (field === 'service_date') return parse;
+      if (field === 'start_time') return (raw) => mapOk(parse(raw), (v) => v.time);
+      return (raw) => mapOk(parse(raw), (v) => v.date);
+    }
+    case 'time':
+      return makeTimeParser(spec.formats ?? TIME_FORMATS);
+    case 'name':
+      return (raw) => ({ ok: true, value: displayName(raw) });
+    case 'list': {
+      const split = spec.split ?? ',';
+      return (raw) => parseList(raw, split);
+    }
+    case 'enum':
+      return enumParser(spec, vocabulary);
+    default:
+      return vocabulary ? enumParser(spec, vocabulary) : (raw) => ({ ok: true, value: raw });
+  }
+}
+
+function enumParser(spec: FieldSpec, vocabulary?: readonly string[]): CellParser {
+  const map = new Map<string, string>();
+  // Without a map, the canonical words themselves are accepted ("No Show" and "no_show" alike).
+  if (!spec.map) {
+    for (const word of vocabulary ?? []) {
+      map.set(word, word);
+      map.set(word.replace(/_/g, ' '), word);
+    }
+  }
+  for (const [from, to] of Object.entries(spec.map ?? {})) map.set(from.trim().toLowerCase(), to);
+  const fallback = spec.default;
+  const known = [...new Set(map.keys())];
+  return (raw) => {
+    const hit = map.get(raw.toLowerCase());
+    if (hit !== undefined) return { ok: true, value: hit };
+    if (map.size === 0) return { ok: true, value: raw };
+    if (fallback !== undefined) return { ok: true, value: fallback };
+    return { ok: false, expected: `one of ${known.map((k) => `"${k}"`).join(', ')}` };
+  };
+}
+
+function mapOk<T, U>(result: CellResult<T>, fn: (value: T) => U): CellResult<U> {
+  return result.ok ? { ok: true, value: fn(result.value) } : result;
+}

@@ -1,0 +1,113 @@
+// The store's schema as ordered, named migrations; each runs with its bookkeeping row in one transaction.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+const PARTY = `id INTEGER PRIMARY KEY, name TEXT, name_key TEXT`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '001-records',
+    sql: `
+      CREATE TABLE payers (${PARTY}, payer_id TEXT UNIQUE);
+      CREATE INDEX payers_name_key ON payers(name_key);
+      CREATE TABLE clinicians (${PARTY}, clinician_id TEXT UNIQUE);
+      CREATE INDEX clinicians_name_key ON clinicians(name_key);
+      CREATE TABLE patients (
+        ${PARTY}, patient_id TEXT UNIQUE, first_name TEXT, last_name TEXT, dob TEXT, email TEXT, phone TEXT,
+        contact_name TEXT, payer_ref INTEGER, member_id TEXT, primary_clinician TEXT, location TEXT, status TEXT,
+        date_added TEXT, provisional INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX patients_name_key ON patients(name_key);
+      CREATE TABLE appointments (
+        id INTEGER PRIMARY KEY, appointment_id TEXT UNIQUE, patient_ref INTEGER, clinician_ref INTEGER, payer_ref INTEGER,
+        service_date TEXT, start_time TEXT, status TEXT, cpt_code TEXT, units REAL, duration_minutes INTEGER,
+        fee INTEGER, client_charge INTEGER, client_paid INTEGER, client_unpaid INTEGER, insurance_charge INTEGER,
+        insurance_paid INTEGER, insurance_unpaid INTEGER, insurance_write_off INTEGER, authorization_number TEXT, location TEXT
+      );
+      CREATE INDEX appointments_visit ON appointments(patient_ref, service_date);
+      CREATE TABLE authorizations (
+        id INTEGER PRIMARY KEY, authorization_number TEXT UNIQUE, patient_ref INTEGER, clinician_ref INTEGER, payer_ref INTEGER,
+        authorized_sessions INTEGER, start_date TEXT, end_date TEXT, cpt_codes TEXT, prior_sessions INTEGER
+      );
+      CREATE INDEX authorizations_patient ON authorizations(patient_ref, start_date);
+      CREATE TABLE claims (
+        id INTEGER PRIMARY KEY, claim_id TEXT NOT NULL UNIQUE, payer_claim_id TEXT, patient_ref INTEGER, clinician_ref INTEGER,
+        payer_ref INTEGER, service_date TEXT, submitted_date TEXT, billed INTEGER, allowed INTEGER, paid INTEGER,
+        patient_responsibility INTEGER, status TEXT, denial_reason TEXT, last_payment_date TEXT
+      );
+      CREATE TABLE payments (
+        id INTEGER PRIMARY KEY, payment_id TEXT NOT NULL UNIQUE, patient_ref INTEGER, payment_date TEXT, type TEXT, method TEXT,
+        gross INTEGER, fee INTEGER, net INTEGER, payout_id TEXT, payout_date TEXT, reference TEXT, claim_id TEXT,
+        processor TEXT, currency TEXT
+      );
+      CREATE INDEX payments_payout ON payments(payout_id);
+      CREATE TABLE balances (
+        id INTEGER PRIMARY KEY, account_id TEXT UNIQUE, patient_ref INTEGER, patient_portion INTEGER, insurance_portion INTEGER,
+        total INTEGER, aging_0_30 INTEGER, aging_31_60 INTEGER, aging_61_90 INTEGER, aging_over_90 INTEGER, last_payment_date TEXT
+      );
+      CREATE INDEX balances_patient ON balances(patient_ref);
+    `,
+  },
+  {
+    name: '002-history',
+    sql: `
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT, command TEXT NOT NULL, user TEXT,
+        file TEXT, sha256 TEXT, mapping TEXT, entity TEXT, dry_run INTEGER NOT NULL DEFAULT 0,
+        rows INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0, rejected INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL,
+        rejects_file TEXT, summary TEXT, undone_by INTEGER
+      );
+      CREATE INDEX runs_sha ON runs(sha256, status);
+      CREATE TABLE run_changes (
+        run_id INTEGER NOT NULL, seq INTEGER NOT NULL, table_name TEXT NOT NULL, row_id INTEGER NOT NULL,
+        before TEXT, after TEXT, PRIMARY KEY (run_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX run_changes_record ON run_changes(table_name, row_id, run_id);
+    `,
+  },
+  {
+    name: '003-work',
+    sql: `
+      CREATE TABLE adjustments (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, target_ref INTEGER NOT NULL, patient_portion INTEGER,
+        insurance_portion INTEGER, prior_sessions INTEGER, reason TEXT, source_snapshot TEXT, conflict INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL, cleared_at TEXT
+      );
+      CREATE TABLE alert_state (
+        id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, owner TEXT, seen_by_run INTEGER
+      );
+      CREATE TABLE export_batches (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, created_at TEXT NOT NULL, format TEXT, file TEXT, rows INTEGER NOT NULL,
+        status TEXT NOT NULL, voided_at TEXT
+      );
+      CREATE TABLE export_items (
+        batch_id INTEGER NOT NULL, item_key TEXT NOT NULL, amount INTEGER, snapshot TEXT, PRIMARY KEY (batch_id, item_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX export_items_key ON export_items(item_key);
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Apply every migration not yet applied; returns the names applied. */
+export function migrate(db: Database): string[] {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+  const done: string[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.name)) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, new Date(0).toISOString());
+      db.pragma(`user_version = ${MIGRATIONS.indexOf(migration) + 1}`);
+    })();
+    done.push(migration.name);
+  }
+  return done;
+}

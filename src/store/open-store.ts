@@ -1,0 +1,38 @@
+// Open the SQLite store: owner-only file, WAL for readers during writes, migrations applied.
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { fail } from '../errors.js';
+import { chmodQuietly, FILE_MODE } from '../workspace/private-fs.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
+
+export type Store = Database.Database;
+
+export interface OpenStoreOptions {
+  /** Create the file when missing (init, tests); otherwise a missing store is an error. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+export function openStore(file: string, options: OpenStoreOptions = {}): Store {
+  if (file !== ':memory:' && !options.create && !fs.existsSync(file)) {
+    fail('store_invalid', `the store ${file} is missing; run practice-sync doctor`);
+  }
+  const db = new Database(file, { readonly: options.readonly ?? false, timeout: 5_000 });
+  if (file !== ':memory:') {
+    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) chmodQuietly(file + suffix, FILE_MODE);
+  }
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('journal_size_limit = 67108864');
+  }
+  db.pragma('foreign_keys = OFF');
+  db.pragma('cache_size = -65536');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    fail('store_invalid', `the store ${file} has schema version ${version}, newer than this practice-sync (${SCHEMA_VERSION}); upgrade practice-sync`);
+  }
+  if (!options.readonly) migrate(db);
+  return db;
+}

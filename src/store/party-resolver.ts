@@ -1,0 +1,139 @@
+// Identity of people and payers (SPEC §4): patients by ID, else normalized name + date of birth, else name;
+// clinicians and payers by ID, else name. Unknown patients named by claims or appointments become provisional.
+import type { Statement } from 'better-sqlite3';
+import { displayName, normalizeName, normalizeOrganizationName } from '../mapping/cells/index.js';
+import type { ChangeLog, StoredRow } from './change-log.js';
+import type { Store } from './open-store.js';
+import { TABLE_COLUMNS } from './tables.js';
+
+export interface PatientIdentity {
+  patientId: string | null;
+  name: string | null;
+  dob: string | null;
+}
+
+export type PatientMatch =
+  | { kind: 'found'; row: StoredRow }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; message: string };
+
+export function patientIdentity(values: Record<string, unknown>): PatientIdentity {
+  const id = values.patient_id as string | null | undefined;
+  let name = (values.patient_name as string | null | undefined) ?? null;
+  if (!name && (values.patient_first_name || values.patient_last_name)) {
+    name = displayName([values.patient_first_name, values.patient_last_name].filter(Boolean).join(' '));
+  }
+  return { patientId: id ?? null, name, dob: (values.patient_dob as string | null | undefined) ?? null };
+}
+
+export class PartyResolver {
+  private readonly byPatientId = new Map<string, StoredRow>();
+  private readonly partyCache = new Map<string, number>();
+  private readonly stmts: Record<string, Statement>;
+
+  constructor(db: Store, private readonly changes: ChangeLog) {
+    this.stmts = {
+      patientById: db.prepare('SELECT * FROM patients WHERE patient_id = ?'),
+      patientsByName: db.prepare('SELECT * FROM patients WHERE name_key = ? ORDER BY id'),
+      insertPatient: db.prepare('INSERT INTO patients (name, name_key, patient_id, dob, provisional) VALUES (?, ?, ?, ?, 1)'),
+      setPatientId: db.prepare('UPDATE patients SET patient_id = ? WHERE id = ?'),
+      getPatient: db.prepare('SELECT * FROM patients WHERE id = ?'),
+    };
+    for (const table of ['clinicians', 'payers']) {
+      const idColumn = table === 'clinicians' ? 'clinician_id' : 'payer_id';
+      this.stmts[`${table}ById`] = db.prepare(`SELECT id, name FROM ${table} WHERE ${idColumn} = ?`);
+      this.stmts[`${table}ByName`] = db.prepare(`SELECT id FROM ${table} WHERE name_key = ? ORDER BY ${idColumn} IS NOT NULL, id LIMIT 1`);
+      this.stmts[`${table}Insert`] = db.prepare(`INSERT INTO ${table} (name, name_key, ${idColumn}) VALUES (?, ?, ?)`);
+    }
+  }
+
+  /** Find the patient a row names, without creating one. */
+  findPatient(identity: PatientIdentity): PatientMatch {
+    if (identity.patientId) {
+      const cached = this.byPatientId.get(identity.patientId);
+      if (cached) return { kind: 'found', row: cached };
+      const row = this.stmts.patientById.get(identity.patientId) as StoredRow | undefined;
+      if (row) {
+        this.byPatientId.set(identity.patientId, row);
+        return { kind: 'found', row };
+      }
+      // A patient known by name only (a provisional one, or from an export without IDs) gains this ID.
+      if (!identity.name) return { kind: 'none' };
+      const candidates = this.byName(identity).filter((r) => r.patient_id === null);
+      return candidates.length === 1 ? { kind: 'found', row: candidates[0] } : { kind: 'none' };
+    }
+    if (!identity.name) return { kind: 'none' };
+    const candidates = this.byName(identity);
+    if (candidates.length === 0) return { kind: 'none' };
+    if (candidates.length === 1) return { kind: 'found', row: candidates[0] };
+    const describe = (r: StoredRow) => `patient #${r.id}${r.patient_id ? ` (ID ${r.patient_id})` : ''}`;
+    return { kind: 'ambiguous', message: `the name matches two patients: ${describe(candidates[0])} and ${describe(candidates[1])}; map a patient ID or date of birth` };
+  }
+
+  private byName(identity: PatientIdentity): StoredRow[] {
+    const rows = this.stmts.patientsByName.all(normalizeName(identity.name!)) as StoredRow[];
+    if (!identity.dob) return rows;
+    const exact = rows.filter((r) => r.dob === identity.dob);
+    return exact.length ? exact : rows.filter((r) => r.dob === null);
+  }
+
+  /** The patient a claim, appointment, authorization, payment or balance row names; provisional when new. */
+  patientRef(identity: PatientIdentity): { ref: number } | { error: string } | null {
+    const match = this.findPatient(identity);
+    if (match.kind === 'ambiguous') return { error: match.message };
+    if (match.kind === 'found') {
+      const row = match.row;
+      if (identity.patientId && row.patient_id === null) {
+        this.changes.record('patients', row.id as number, row, { ...row, patient_id: identity.patientId });
+        this.stmts.setPatientId.run(identity.patientId, row.id);
+        row.patient_id = identity.patientId;
+        this.byPatientId.set(identity.patientId, row);
+      }
+      return { ref: row.id as number };
+    }
+    if (!identity.patientId && !identity.name) return null;
+    const name = identity.name ?? null;
+    const info = this.stmts.insertPatient.run(name, name ? normalizeName(name) : null, identity.patientId, identity.dob);
+    const id = Number(info.lastInsertRowid);
+    const row = this.stmts.getPatient.get(id) as StoredRow;
+    this.changes.record('patients', id, null, row);
+    if (identity.patientId) this.byPatientId.set(identity.patientId, row);
+    return { ref: id };
+  }
+
+  /** Forget a patient row that the caller just changed (patients imports). */
+  invalidatePatient(patientId: string | null): void {
+    if (patientId) this.byPatientId.delete(patientId);
+  }
+
+  clinicianRef(values: Record<string, unknown>): number | null {
+    return this.partyRef('clinicians', values.clinician_id as string | null, values.clinician_name as string | null);
+  }
+
+  payerRef(values: Record<string, unknown>): number | null {
+    return this.partyRef('payers', values.payer_id as string | null, values.payer_name as string | null);
+  }
+
+  private partyRef(table: 'clinicians' | 'payers', id: string | null | undefined, name: string | null | undefined): number | null {
+    if (!id && !name) return null;
+    // Payers are organisations: "Blue Cross of MA" must keep its "MA", and no "Last, First" turning applies.
+    const keyOf = table === 'payers' ? normalizeOrganizationName : normalizeName;
+    const key = id ? `${table}#id#${id}` : `${table}#name#${keyOf(name!)}`;
+    const cached = this.partyCache.get(key);
+    if (cached !== undefined) return cached;
+    let ref: number | undefined;
+    if (id) ref = (this.stmts[`${table}ById`].get(id) as { id: number } | undefined)?.id;
+    else ref = (this.stmts[`${table}ByName`].get(keyOf(name!)) as { id: number } | undefined)?.id;
+    if (ref === undefined) {
+      const display = name ? (table === 'payers' ? name.trim().replace(/\s+/g, ' ') : displayName(name)) : null;
+      const info = this.stmts[`${table}Insert`].run(display, display ? keyOf(display) : null, id ?? null);
+      ref = Number(info.lastInsertRowid);
+      const after: StoredRow = {};
+      for (const c of TABLE_COLUMNS[table]) after[c] = null;
+      Object.assign(after, { id: ref, name: display, name_key: display ? keyOf(display) : null, [table === 'clinicians' ? 'clinician_id' : 'payer_id']: id ?? null });
+      this.changes.record(table, ref, null, after);
+    }
+    this.partyCache.set(key, ref);
+    return ref;
+  }
+}

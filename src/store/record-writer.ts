@@ -1,0 +1,207 @@
+// Write one mapped row into its entity's table: find the record by its identity (SPEC §4 "Identity"),
+// then insert it, or update only the fields the mapping maps, recording before and after.
+import type { Statement } from 'better-sqlite3';
+import type { EntityName } from '../domain/entities.js';
+import type { FieldValue } from '../mapping/bind-mapping.js';
+import { normalizeName } from '../mapping/cells/index.js';
+import type { ChangeLog, StoredRow } from './change-log.js';
+import type { Store } from './open-store.js';
+import { PartyResolver, patientIdentity } from './party-resolver.js';
+import { columnFor, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
+
+export type ApplyResult =
+  | { kind: 'created'; rowId: number; status: string | null }
+  | { kind: 'updated'; rowId: number; status: string | null; previousStatus: string | null }
+  | { kind: 'unchanged'; rowId: number }
+  | { kind: 'duplicate'; rowId: number }
+  | { kind: 'rejected'; field: string; message: string };
+
+interface Located {
+  existing: StoredRow | null;
+  /** Columns the identity itself sets (references, keys). */
+  keyColumns: StoredRow;
+}
+
+export class RecordWriter {
+  readonly table: string;
+  private readonly parties: PartyResolver;
+  private readonly columns: readonly string[];
+  private readonly stmts = new Map<string, Statement>();
+  private readonly seen = new Map<number, { line: number; hash: number }>();
+
+  constructor(private readonly db: Store, private readonly entity: EntityName, private readonly mappedFields: string[], private readonly changes: ChangeLog) {
+    this.table = ENTITY_TABLE[entity];
+    this.columns = TABLE_COLUMNS[this.table];
+    this.parties = new PartyResolver(db, changes);
+  }
+
+  apply(values: Record<string, FieldValue>, line: number): ApplyResult {
+    const located = this.locate(values);
+    if ('error' in located) return { kind: 'rejected', field: located.field, message: located.error };
+    const incoming = this.incomingColumns(values, located.keyColumns);
+    const hash = fingerprint(incoming);
+    const { existing } = located;
+
+    if (existing) {
+      const rowId = existing.id as number;
+      const earlier = this.seen.get(rowId);
+      if (earlier) {
+        if (earlier.hash === hash) return { kind: 'duplicate', rowId };
+        return { kind: 'rejected', field: this.keyField(), message: `duplicate of line ${earlier.line} (same ${this.keyDescription()}) with different content` };
+      }
+      this.seen.set(rowId, { line, hash });
+      const changed: string[] = [];
+      for (const column of Object.keys(incoming)) if (!sameValue(existing[column], incoming[column])) changed.push(column);
+      if (this.table === 'patients' && existing.provisional === 1) changed.push('provisional');
+      if (changed.length === 0) return { kind: 'unchanged', rowId };
+      const after: StoredRow = { ...existing, ...incoming };
+      if (this.table === 'patients') {
+        after.provisional = 0;
+        this.parties.invalidatePatient(existing.patient_id as string | null);
+      }
+      this.statement(`update:${changed.join(',')}`, `UPDATE ${this.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+        .run(...changed.map((c) => after[c] as never), rowId);
+      this.changes.record(this.table, rowId, existing, after);
+      return { kind: 'updated', rowId, status: (after.status as string) ?? null, previousStatus: (existing.status as string) ?? null };
+    }
+
+    const row: StoredRow = {};
+    for (const c of this.columns) row[c] = null;
+    Object.assign(row, incoming);
+    if (this.table === 'patients') row.provisional = 0;
+    const insertColumns = this.columns.filter((c) => c !== 'id');
+    const info = this.statement('insert', `INSERT INTO ${this.table} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`)
+      .run(...insertColumns.map((c) => row[c] as never));
+    const rowId = Number(info.lastInsertRowid);
+    row.id = rowId;
+    this.seen.set(rowId, { line, hash });
+    this.changes.record(this.table, rowId, null, row);
+    return { kind: 'created', rowId, status: (row.status as string) ?? null };
+  }
+
+  private statement(key: string, sql: string): Statement {
+    let stmt = this.stmts.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.stmts.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  private byColumn(column: string, value: unknown): StoredRow | null {
+    return (this.statement(`by:${column}`, `SELECT * FROM ${this.table} WHERE ${column} = ?`).get(value) as StoredRow | undefined) ?? null;
+  }
+
+  private has(field: string): boolean {
+    return this.mappedFields.includes(field);
+  }
+
+  private keyField(): string {
+    return { patients: 'patient_id', appointments: 'appointment_id', authorizations: 'authorization_number', claims: 'claim_id', payments: 'payment_id', balances: 'account_id' }[this.entity];
+  }
+
+  private keyDescription(): string {
+    const field = this.keyField();
+    if (this.has(field)) return field.replace(/_/g, ' ');
+    return { patients: 'patient', appointments: 'patient, clinician, date and time', authorizations: 'patient and start date', claims: 'claim ID', payments: 'payment ID', balances: 'patient' }[this.entity];
+  }
+
+  private locate(values: Record<string, FieldValue>): Located | { error: string; field: string } {
+    if (this.entity === 'patients') return this.locatePatient(values);
+    const keyColumns: StoredRow = {};
+    const identity = patientIdentity(values);
+    let patientRef: number | null = null;
+    if (identity.patientId || identity.name) {
+      const resolved = this.parties.patientRef(identity);
+      if (resolved && 'error' in resolved) return { error: resolved.error, field: identity.patientId ? 'patient_id' : 'patient_name' };
+      patientRef = resolved?.ref ?? null;
+      keyColumns.patient_ref = patientRef;
+    }
+    if (this.has('clinician_id') || this.has('clinician_name')) keyColumns.clinician_ref = this.parties.clinicianRef(values);
+    if (this.has('payer_id') || this.has('payer_name')) keyColumns.payer_ref = this.parties.payerRef(values);
+
+    const keyField = this.keyField();
+    const key = values[keyField];
+    if (key !== null && key !== undefined && key !== '') {
+      keyColumns[keyField] = key;
+      return { existing: this.byColumn(keyField, key), keyColumns };
+    }
+    const needs = (field: string, what: string) => ({ error: `no ${what}: this row cannot be matched to a record`, field });
+    switch (this.entity) {
+      case 'claims':
+        return needs('claim_id', 'claim ID');
+      case 'payments':
+        return needs('payment_id', 'payment ID');
+      case 'balances':
+        if (patientRef === null) return needs('account_id', 'account ID or patient');
+        return { existing: this.byColumn('patient_ref', patientRef), keyColumns };
+      case 'authorizations': {
+        if (patientRef === null || !values.start_date) return needs('authorization_number', 'authorization number, nor patient and start date');
+        const row = this.statement('auth:visit', 'SELECT * FROM authorizations WHERE patient_ref = ? AND start_date = ? AND authorization_number IS NULL')
+          .get(patientRef, values.start_date) as StoredRow | undefined;
+        return { existing: row ?? null, keyColumns };
+      }
+      case 'appointments':
+        return this.locateVisit(values, keyColumns, patientRef);
+    }
+  }
+
+  /** An appointment without an ID: the same patient, clinician, date, and start time when both sides know it. */
+  private locateVisit(values: Record<string, FieldValue>, keyColumns: StoredRow, patientRef: number | null): Located | { error: string; field: string } {
+    if (patientRef === null) return { error: 'no appointment ID nor patient: this row cannot be matched to an appointment', field: 'patient_name' };
+    if (!values.service_date) return { error: 'no appointment ID nor service date: this row cannot be matched to an appointment', field: 'service_date' };
+    const candidates = (this.statement('visit', 'SELECT * FROM appointments WHERE patient_ref = ? AND service_date = ? AND appointment_id IS NULL ORDER BY id')
+      .all(patientRef, values.service_date) as StoredRow[])
+      .filter((r) => !('clinician_ref' in keyColumns) || r.clinician_ref === null || keyColumns.clinician_ref === null || r.clinician_ref === keyColumns.clinician_ref);
+    const time = this.has('start_time') ? (values.start_time as string | null) : null;
+    let match: StoredRow | undefined;
+    if (time) match = candidates.find((r) => r.start_time === time) ?? candidates.find((r) => r.start_time === null);
+    else if (candidates.length === 1) match = candidates[0];
+    else if (candidates.length > 1) {
+      match = candidates.find((r) => r.start_time === null);
+      if (!match) return { error: `two appointments that day match (records #${candidates[0].id} and #${candidates[1].id}); map a start time or appointment ID`, field: 'service_date' };
+    }
+    return { existing: match ?? null, keyColumns };
+  }
+
+  private locatePatient(values: Record<string, FieldValue>): Located | { error: string; field: string } {
+    const identity = patientIdentity(values);
+    if (!identity.patientId && !identity.name) return { error: 'no patient ID nor name: this row cannot be matched to a patient', field: 'patient_name' };
+    const match = this.parties.findPatient(identity);
+    if (match.kind === 'ambiguous') return { error: match.message, field: 'patient_name' };
+    const keyColumns: StoredRow = {};
+    if (identity.patientId) keyColumns.patient_id = identity.patientId;
+    if (identity.name) {
+      keyColumns.name = identity.name;
+      keyColumns.name_key = normalizeName(identity.name);
+    }
+    if (this.has('payer_id') || this.has('payer_name')) keyColumns.payer_ref = this.parties.payerRef(values);
+    return { existing: match.kind === 'found' ? match.row : null, keyColumns };
+  }
+
+  private incomingColumns(values: Record<string, FieldValue>, keyColumns: StoredRow): StoredRow {
+    const out: StoredRow = { ...keyColumns };
+    for (const field of this.mappedFields) {
+      const column = columnFor(this.entity, field);
+      if (!column || column === 'name' || column in out) continue;
+      const value = values[field];
+      out[column] = Array.isArray(value) ? JSON.stringify(value) : typeof value === 'boolean' ? Number(value) : (value ?? null);
+    }
+    return out;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (a === null && b === undefined) || (a === undefined && b === null);
+}
+
+/** FNV-1a over the incoming values: enough to tell an identical duplicate row from a conflicting one. */
+function fingerprint(row: StoredRow): number {
+  const text = JSON.stringify(row);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,54 @@
+// How canonical fields land in store columns, per entity: party fields become references, the rest keep their names.
+import type { EntityName } from '../domain/entities.js';
+
+export const ENTITY_TABLE: Record<EntityName, string> = {
+  patients: 'patients',
+  appointments: 'appointments',
+  authorizations: 'authorizations',
+  claims: 'claims',
+  payments: 'payments',
+  balances: 'balances',
+};
+
+/** Every column of each table a run may change, in table order (id first). */
+export const TABLE_COLUMNS: Record<string, readonly string[]> = {
+  payers: ['id', 'name', 'name_key', 'payer_id'],
+  clinicians: ['id', 'name', 'name_key', 'clinician_id'],
+  patients: ['id', 'name', 'name_key', 'patient_id', 'first_name', 'last_name', 'dob', 'email', 'phone', 'contact_name', 'payer_ref',
+    'member_id', 'primary_clinician', 'location', 'status', 'date_added', 'provisional'],
+  appointments: ['id', 'appointment_id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'start_time', 'status', 'cpt_code',
+    'units', 'duration_minutes', 'fee', 'client_charge', 'client_paid', 'client_unpaid', 'insurance_charge', 'insurance_paid',
+    'insurance_unpaid', 'insurance_write_off', 'authorization_number', 'location'],
+  authorizations: ['id', 'authorization_number', 'patient_ref', 'clinician_ref', 'payer_ref', 'authorized_sessions', 'start_date',
+    'end_date', 'cpt_codes', 'prior_sessions'],
+  claims: ['id', 'claim_id', 'payer_claim_id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'billed',
+    'allowed', 'paid', 'patient_responsibility', 'status', 'denial_reason', 'last_payment_date'],
+  payments: ['id', 'payment_id', 'patient_ref', 'payment_date', 'type', 'method', 'gross', 'fee', 'net', 'payout_id', 'payout_date',
+    'reference', 'claim_id', 'processor', 'currency'],
+  balances: ['id', 'account_id', 'patient_ref', 'patient_portion', 'insurance_portion', 'total', 'aging_0_30', 'aging_31_60',
+    'aging_61_90', 'aging_over_90', 'last_payment_date'],
+  adjustments: ['id', 'kind', 'target_ref', 'patient_portion', 'insurance_portion', 'prior_sessions', 'reason', 'source_snapshot',
+    'conflict', 'created_at', 'cleared_at'],
+};
+
+/** Data tables whose content a run can change and undo restores. */
+export const DATA_TABLES = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments'] as const;
+
+const PARTY_PREFIXES = ['patient_', 'clinician_', 'payer_'];
+
+/** The store column a canonical field writes to, or null for party fields (resolved to references). */
+export function columnFor(entity: EntityName, field: string): string | null {
+  if (entity === 'patients') {
+    switch (field) {
+      case 'patient_id': return 'patient_id';
+      case 'patient_name': return 'name';
+      case 'patient_first_name': return 'first_name';
+      case 'patient_last_name': return 'last_name';
+      case 'patient_dob': return 'dob';
+      case 'payer_id': case 'payer_name': return null;
+      default: return field;
+    }
+  }
+  if (PARTY_PREFIXES.some((p) => field.startsWith(p)) && field !== 'patient_responsibility' && field !== 'patient_portion') return null;
+  return field;
+}

@@ -1,0 +1,85 @@
+// `undo ID`: restore every record a run touched to exactly what it was before, as a run of its own.
+// Refuses when a later run (not itself undone) changed the same records.
+import { fail } from '../errors.js';
+import { ChangeLog, decodeRow, type StoredRow } from './change-log.js';
+import type { Store } from './open-store.js';
+import { getRun, insertRun, nextRunId } from './run-history.js';
+import { TABLE_COLUMNS } from './tables.js';
+
+export interface UndoResult {
+  run: number;
+  undid: number;
+  restored: number;
+  removed: number;
+}
+
+export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date; user?: string | null }): UndoResult {
+  const target = getRun(db, attemptsFile, runId);
+  if (target.status === 'rejected' || target.status === 'dry_run' || target.status === 'skipped') {
+    fail('undo_refused', `run ${runId} wrote nothing (${target.status.replace('_', ' ')}); there is nothing to undo`);
+  }
+  if (target.undone_by !== null) fail('undo_refused', `run ${runId} was already undone by run ${target.undone_by}`);
+  if (target.command === 'undo') fail('undo_refused', `run ${runId} is itself an undo; import the file again instead`);
+  const later = db.prepare(`
+    SELECT later.run_id FROM run_changes mine
+    JOIN run_changes later ON later.table_name = mine.table_name AND later.row_id = mine.row_id AND later.run_id > mine.run_id
+    JOIN runs r ON r.id = later.run_id
+    WHERE mine.run_id = ? AND r.undone_by IS NULL AND r.command <> 'undo'
+    ORDER BY later.run_id LIMIT 1`).pluck().get(runId) as number | undefined;
+  if (later !== undefined) {
+    fail('undo_refused', `run ${later} changed records that run ${runId} touched; undo run ${later} first`, { later });
+  }
+
+  const changes = db.prepare('SELECT table_name, row_id, before FROM run_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as
+    { table_name: string; row_id: number; before: string | null }[];
+  const startedAt = options.now().toISOString();
+  let restored = 0;
+  let removed = 0;
+  const undoId = nextRunId(db, attemptsFile);
+  db.transaction(() => {
+    const log = new ChangeLog(db, undoId);
+    for (const change of changes) {
+      const table = change.table_name;
+      const current = (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(change.row_id) as StoredRow | undefined) ?? null;
+      if (change.before === null) {
+        db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(change.row_id);
+        if (current) log.record(table, change.row_id, current, null);
+        removed += 1;
+      } else {
+        const before = decodeRow(table, change.before);
+        const columns = TABLE_COLUMNS[table];
+        db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => before[c] as never));
+        log.record(table, change.row_id, current, before);
+        restored += 1;
+      }
+    }
+    insertRun(db, {
+      run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: options.user ?? null, file: target.file,
+      sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: changes.length, created: 0, updated: restored,
+      unchanged: 0, rejected: 0, status: 'ok', rejects_file: null, summary: { undid: runId, removed, restored }, undone_by: null,
+    });
+    db.prepare('UPDATE runs SET undone_by = ?, status = ? WHERE id = ?').run(undoId, 'undone', runId);
+  })();
+  return { run: undoId, undid: runId, restored, removed };
+}
+
+export interface RunChange {
+  seq: number;
+  table: string;
+  row_id: number;
+  action: 'created' | 'updated' | 'removed';
+  before: StoredRow | null;
+  after: StoredRow | null;
+  changed: string[];
+}
+
+export function runChanges(db: Store, runId: number, limit = Number.MAX_SAFE_INTEGER): RunChange[] {
+  const rows = db.prepare('SELECT seq, table_name, row_id, before, after FROM run_changes WHERE run_id = ? ORDER BY seq LIMIT ?').all(runId, limit) as
+    { seq: number; table_name: string; row_id: number; before: string | null; after: string | null }[];
+  return rows.map((r) => {
+    const before = r.before ? decodeRow(r.table_name, r.before) : null;
+    const after = r.after ? decodeRow(r.table_name, r.after) : null;
+    const changed = TABLE_COLUMNS[r.table_name].filter((c) => c !== 'id' && (before?.[c] ?? null) !== (after?.[c] ?? null));
+    return { seq: r.seq, table: r.table_name, row_id: r.row_id, action: before === null ? 'created' : after === null ? 'removed' : 'updated', before, after, changed };
+  });
+}

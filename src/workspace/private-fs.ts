@@ -1,0 +1,30 @@
+// Files and folders readable by the owner only (SPEC §10), whatever the umask.
+import fs from 'node:fs';
+
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  chmodQuietly(dir, DIR_MODE);
+}
+
+export function writePrivateFile(file: string, content: string | Uint8Array): void {
+  fs.writeFileSync(file, content, { mode: FILE_MODE });
+  chmodQuietly(file, FILE_MODE);
+}
+
+/** Write to a temporary sibling, then rename: readers never see half a file. */
+export function writePrivateFileAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writePrivateFile(tmp, content);
+  fs.renameSync(tmp, file);
+}
+
+export function chmodQuietly(target: string, mode: number): void {
+  try {
+    fs.chmodSync(target, mode);
+  } catch {
+    // Windows ignores POSIX modes; the folder's ACL protects the files there.
+  }
+}

@@ -1,0 +1,69 @@
+// Run the CLI in-process with captured output, a pinned clock, and a temp workspace.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { runCli } from '../../src/cli/main.js';
+import type { CliContext } from '../../src/cli/context.js';
+import { initWorkspace } from '../../src/workspace/init-workspace.js';
+
+export const REPO = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(REPO, 'fixtures');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function tempDir(prefix = 'ps-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempWorkspace(): string {
+  const dir = path.join(tempDir(), 'ws');
+  initWorkspace(dir);
+  return dir;
+}
+
+export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; tty?: boolean } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = {
+    cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? {},
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    isTTY: options.tty ?? false,
+    now: () => options.now ?? new Date('2026-11-23T09:00:00Z'),
+    exitCode: 0,
+  };
+  const code = await runCli(['node', 'practice-sync', ...args], ctx);
+  return { code, stdout, stderr };
+}
+
+/** Every data table's rows in id order: what "the store is exactly as before" compares. */
+export function dumpStore(dbFile: string, tables = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments', 'runs', 'run_changes']): string {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return tables.map((t) => `${t}\n${JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())}`).join('\n');
+  } finally {
+    db.close();
+  }
+}
+
+export function query<T = Record<string, unknown>>(dbFile: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+  return file;
+}
