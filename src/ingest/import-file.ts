@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { EntityName } from '../domain/entities.js';
-import { fail } from '../errors.js';
+import { fail, PracticeSyncError } from '../errors.js';
 import { bindMapping, type RowIssue } from '../mapping/bind-mapping.js';
 import { detectMapping, readHeader, type HeaderReading } from '../mapping/detect.js';
 import type { LoadedMapping } from '../mapping/load-mappings.js';
@@ -116,8 +116,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
 
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
+  const changes = new ChangeLog(db, runId);
   try {
-    const changes = new ChangeLog(db, runId);
     const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
     const progress = { bytes: 0 };
     let dataIndex = 0;
@@ -171,10 +171,10 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         }
       });
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (typeof code !== 'string' || !code.startsWith('CSV_')) throw error;
-      const lines = (error as { lines?: number }).lines;
-      fail('input_rejected', `${fileName}${lines ? ` line ${lines}` : ''}: not a readable CSV (${(error as Error).message})`);
+      if (error instanceof PracticeSyncError && error.code === 'input_rejected') {
+        fail('input_rejected', `${fileName}: ${error.message}; nothing was imported`, error.context);
+      }
+      throw error;
     }
     if (report.rows === 0 && report.skipped_rows === 0) {
       fail('input_empty', `${fileName} has a header but no data rows: nothing to import (was the export's date range empty?)`);
@@ -188,6 +188,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       report.status = 'dry_run';
     } else {
       report.status = report.rejected > 0 ? 'partial' : 'ok';
+      changes.finish();
       insertRun(db, toRunRecord(report, startedAt, finishedAt, options.command));
       db.exec('COMMIT');
       committed = true;

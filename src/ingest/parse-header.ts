@@ -1,11 +1,10 @@
 // Split one header line into trimmed column names, honouring quotes.
-import { parse } from 'csv-parse/sync';
+import { tokenize } from './csv-tokenizer.js';
 
 export function parseHeaderLine(line: string, delimiter: string, stripPrefix?: string): string[] {
   let cells: string[];
   try {
-    const records = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
-    cells = records[0] ?? [];
+    cells = tokenize(line, delimiter)[0] ?? [];
   } catch {
     cells = line.split(delimiter);
   }

@@ -1,7 +1,6 @@
 // What a file is before it is parsed: its hash, size, encoding, and whether it is text at all.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
 import { fail } from '../errors.js';
 
 export type Encoding = 'utf-8' | 'windows-1252';
@@ -69,20 +68,15 @@ export interface TextStreamProgress {
   bytes: number;
 }
 
-/** The file as a stream of decoded text, BOM removed; `progress.bytes` counts bytes read so far. */
-export function openText(file: string, encoding: Encoding, progress?: TextStreamProgress): Readable {
-  const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', { ignoreBOM: false });
-  const decode = new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, done) {
-      if (progress) progress.bytes += chunk.length;
-      done(null, decoder.decode(chunk, { stream: true }));
-    },
-    flush(done) {
-      done(null, decoder.decode());
-    },
-  });
-  return fs.createReadStream(file, { highWaterMark: CHUNK }).pipe(decode);
+/** The file as decoded text chunks, BOM removed; `progress.bytes` counts bytes read so far. */
+export async function* openText(file: string, encoding: Encoding, progress?: TextStreamProgress): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    if (progress) progress.bytes += chunk.length;
+    yield decoder.decode(chunk, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** The first lines of the file, for detection: decoded, BOM removed, at most `max` lines. */

@@ -63,9 +63,10 @@ export const MIGRATIONS: readonly Migration[] = [
         rejects_file TEXT, summary TEXT, undone_by INTEGER
       );
       CREATE INDEX runs_sha ON runs(sha256, status);
+      -- One row per updated record (before and after), or per range of records a run created (row_id..last_row_id).
       CREATE TABLE run_changes (
         run_id INTEGER NOT NULL, seq INTEGER NOT NULL, table_name TEXT NOT NULL, row_id INTEGER NOT NULL,
-        before TEXT, after TEXT, PRIMARY KEY (run_id, seq)
+        last_row_id INTEGER, before TEXT, after TEXT, PRIMARY KEY (run_id, seq)
       ) WITHOUT ROWID;
       CREATE INDEX run_changes_record ON run_changes(table_name, row_id, run_id);
     `,

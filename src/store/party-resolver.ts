@@ -37,7 +37,6 @@ export class PartyResolver {
       patientsByName: db.prepare('SELECT * FROM patients WHERE name_key = ? ORDER BY id'),
       insertPatient: db.prepare('INSERT INTO patients (name, name_key, patient_id, dob, provisional) VALUES (?, ?, ?, ?, 1)'),
       setPatientId: db.prepare('UPDATE patients SET patient_id = ? WHERE id = ?'),
-      getPatient: db.prepare('SELECT * FROM patients WHERE id = ?'),
     };
     for (const table of ['clinicians', 'payers']) {
       const idColumn = table === 'clinicians' ? 'clinician_id' : 'payer_id';
@@ -95,8 +94,9 @@ export class PartyResolver {
     const name = identity.name ?? null;
     const info = this.stmts.insertPatient.run(name, name ? normalizeName(name) : null, identity.patientId, identity.dob);
     const id = Number(info.lastInsertRowid);
-    const row = this.stmts.getPatient.get(id) as StoredRow;
-    this.changes.record('patients', id, null, row);
+    const row: StoredRow = Object.fromEntries(TABLE_COLUMNS.patients.map((c) => [c, null]));
+    Object.assign(row, { id, name, name_key: name ? normalizeName(name) : null, patient_id: identity.patientId, dob: identity.dob, provisional: 1 });
+    this.changes.created('patients', id);
     if (identity.patientId) this.byPatientId.set(identity.patientId, row);
     return { ref: id };
   }
@@ -116,11 +116,18 @@ export class PartyResolver {
 
   private partyRef(table: 'clinicians' | 'payers', id: string | null | undefined, name: string | null | undefined): number | null {
     if (!id && !name) return null;
+    // The raw cell text is cached first: normalizing a name costs a microsecond, and rows repeat the same few.
+    const rawKey = `${table}\u0000${id ?? ''}\u0000${name ?? ''}`;
+    const hit = this.partyCache.get(rawKey);
+    if (hit !== undefined) return hit;
     // Payers are organisations: "Blue Cross of MA" must keep its "MA", and no "Last, First" turning applies.
     const keyOf = table === 'payers' ? normalizeOrganizationName : normalizeName;
     const key = id ? `${table}#id#${id}` : `${table}#name#${keyOf(name!)}`;
     const cached = this.partyCache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.partyCache.set(rawKey, cached);
+      return cached;
+    }
     let ref: number | undefined;
     if (id) ref = (this.stmts[`${table}ById`].get(id) as { id: number } | undefined)?.id;
     else ref = (this.stmts[`${table}ByName`].get(keyOf(name!)) as { id: number } | undefined)?.id;
@@ -128,12 +135,10 @@ export class PartyResolver {
       const display = name ? (table === 'payers' ? name.trim().replace(/\s+/g, ' ') : displayName(name)) : null;
       const info = this.stmts[`${table}Insert`].run(display, display ? keyOf(display) : null, id ?? null);
       ref = Number(info.lastInsertRowid);
-      const after: StoredRow = {};
-      for (const c of TABLE_COLUMNS[table]) after[c] = null;
-      Object.assign(after, { id: ref, name: display, name_key: display ? keyOf(display) : null, [table === 'clinicians' ? 'clinician_id' : 'payer_id']: id ?? null });
-      this.changes.record(table, ref, null, after);
+      this.changes.created(table, ref);
     }
     this.partyCache.set(key, ref);
+    this.partyCache.set(rawKey, ref);
     return ref;
   }
 }

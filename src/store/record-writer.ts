@@ -26,32 +26,39 @@ export class RecordWriter {
   readonly table: string;
   private readonly parties: PartyResolver;
   private readonly columns: readonly string[];
+  /** Mapped fields that are plain columns (parties become references instead), resolved once per file. */
+  private readonly fieldColumns: [string, string][];
   private readonly stmts = new Map<string, Statement>();
-  private readonly seen = new Map<number, { line: number; hash: number }>();
+  /** Records this file already touched → the line that touched them first. */
+  private readonly seen = new Map<number, number>();
 
   constructor(private readonly db: Store, private readonly entity: EntityName, private readonly mappedFields: string[], private readonly changes: ChangeLog) {
     this.table = ENTITY_TABLE[entity];
     this.columns = TABLE_COLUMNS[this.table];
     this.parties = new PartyResolver(db, changes);
+    this.fieldColumns = mappedFields.flatMap((field) => {
+      const column = columnFor(entity, field);
+      return column && column !== 'name' ? [[field, column] as [string, string]] : [];
+    });
   }
 
   apply(values: Record<string, FieldValue>, line: number): ApplyResult {
     const located = this.locate(values);
     if ('error' in located) return { kind: 'rejected', field: located.field, message: located.error };
     const incoming = this.incomingColumns(values, located.keyColumns);
-    const hash = fingerprint(incoming);
     const { existing } = located;
 
     if (existing) {
       const rowId = existing.id as number;
-      const earlier = this.seen.get(rowId);
-      if (earlier) {
-        if (earlier.hash === hash) return { kind: 'duplicate', rowId };
-        return { kind: 'rejected', field: this.keyField(), message: `duplicate of line ${earlier.line} (same ${this.keyDescription()}) with different content` };
-      }
-      this.seen.set(rowId, { line, hash });
       const changed: string[] = [];
       for (const column of Object.keys(incoming)) if (!sameValue(existing[column], incoming[column])) changed.push(column);
+      // The stored row already holds what the earlier line wrote, so "identical" is simply "no change".
+      const earlierLine = this.seen.get(rowId);
+      if (earlierLine !== undefined) {
+        if (changed.length === 0) return { kind: 'duplicate', rowId };
+        return { kind: 'rejected', field: this.keyField(), message: `duplicate of line ${earlierLine} (same ${this.keyDescription()}) with different content` };
+      }
+      this.seen.set(rowId, line);
       if (this.table === 'patients' && existing.provisional === 1) changed.push('provisional');
       if (changed.length === 0) return { kind: 'unchanged', rowId };
       const after: StoredRow = { ...existing, ...incoming };
@@ -74,8 +81,8 @@ export class RecordWriter {
       .run(...insertColumns.map((c) => row[c] as never));
     const rowId = Number(info.lastInsertRowid);
     row.id = rowId;
-    this.seen.set(rowId, { line, hash });
-    this.changes.record(this.table, rowId, null, row);
+    this.seen.set(rowId, line);
+    this.changes.created(this.table, rowId);
     return { kind: 'created', rowId, status: (row.status as string) ?? null };
   }
 
@@ -181,9 +188,8 @@ export class RecordWriter {
 
   private incomingColumns(values: Record<string, FieldValue>, keyColumns: StoredRow): StoredRow {
     const out: StoredRow = { ...keyColumns };
-    for (const field of this.mappedFields) {
-      const column = columnFor(this.entity, field);
-      if (!column || column === 'name' || column in out) continue;
+    for (const [field, column] of this.fieldColumns) {
+      if (column in out) continue;
       const value = values[field];
       out[column] = Array.isArray(value) ? JSON.stringify(value) : typeof value === 'boolean' ? Number(value) : (value ?? null);
     }
@@ -193,15 +199,4 @@ export class RecordWriter {
 
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (a === null && b === undefined) || (a === undefined && b === null);
-}
-
-/** FNV-1a over the incoming values: enough to tell an identical duplicate row from a conflicting one. */
-function fingerprint(row: StoredRow): number {
-  const text = JSON.stringify(row);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

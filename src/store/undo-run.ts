@@ -22,7 +22,8 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
   if (target.command === 'undo') fail('undo_refused', `run ${runId} is itself an undo; import the file again instead`);
   const later = db.prepare(`
     SELECT later.run_id FROM run_changes mine
-    JOIN run_changes later ON later.table_name = mine.table_name AND later.row_id = mine.row_id AND later.run_id > mine.run_id
+    JOIN run_changes later ON later.table_name = mine.table_name AND later.run_id > mine.run_id
+      AND later.row_id <= COALESCE(mine.last_row_id, mine.row_id) AND COALESCE(later.last_row_id, later.row_id) >= mine.row_id
     JOIN runs r ON r.id = later.run_id
     WHERE mine.run_id = ? AND r.undone_by IS NULL AND r.command <> 'undo'
     ORDER BY later.run_id LIMIT 1`).pluck().get(runId) as number | undefined;
@@ -30,8 +31,8 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     fail('undo_refused', `run ${later} changed records that run ${runId} touched; undo run ${later} first`, { later });
   }
 
-  const changes = db.prepare('SELECT table_name, row_id, before FROM run_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as
-    { table_name: string; row_id: number; before: string | null }[];
+  const changes = db.prepare('SELECT table_name, row_id, last_row_id, before FROM run_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as
+    { table_name: string; row_id: number; last_row_id: number | null; before: string | null }[];
   const startedAt = options.now().toISOString();
   let restored = 0;
   let removed = 0;
@@ -40,19 +41,19 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     const log = new ChangeLog(db, undoId);
     for (const change of changes) {
       const table = change.table_name;
-      const current = (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(change.row_id) as StoredRow | undefined) ?? null;
       if (change.before === null) {
-        db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(change.row_id);
-        if (current) log.record(table, change.row_id, current, null);
-        removed += 1;
+        // Records the run created: the whole id range goes (undo runs keep counts, not before-images, of these).
+        removed += db.prepare(`DELETE FROM ${table} WHERE id BETWEEN ? AND ?`).run(change.row_id, change.last_row_id ?? change.row_id).changes;
       } else {
+        const current = (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(change.row_id) as StoredRow | undefined) ?? null;
         const before = decodeRow(table, change.before);
         const columns = TABLE_COLUMNS[table];
         db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => before[c] as never));
-        log.record(table, change.row_id, current, before);
+        if (current) log.record(table, change.row_id, current, before);
         restored += 1;
       }
     }
+    log.finish();
     insertRun(db, {
       run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: options.user ?? null, file: target.file,
       sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: changes.length, created: 0, updated: restored,
@@ -73,13 +74,23 @@ export interface RunChange {
   changed: string[];
 }
 
+/** A run's changes for display; created ranges are listed record by record, as they are now. */
 export function runChanges(db: Store, runId: number, limit = Number.MAX_SAFE_INTEGER): RunChange[] {
-  const rows = db.prepare('SELECT seq, table_name, row_id, before, after FROM run_changes WHERE run_id = ? ORDER BY seq LIMIT ?').all(runId, limit) as
-    { seq: number; table_name: string; row_id: number; before: string | null; after: string | null }[];
-  return rows.map((r) => {
-    const before = r.before ? decodeRow(r.table_name, r.before) : null;
+  const rows = db.prepare('SELECT seq, table_name, row_id, last_row_id, before, after FROM run_changes WHERE run_id = ? ORDER BY seq').all(runId) as
+    { seq: number; table_name: string; row_id: number; last_row_id: number | null; before: string | null; after: string | null }[];
+  const out: RunChange[] = [];
+  for (const r of rows) {
+    if (out.length >= limit) break;
+    if (r.before === null) {
+      const created = db.prepare(`SELECT * FROM ${r.table_name} WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?`)
+        .all(r.row_id, r.last_row_id ?? r.row_id, limit - out.length) as StoredRow[];
+      for (const row of created) out.push({ seq: r.seq, table: r.table_name, row_id: row.id as number, action: 'created', before: null, after: row, changed: [] });
+      continue;
+    }
+    const before = decodeRow(r.table_name, r.before);
     const after = r.after ? decodeRow(r.table_name, r.after) : null;
-    const changed = TABLE_COLUMNS[r.table_name].filter((c) => c !== 'id' && (before?.[c] ?? null) !== (after?.[c] ?? null));
-    return { seq: r.seq, table: r.table_name, row_id: r.row_id, action: before === null ? 'created' : after === null ? 'removed' : 'updated', before, after, changed };
-  });
+    const changed = TABLE_COLUMNS[r.table_name].filter((c) => c !== 'id' && (before[c] ?? null) !== (after?.[c] ?? null));
+    out.push({ seq: r.seq, table: r.table_name, row_id: r.row_id, action: after === null ? 'removed' : 'updated', before, after, changed });
+  }
+  return out;
 }

@@ -54,14 +54,14 @@ function stepFor(token: DateToken): Step | undefined {
 
 const isTimeStep = (s: Step): boolean => s.kind === MERIDIEM || s.kind === OFFSET || (s.kind === NUMBER && s.field >= HOUR24);
 
-/** Digit widths: exact for years, minutes, seconds; one or two digits elsewhere unless another number follows directly. */
+/** Digit widths: exact for years, minutes, seconds and numbers glued to another; elsewhere one or two digits. */
 function setWidths(steps: Step[], tokens: DateToken[]): void {
   steps.forEach((s, i) => {
     const next = steps[i + 1];
     if (s.kind === GAP) s.min = next && (next.kind === MERIDIEM || next.kind === OFFSET) ? 0 : 1;
     if (s.kind !== NUMBER) return;
     const width = (tokens[i] as { width: number }).width;
-    const glued = next?.kind === NUMBER;
+    const glued = next?.kind === NUMBER || steps[i - 1]?.kind === NUMBER;
     if (s.field === YEAR4) s.min = s.max = 4;
     else if (s.field === YEAR2) s.min = s.max = 2;
     else if (s.field === FRACTION) [s.min, s.max] = [1, 9];
@@ -148,6 +148,7 @@ export function compileDateFormat(tokens: DateToken[]): FormatMatcher | undefine
     out.hasTime = timeRead;
     if (timeRead) {
       if (pos < len && !hasOffset) pos = skipTimeRemainder(raw, pos, lastField === MINUTE, lastField === SECOND || lastField === FRACTION);
+      if (pos < 0) return IMPOSSIBLE;
       if (pos !== len) return NO_MATCH;
       if (meridiem >= 0 && (twelveHour || hour <= 12)) hour = applyMeridiem(hour, meridiem === 1);
       else if (twelveHour) hour = hour === 12 ? 0 : hour < 1 || hour > 12 ? -1 : hour; // date-fns reads a bare 12 as midnight

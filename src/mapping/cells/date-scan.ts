@@ -88,10 +88,12 @@ function skipSpaces(raw: string, pos: number): number {
 
 /**
  * What may follow a format's time when the format stops early: seconds after minutes, fractions
- * after seconds, then an offset. Returns the position reached; the caller requires the end.
+ * after seconds, then an offset. Returns the position reached (the caller requires the end), or -1
+ * for seconds past 59.
  */
 export function skipTimeRemainder(raw: string, pos: number, endsWithMinutes: boolean, endsWithSeconds: boolean): number {
   if (endsWithMinutes && raw.charCodeAt(pos) === 58 && digitAt(raw, pos + 1) >= 0 && digitAt(raw, pos + 2) >= 0) {
+    if (digitAt(raw, pos + 1) > 5) return -1;
     pos += 3;
     endsWithSeconds = true;
   }

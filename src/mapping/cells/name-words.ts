@@ -12,28 +12,45 @@ export interface NameWord {
 
 /** Nicknames and IDs in brackets: `Jane (Janie) Doe`, `AETNA (60054)`. */
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]/g;
-/** Anything but letters, digits, spaces, commas, and the `'` `-` `.` `/` that fold away or stay. */
-const NOT_NAME_CHAR = /[^\p{L}\p{M}\p{N}\s,'’‘ʼ`´./\-‐‑–—]+/gu;
-/** Names needing neither the Unicode clean-up nor a whitespace regex: the common case, kept fast. */
-const SIMPLE = /^[A-Za-z0-9 ,.'-]*$/;
-const SPACES = /\s+/;
+/** Anything but letters, digits, commas and the `'` `-` `.` `/` that fold away or stay; whitespace included. */
+const NOT_NAME_CHAR = /[^\p{L}\p{M}\p{N},'’‘ʼ`´./\-‐‑–—]+/gu;
+/** Names needing no clean-up (Latin letters, accented or not; no symbols): the common case, kept off the slow regex. */
+const SIMPLE = /^[A-Za-z0-9 ,.'’\-\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]*$/;
 const EDGE_CHARS = "'’‘ʼ`´-‐‑–—";
 const DISPLAY_EDGES = /^['’‘ʼ`´\-‐‑–—]+|['’‘ʼ`´\-‐‑–—]+$/g;
+const SPACE = 32;
+const COMMA = 44;
 
 const isTitle = (w: NameWord): boolean => NAME_TITLES.has(w.key);
 const isSuffixWord = (w: NameWord): boolean => NAME_SUFFIXES.has(w.key);
 const hasLowerCase = (text: string): boolean => text !== text.toUpperCase();
 
-function wordsOf(segment: string, simple: boolean): NameWord[] {
-  const words: NameWord[] = [];
-  for (const part of segment.split(simple ? ' ' : SPACES)) {
-    if (!part) continue;
-    const key = foldNameWord(part);
-    if (!key) continue;
-    const trim = EDGE_CHARS.includes(part[0]) || EDGE_CHARS.includes(part[part.length - 1]);
-    words.push({ text: trim ? part.replace(DISPLAY_EDGES, '') : part, key });
+function wordOf(part: string): NameWord | undefined {
+  const key = foldNameWord(part);
+  if (!key) return undefined;
+  const trim = EDGE_CHARS.includes(part[0]) || EDGE_CHARS.includes(part[part.length - 1]);
+  return { text: trim ? part.replace(DISPLAY_EDGES, '') : part, key };
+}
+
+/** Words grouped by the commas between them; a hand-written scan, as `split` is slow on hot paths. */
+function segmentsOf(text: string): NameWord[][] {
+  const segments: NameWord[][] = [];
+  let words: NameWord[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : COMMA;
+    if (c !== SPACE && c !== COMMA) continue;
+    if (i > start) {
+      const word = wordOf(text.slice(start, i));
+      if (word) words.push(word);
+    }
+    start = i + 1;
+    if (c === COMMA && words.length > 0) {
+      segments.push(words);
+      words = [];
+    }
   }
-  return words;
+  return segments;
 }
 
 /** Drops titles at the start and credentials at the end, always keeping one word. */
@@ -51,13 +68,8 @@ function trimWords(words: NameWord[], isCredential: (w: NameWord) => boolean): N
  */
 export function nameWords(raw: string, dropBrackets = true): NameWord[] {
   let text = dropBrackets && (raw.includes('(') || raw.includes('[')) ? raw.replace(BRACKETED, ' ') : raw;
-  const simple = SIMPLE.test(text);
-  if (!simple) text = text.replace(NOT_NAME_CHAR, ' ');
-  const segments: NameWord[][] = [];
-  for (const part of text.split(',')) {
-    const words = wordsOf(part, simple);
-    if (words.length > 0) segments.push(words);
-  }
+  if (!SIMPLE.test(text)) text = text.replace(NOT_NAME_CHAR, ' ');
+  const segments = segmentsOf(text);
   if (segments.length === 0) return [];
 
   let mixedCase: boolean | undefined; // worked out only when a surname-like credential needs it

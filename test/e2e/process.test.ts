@@ -1,0 +1,102 @@
+// The real binary as a separate process: killed mid-import, two at once, the demo, the exit codes.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeClaims } from '../../bench/generate.js';
+import { dumpStore, REPO, tempDir, tempWorkspace } from '../helpers/cli.js';
+
+const BIN = path.join(REPO, 'bin', 'practice-sync');
+let bigFile = '';
+
+beforeAll(() => {
+  bigFile = path.join(tempDir(), 'claims-300k.csv');
+  writeClaims(bigFile, 300_000, 5_000);
+});
+
+function waitForLog(ws: string, event: string, timeoutMs = 20_000): Promise<void> {
+  const log = path.join(ws, 'logs', 'practice-sync.log');
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes(`"event":"${event}"`)) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${event} in the log`));
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+function exitOf(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+}
+
+function integrity(dbFile: string): string {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } finally {
+    db.close();
+  }
+}
+
+describe('as a separate process', () => {
+  it('SIGKILL in the middle of a large import leaves the store exactly as before, integrity ok', async () => {
+    const ws = tempWorkspace();
+    const dbFile = path.join(ws, 'practice-sync.db');
+    const before = dumpStore(dbFile);
+    const child = spawn(process.execPath, [BIN, '--workspace', ws, 'import', bigFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const done = exitOf(child);
+    await waitForLog(ws, 'import_start');
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGKILL');
+    const result = await done;
+    expect(result.signal).toBe('SIGKILL');
+    expect(integrity(dbFile)).toBe('ok');
+    expect(dumpStore(dbFile)).toBe(before);
+    // The next process takes over the dead one's lock and imports the file whole.
+    const again = spawnSync(process.execPath, [BIN, '--workspace', ws, '--quiet', 'import', bigFile], { encoding: 'utf8' });
+    expect(again.status).toBe(0);
+  });
+
+  it('two imports at once: one exits 5 naming the other, nothing is corrupted', async () => {
+    const ws = tempWorkspace();
+    const first = spawn(process.execPath, [BIN, '--workspace', ws, 'import', bigFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const firstDone = exitOf(first);
+    await waitForLog(ws, 'import_start');
+    const second = spawnSync(process.execPath, [BIN, '--workspace', ws, 'import', bigFile], { encoding: 'utf8' });
+    expect(second.status).toBe(5);
+    expect(second.stderr).toMatch(new RegExp(`in use by practice-sync process ${first.pid} \\(import, started \\d{4}-`));
+    expect((await firstDone).code).toBe(0);
+    const dbFile = path.join(ws, 'practice-sync.db');
+    expect(integrity(dbFile)).toBe('ok');
+    const db = new Database(dbFile, { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) FROM claims').pluck().get()).toBe(300_000);
+    db.close();
+  });
+
+  it('the demo runs on a fresh machine with no workspace, and its output has no colour codes through a pipe', () => {
+    const result = spawnSync(process.execPath, [BIN, 'demo'], { encoding: 'utf8', cwd: tempDir(), env: { PATH: process.env.PATH, HOME: tempDir() } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/demo workspace: /);
+    expect(result.stdout).toMatch(/claims\.csv → generic\/claims \(claims\), run \d+/);
+    expect(result.stdout.includes("\u001b[")).toBe(false);
+  });
+
+  it('--help on every command, with an example', () => {
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    const commandsSection = help.stdout.split('Commands:')[1] ?? '';
+    const commands = [...commandsSection.matchAll(/^ {2}([a-z][a-z-]*)(?= )/gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    expect(commands.length).toBeGreaterThan(4);
+    for (const command of commands) {
+      const sub = spawnSync(process.execPath, [BIN, command, '--help'], { encoding: 'utf8' });
+      expect(sub.status, command).toBe(0);
+      expect(sub.stdout, command).toMatch(/Usage: practice-sync/);
+      if (!['mapping'].includes(command)) expect(sub.stdout, command).toMatch(/Examples?:\n {2}practice-sync /);
+    }
+  });
+});

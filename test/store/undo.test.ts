@@ -1,0 +1,55 @@
+// undo restores every data table exactly; it refuses, naming the later run, when a later run touched the same records.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, dumpStore, FIXTURES, query, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+
+const DATA = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments'];
+
+describe('undo', () => {
+  it('restores a full dump of every data table to what it was before the run', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/claims.csv')]);
+    const before = dumpStore(db, DATA);
+    // Run 3 changes claims, creates a claim, and names a new patient (provisional) and payer.
+    const claims = fs.readFileSync(path.join(FIXTURES, 'generic/claims.csv'), 'utf8').replace(/,Pending,/g, ',Denied,') +
+      'CLM-NEW-1,Quinn Zephyr,P9999,10/01/2026,10/02/2026,Brand New Payer,Hannah Cole,99.00,,,,Submitted,\n';
+    const file = writeFile(tempDir(), 'claims-later.csv', claims);
+    const run3 = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
+    expect(run3.updated).toBeGreaterThan(0);
+    expect(run3.created).toBe(1);
+    expect(dumpStore(db, DATA)).not.toBe(before);
+
+    const shown = await cli(['--workspace', ws, 'runs', 'show', String(run3.run)]);
+    expect(shown.stdout).toMatch(/claims #\d+: status: "pending" → "denied"/);
+
+    const undo = await cli(['--workspace', ws, 'undo', String(run3.run)]);
+    expect(undo.code).toBe(0);
+    expect(dumpStore(db, DATA)).toBe(before);
+    expect(query(db, 'SELECT status FROM runs WHERE id = ?', run3.run)).toEqual([{ status: 'undone' }]);
+    // The undone file is no longer "already imported".
+    const again = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
+    expect(again.status).toBe('ok');
+  });
+
+  it('refuses when a later run changed the same records, naming it', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
+    const a = writeFile(dir, 'a.csv', `${header}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    const b = writeFile(dir, 'b.csv', `${header}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Paid,\n`);
+    const c = writeFile(dir, 'c.csv', `${header}C2,Bo Park,P2,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Paid,\n`);
+    await cli(['--workspace', ws, 'import', a]);
+    await cli(['--workspace', ws, 'import', b]);
+    await cli(['--workspace', ws, 'import', c]);
+    const refused = await cli(['--workspace', ws, 'undo', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('run 2 changed records that run 1 touched; undo run 2 first');
+    expect((await cli(['--workspace', ws, 'undo', '2'])).code).toBe(0);
+    expect((await cli(['--workspace', ws, 'undo', '1'])).code).toBe(0);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id FROM claims')).toEqual([{ claim_id: 'C2' }]);
+    expect((await cli(['--workspace', ws, 'undo', '1'])).stderr).toContain('already undone');
+  });
+});
