@@ -90,6 +90,7 @@ export const MIGRATIONS: readonly Migration[] = [
         batch_id INTEGER NOT NULL, item_key TEXT NOT NULL, amount INTEGER, snapshot TEXT, PRIMARY KEY (batch_id, item_key)
       ) WITHOUT ROWID;
       CREATE INDEX export_items_key ON export_items(item_key);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     `,
   },
 ];

@@ -4,13 +4,17 @@ import type { CliContext } from '../context.js';
 import { registerDemo } from './demo.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerManual } from './manual.js';
 import { registerMapping } from './mapping.js';
+import { registerReport } from './report.js';
 import { registerRuns } from './runs.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerImport(program, ctx);
   registerMapping(program, ctx);
+  registerManual(program, ctx);
+  registerReport(program, ctx);
   registerRuns(program, ctx);
   registerDemo(program, ctx);
 }

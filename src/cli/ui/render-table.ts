@@ -13,13 +13,17 @@ export function renderTable(report: Report, style: ChalkInstance, options: { tit
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const row of report.rows) table.push(columns.map((c) => colorCell(c.key, displayValue(c, row[c.key]), style)));
-  const hasTotals = Object.keys(report.totals).length > 0;
+  const columnKeys = new Set(columns.map((c) => c.key));
+  const hasTotals = Object.keys(report.totals).some((k) => columnKeys.has(k));
   if (hasTotals) {
     table.push(columns.map((c, i) => style.bold(i === 0 && report.totals[c.key] === undefined ? 'Total' : displayValue(c, report.totals[c.key]))));
   }
   const lines: string[] = [];
   if (options.title) lines.push(style.bold(options.title));
   lines.push(report.rows.length || hasTotals ? table.toString() : '(no rows)');
+  // Totals that are not columns (counts per state, per severity) read as one line under the table.
+  const counts = Object.entries(report.totals).filter(([k, v]) => !columnKeys.has(k) && v !== null && v !== 0);
+  if (counts.length) lines.push(`${report.rows.length} rows; ${counts.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${v}`).join(', ')}`);
   for (const note of report.notes) lines.push(style.dim(`note: ${note}`));
   return `${lines.join('\n')}\n`;
 }

@@ -82,7 +82,11 @@ export function nameWords(raw: string, dropBrackets = true): NameWord[] {
   while (segments.length > 1 && segments[segments.length - 1].every((w) => isTitle(w) || isSuffixWord(w))) segments.pop();
   if (segments.length === 1) return trimWords(segments[0], isCredential);
   const ordered: NameWord[] = [];
-  for (let i = 1; i < segments.length; i++) ordered.push(...trimWords(segments[i], isCredential));
+  // `Smith, Jr., Robert`: a middle segment of only suffixes belongs to the surname, and like every suffix is left off.
+  for (let i = 1; i < segments.length; i++) {
+    if (segments.length > 2 && segments[i].every((w) => isTitle(w) || isSuffixWord(w))) continue;
+    ordered.push(...trimWords(segments[i], isCredential));
+  }
   ordered.push(...trimWords(segments[0], isCredential));
   return trimWords(ordered, isCredential);
 }

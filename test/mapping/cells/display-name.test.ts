@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayName } from '../../../src/mapping/cells/display-name.js';
+import { normalizeName } from '../../../src/mapping/cells/normalize-name.js';
 
 describe('displayName', () => {
   it.each([
@@ -17,5 +18,12 @@ describe('displayName', () => {
     ['...', '...'],
   ])('shows %j as %j', (raw, shown) => {
     expect(displayName(raw)).toBe(shown);
+  });
+});
+
+describe('displayName with a suffix between surname and given name', () => {
+  it('reads "Smith, Jr., Robert" as Robert Smith, the same person as "Robert Smith Jr."', () => {
+    expect(displayName('Smith, Jr., Robert')).toBe('Robert Smith');
+    expect(normalizeName('Smith, Jr., Robert')).toBe(normalizeName('Robert Smith Jr.'));
   });
 });

@@ -1,0 +1,60 @@
+// Claim alerts (SPEC §7): denied or rejected claims, open claims unpaid too long, unfiled claims near their filing deadline.
+import { daysBetween } from '../compute/days.js';
+import type { IsoDate } from '../compute/types.js';
+import type { Report } from '../report/model.js';
+import type { Config } from '../workspace/config-schema.js';
+import { newAlert, type Alert, type AlertAbout, type AlertFacts } from './alert.js';
+import { dollars, plural, usDate } from './format.js';
+import { numberOf, textOf } from './row-values.js';
+
+/** claim_denied's `due` and `owner` depend on what the store remembers: `computeAlerts` sets them. */
+export function claimAlerts(claims: Report, asOf: IsoDate, config: Config): Alert[] {
+  const { claim_unpaid_after_days: unpaidAfter, claim_unpaid_high_after_days: unpaidHighAfter } = config.alerts;
+  const alerts: Alert[] = [];
+  for (const row of claims.rows) {
+    const status = textOf(row, 'status');
+    const denied = status === 'denied' || status === 'rejected';
+    const open = status === 'submitted' || status === 'pending';
+    const daysOutstanding = numberOf(row, 'days_outstanding');
+    const unpaid = open && daysOutstanding !== null && daysOutstanding >= unpaidAfter;
+    const unfiled = status === 'draft' || status === 'rejected';
+    // Most claims are paid: leave before building anything for them.
+    if (!denied && !unpaid && !unfiled) continue;
+
+    const claimId = textOf(row, 'claim_id')!;
+    const payer = textOf(row, 'payer_name');
+    const payerName = payer ?? 'the payer';
+    const serviceDate = textOf(row, 'service_date');
+    const outstanding = numberOf(row, 'outstanding') ?? 0;
+    const about: AlertAbout = { subject: `Claim ${claimId}`, patient: textOf(row, 'patient_name'), clinician: textOf(row, 'clinician_name'), payer };
+
+    if (denied) {
+      const session = serviceDate ? ` for the ${usDate(serviceDate)} session` : '';
+      const action = status === 'denied' ? 'review the denial and appeal or correct it' : 'correct it and resubmit';
+      const message = `Claim ${status} by ${payerName}${session} (${dollars(outstanding)} outstanding); ${action}`;
+      alerts.push(newAlert(about, { type: 'claim_denied', key: claimId, severity: 'high', amount: outstanding, due: null, message }));
+    }
+    if (unpaid) {
+      const submitted = textOf(row, 'submitted_date');
+      const since = submitted ? `since it was submitted on ${usDate(submitted)}` : `since the ${usDate(serviceDate!)} session (no submission date)`;
+      const message = `No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${dollars(outstanding)} outstanding)`;
+      const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
+      alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount: outstanding, due: null, message }));
+    }
+    const deadline = textOf(row, 'filing_deadline');
+    if (unfiled && deadline) {
+      const what = status === 'draft' ? 'the claim is still a draft' : 'the rejected claim must be resubmitted';
+      const facts = filingFacts(claimId, deadline, asOf, config, what, numberOf(row, 'billed'));
+      if (facts) alerts.push(newAlert(about, facts));
+    }
+  }
+  return alerts;
+}
+
+/** A timely_filing alert's facts when the deadline is within `timely_filing_warning_days` (or already past), else null. */
+export function filingFacts(key: string, deadline: IsoDate, asOf: IsoDate, config: Config, what: string, amount: number | null): AlertFacts | null {
+  const daysLeft = daysBetween(asOf, deadline);
+  if (daysLeft > config.alerts.timely_filing_warning_days) return null;
+  const when = daysLeft > 0 ? `is in ${plural(daysLeft, 'day')}` : daysLeft === 0 ? 'is today' : `passed ${plural(-daysLeft, 'day')} ago`;
+  return { type: 'timely_filing', key, severity: 'high', amount, due: deadline, message: `Filing deadline ${usDate(deadline)} ${when}; ${what}` };
+}

@@ -1,0 +1,91 @@
+// `report NAME` and `alerts`: the weekly numbers, as a table for people or CSV/JSON for programs.
+import type { Command } from 'commander';
+import { filterAlerts, isSeverity, severityAtLeast, type Severity } from '../../alerts/index.js';
+import { EXIT, fail } from '../../errors.js';
+import { ReportBuilder, REPORT_NAMES, type ReportName } from '../../report/build-reports.js';
+import type { Report } from '../../report/model.js';
+import { runsReport } from '../../report/runs-report.js';
+import { loadAlertMemory, rememberAlerts } from '../../store/alert-state.js';
+import { listRuns } from '../../store/run-history.js';
+import type { InputFilter } from '../../store/load-inputs.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
+import { emitReport } from '../ui/emit-report.js';
+import { makeStyle } from '../ui/style.js';
+
+interface ReportFlags extends InputFilter {
+  open?: boolean;
+  new?: boolean;
+  minSeverity?: string;
+  failOn?: string;
+}
+
+function severityOption(value: string | undefined, flag: string): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (!isSeverity(value)) fail('usage', `${flag} takes low, medium or high, got "${value}"`);
+  return value;
+}
+
+function withFilters(command: Command): Command {
+  return command
+    .option('--patient <text>', 'only rows whose patient name contains this')
+    .option('--clinician <text>', 'only rows whose clinician name contains this')
+    .option('--payer <text>', 'only rows whose payer name contains this');
+}
+
+export function registerReport(program: Command, ctx: CliContext): void {
+  withFilters(program.command('report'))
+    .description(`a report: ${REPORT_NAMES.join(', ')}`)
+    .argument('<name>', REPORT_NAMES.join(' | '))
+    .option('--open', 'claims: only open, denied and rejected claims')
+    .option('--new', 'alerts: only alerts not seen before')
+    .option('--min-severity <severity>', 'alerts: low, medium or high')
+    .addHelpText('after', '\nExamples:\n  practice-sync report sessions\n  practice-sync report claims --open --payer aetna --format csv --out claims.csv\n  practice-sync report aging --as-of 2026-11-30 --format json')
+    .action(async (name: string, flags: ReportFlags, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (!(REPORT_NAMES as readonly string[]).includes(name)) fail('usage', `no report named "${name}"; reports: ${REPORT_NAMES.join(', ')}`);
+      const format = outputFormat(ctx, globals);
+      const asOf = resolveAsOf(ctx, globals);
+      await withWorkspace(ctx, globals, { command: `report ${name}`, write: false }, (ws) => {
+        let report: Report;
+        if (name === 'runs') report = runsReport(listRuns(ws.db, ws.attemptsFile), asOf);
+        else if (name === 'alerts') {
+          const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(loadAlertMemory(ws.db));
+          report = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity: severityOption(flags.minSeverity, '--min-severity') }), flags);
+        } else {
+          report = new ReportBuilder({ db: ws.db, config: ws.config, asOf, filter: flags, openOnly: flags.open }).build(name as Exclude<ReportName, 'alerts' | 'runs'>);
+        }
+        emitReport(ctx, report, format, makeStyle(ctx, globals), globals.out);
+      });
+    });
+
+  withFilters(program.command('alerts'))
+    .description('what needs a human this week; remembers what it has shown, so --new shows only what is new')
+    .option('--new', 'only alerts not seen by an earlier `alerts` or `run`')
+    .option('--min-severity <severity>', 'low, medium or high')
+    .option('--fail-on <severity>', 'exit 4 when an alert shown is at or above this severity (for cron mail)')
+    .addHelpText('after', '\nExamples:\n  practice-sync alerts\n  practice-sync alerts --new --fail-on high --quiet')
+    .action(async (flags: ReportFlags, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const format = outputFormat(ctx, globals);
+      const asOf = resolveAsOf(ctx, globals);
+      const minSeverity = severityOption(flags.minSeverity, '--min-severity');
+      const failOn = severityOption(flags.failOn, '--fail-on');
+      await withWorkspace(ctx, globals, { command: 'alerts', write: true }, (ws) => {
+        const memory = loadAlertMemory(ws.db);
+        const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(memory);
+        rememberAlerts(ws.db, all, asOf, memory);
+        const shown = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity }), flags);
+        emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
+        ws.log({ event: 'alerts', as_of: asOf, total: all.rows.length, shown: shown.rows.length, new: all.rows.filter((r) => r.new === true).length });
+        if (failOn && shown.rows.some((r) => isSeverity(r.severity) && severityAtLeast(r.severity, failOn))) ctx.exitCode = Math.max(ctx.exitCode, EXIT.alerts);
+      });
+    });
+}
+
+function filterAlertRows(report: Report, filter: InputFilter): Report {
+  const has = (value: unknown, text?: string) => !text || (typeof value === 'string' && value.toLowerCase().includes(text.toLowerCase()));
+  if (!filter.patient && !filter.clinician && !filter.payer) return report;
+  const rows = report.rows.filter((r) => has(r.patient, filter.patient) && has(r.clinician, filter.clinician) && has(r.payer, filter.payer));
+  return filterAlerts({ ...report, rows }, {});
+}

@@ -1,0 +1,72 @@
+// Build any report of SPEC §6 from the store: load the inputs it needs, filtered, then the pure computation.
+import { computeAlerts, type AlertsReport } from '../alerts/index.js';
+import { computeAging } from '../compute/aging.js';
+import { computeBalances } from '../compute/balances.js';
+import { computeClaims } from '../compute/claims.js';
+import { computeSessions } from '../compute/sessions.js';
+import { computeUnbilled } from '../compute/unbilled.js';
+import { fail } from '../errors.js';
+import type { AlertMemory } from '../store/alert-state.js';
+import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
+import type { Store } from '../store/open-store.js';
+import type { Config } from '../workspace/config-schema.js';
+import type { Report } from './model.js';
+
+export const REPORT_NAMES = ['sessions', 'claims', 'aging', 'balances', 'unbilled', 'alerts', 'runs'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+export interface ReportOptions {
+  db: Store;
+  config: Config;
+  asOf: string;
+  filter?: InputFilter;
+  /** claims: keep open, denied and rejected ones. */
+  openOnly?: boolean;
+}
+
+export class ReportBuilder {
+  private readonly inputs: StoreInputs;
+
+  constructor(private readonly options: ReportOptions) {
+    this.inputs = new StoreInputs(options.db);
+  }
+
+  build(name: Exclude<ReportName, 'alerts' | 'runs'>): Report {
+    const { config, asOf, filter = {} } = this.options;
+    switch (name) {
+      case 'sessions':
+        return computeSessions({ authorizations: this.inputs.authorizations(filter), appointments: this.inputs.appointments({ patient: filter.patient }), asOf, config });
+      case 'claims':
+        return computeClaims({ claims: this.inputs.claims(filter), asOf, config, openOnly: this.options.openOnly });
+      case 'aging':
+        return computeAging({ claims: this.inputs.claims(filter), asOf, config });
+      case 'balances':
+        return computeBalances({ balances: this.inputs.balances(filter), adjustments: this.inputs.balanceAdjustments(), appointments: this.inputs.appointments({ patient: filter.patient }), patients: this.inputs.patients(filter), asOf });
+      case 'unbilled':
+        return computeUnbilled({ appointments: this.inputs.appointments(filter), claims: this.inputs.claims(), patients: this.inputs.patients(), asOf, config });
+      default:
+        return fail('usage', `no report named "${name as string}"; reports: ${REPORT_NAMES.join(', ')}`);
+    }
+  }
+
+  /** Every alert, computed over the whole store (filters narrow what is shown, not what is remembered). */
+  alerts(memory: AlertMemory): AlertsReport {
+    const { config, asOf } = this.options;
+    const authorizations = this.inputs.authorizations();
+    const appointments = this.inputs.appointments();
+    const claims = this.inputs.claims();
+    const patients = this.inputs.patients();
+    return computeAlerts({
+      sessions: computeSessions({ authorizations, appointments, asOf, config }),
+      claims: computeClaims({ claims, asOf, config }),
+      unbilled: computeUnbilled({ appointments, claims, patients, asOf, config }),
+      balances: computeBalances({ balances: this.inputs.balances(), adjustments: this.inputs.balanceAdjustments(), appointments, patients, asOf }),
+      authorizations,
+      appointments,
+      asOf,
+      config,
+      previous: memory.previous,
+      rotationOffset: memory.rotationOffset,
+    });
+  }
+}

@@ -1,0 +1,88 @@
+// `auth add`: an authorization entered by hand (SimplePractice has no authorization export), written like an imported
+// row — same identity rules, same history — so `undo` reverts it and a later export of it updates the same record.
+import { fail } from '../errors.js';
+import type { FieldValue } from '../mapping/bind-mapping.js';
+import { makeDateParser, parseList } from '../mapping/cells/index.js';
+import { manualRun } from './manual-run.js';
+import type { Store } from './open-store.js';
+import { RecordWriter } from './record-writer.js';
+
+export interface ManualAuthorization {
+  patient: string;
+  number?: string;
+  payer?: string;
+  clinician?: string;
+  sessions: string;
+  start: string;
+  end?: string;
+  cpt?: string;
+  priorSessions?: string;
+}
+
+const parseDate = makeDateParser(['yyyy-MM-dd', 'MM/dd/yyyy']);
+
+export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: () => Date }, input: ManualAuthorization): { run: number; id: number; created: boolean } {
+  const date = (value: string, flag: string) => {
+    const parsed = parseDate(value.trim());
+    if (!parsed.ok) fail('usage', `${flag}: "${value}" is not ${parsed.expected}`);
+    return parsed.value;
+  };
+  const count = (value: string, flag: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) fail('usage', `${flag}: "${value}" is not a whole number of sessions`);
+    return n;
+  };
+  const byId = ctx.db.prepare('SELECT 1 FROM patients WHERE patient_id = ?').get(input.patient) !== undefined;
+  const values: Record<string, FieldValue> = {
+    [byId ? 'patient_id' : 'patient_name']: input.patient,
+    authorized_sessions: count(input.sessions, '--sessions'),
+    start_date: date(input.start, '--start'),
+  };
+  if (input.number) values.authorization_number = input.number.trim();
+  if (input.end) values.end_date = date(input.end, '--end');
+  if (values.end_date && (values.end_date as string) < (values.start_date as string)) fail('usage', `--end ${input.end} is before --start ${input.start}`);
+  if (input.payer) values.payer_name = input.payer.trim();
+  if (input.clinician) values.clinician_name = input.clinician.trim();
+  if (input.cpt) {
+    const codes = parseList(input.cpt, ',');
+    if (codes.ok) values.cpt_codes = codes.value;
+  }
+  if (input.priorSessions !== undefined) values.prior_sessions = count(input.priorSessions, '--prior-sessions');
+
+  const { run, result } = manualRun(ctx.db, ctx.attemptsFile, { command: 'auth add', now: ctx.now }, (log) => {
+    const writer = new RecordWriter(ctx.db, 'authorizations', Object.keys(values), log);
+    const outcome = writer.apply(values, 1);
+    if (outcome.kind === 'rejected') fail('input_rejected', `the authorization was not added: ${outcome.message}`);
+    if (outcome.kind === 'duplicate') fail('internal', 'a single row cannot be a duplicate');
+    const created = outcome.kind === 'created';
+    return { result: { id: outcome.rowId, created }, counts: { created: created ? 1 : 0, updated: outcome.kind === 'updated' ? 1 : 0, entity: 'authorizations' } };
+  });
+  return { run, ...result };
+}
+
+export interface AuthorizationListing {
+  authorization_number: string | null;
+  patient: string;
+  payer: string | null;
+  clinician: string | null;
+  authorized_sessions: number | null;
+  prior_sessions: number | null;
+  start_date: string | null;
+  end_date: string | null;
+  cpt_codes: string[];
+  adjustment: number | null;
+}
+
+export function listAuthorizations(db: Store): AuthorizationListing[] {
+  const rows = db.prepare(`
+    SELECT a.authorization_number, COALESCE(p.name, p.patient_id) AS patient, py.name AS payer, c.name AS clinician, a.authorized_sessions,
+      COALESCE(adj.prior_sessions, a.prior_sessions) AS prior_sessions, a.start_date, a.end_date, a.cpt_codes, adj.id AS adjustment
+    FROM authorizations a
+    LEFT JOIN patients p ON p.id = a.patient_ref
+    LEFT JOIN payers py ON py.id = a.payer_ref
+    LEFT JOIN clinicians c ON c.id = a.clinician_ref
+    LEFT JOIN (SELECT target_ref, MAX(id) AS id FROM adjustments WHERE kind = 'auth' AND cleared_at IS NULL GROUP BY target_ref) last ON last.target_ref = a.id
+    LEFT JOIN adjustments adj ON adj.id = last.id
+    ORDER BY patient, a.start_date`).all() as (Omit<AuthorizationListing, 'cpt_codes'> & { cpt_codes: string | null })[];
+  return rows.map((r) => ({ ...r, cpt_codes: r.cpt_codes ? (JSON.parse(r.cpt_codes) as string[]) : [] }));
+}

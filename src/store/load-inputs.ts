@@ -1,0 +1,152 @@
+// Read the store into the plain rows computations take: names joined from small lookup maps (not SQL joins), raw
+// row arrays, only the columns needed — a million claims load in well under a second this way.
+import type { AppointmentStatus, ClaimStatus, PaymentType } from '../domain/entities.js';
+import type {
+  AppointmentInput, AuthorizationInput, BalanceAdjustmentInput, BalanceInput, ClaimInput, PatientInput, PaymentInput,
+} from '../compute/types.js';
+import type { Store } from './open-store.js';
+
+/** Case-insensitive "contains" filters on the people a row is about (`--patient`, `--clinician`, `--payer`). */
+export interface InputFilter {
+  patient?: string;
+  clinician?: string;
+  payer?: string;
+}
+
+interface Lookups {
+  patients: Map<number, { name: string; patientId: string | null; payerRef: number | null }>;
+  clinicians: Map<number, string>;
+  payers: Map<number, string>;
+}
+
+export class StoreInputs {
+  private lookups: Lookups | null = null;
+
+  constructor(private readonly db: Store) {}
+
+  private get maps(): Lookups {
+    if (this.lookups) return this.lookups;
+    const patients = new Map<number, { name: string; patientId: string | null; payerRef: number | null }>();
+    for (const [id, name, patientId, payerRef] of this.db.prepare('SELECT id, name, patient_id, payer_ref FROM patients').raw().all() as [number, string | null, string | null, number | null][]) {
+      patients.set(id, { name: name ?? (patientId ? `Patient ${patientId}` : `Patient #${id}`), patientId, payerRef });
+    }
+    const named = (table: string) => new Map((this.db.prepare(`SELECT id, name FROM ${table}`).raw().all() as [number, string | null][]).map(([id, name]) => [id, name ?? `#${id}`]));
+    this.lookups = { patients, clinicians: named('clinicians'), payers: named('payers') };
+    return this.lookups;
+  }
+
+  patients(filter: InputFilter = {}): PatientInput[] {
+    const { patients, payers } = this.maps;
+    const out: PatientInput[] = [];
+    for (const [key, p] of patients) {
+      if (!matches(p.name, filter.patient)) continue;
+      out.push({ key, patientId: p.patientId, name: p.name, payerName: p.payerRef === null ? null : (payers.get(p.payerRef) ?? null) });
+    }
+    return out;
+  }
+
+  appointments(filter: InputFilter = {}): AppointmentInput[] {
+    const { patients, clinicians, payers } = this.maps;
+    const rows = this.db.prepare('SELECT id, patient_ref, clinician_ref, payer_ref, service_date, start_time, status, cpt_code, client_unpaid, insurance_unpaid FROM appointments WHERE patient_ref IS NOT NULL AND service_date IS NOT NULL').raw().all() as
+      [number, number, number | null, number | null, string, string | null, string | null, string | null, number | null, number | null][];
+    const out: AppointmentInput[] = [];
+    for (const [key, patientKey, clinicianKey, payerRef, serviceDate, startTime, status, cptCode, clientUnpaid, insuranceUnpaid] of rows) {
+      const patient = patients.get(patientKey);
+      const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
+      const payerKey = payerRef ?? patient?.payerRef ?? null;
+      const payerName = payerKey === null ? null : (payers.get(payerKey) ?? null);
+      const patientName = patient?.name ?? `Patient #${patientKey}`;
+      if (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
+      out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, startTime, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
+    }
+    return out;
+  }
+
+  /** Authorizations, with a manual `prior_sessions` adjustment replacing the imported value. */
+  authorizations(filter: InputFilter = {}): AuthorizationInput[] {
+    const { patients, clinicians, payers } = this.maps;
+    const adjusted = new Map((this.db.prepare("SELECT target_ref, prior_sessions FROM adjustments WHERE kind = 'auth' AND cleared_at IS NULL ORDER BY id").raw().all() as [number, number][]));
+    const rows = this.db.prepare('SELECT id, authorization_number, patient_ref, clinician_ref, payer_ref, authorized_sessions, start_date, end_date, cpt_codes, prior_sessions FROM authorizations WHERE patient_ref IS NOT NULL AND start_date IS NOT NULL').raw().all() as
+      [number, string | null, number, number | null, number | null, number | null, string, string | null, string | null, number | null][];
+    const out: AuthorizationInput[] = [];
+    for (const [key, authorizationNumber, patientKey, clinicianKey, payerRef, authorizedSessions, startDate, endDate, cptCodes, priorSessions] of rows) {
+      const patientName = patients.get(patientKey)?.name ?? `Patient #${patientKey}`;
+      const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
+      const payerName = payerRef === null ? null : (payers.get(payerRef) ?? null);
+      if (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
+      out.push({
+        key, authorizationNumber, patientKey, patientName, clinicianKey, clinicianName, payerName,
+        authorizedSessions: authorizedSessions ?? 0, startDate, endDate, cptCodes: cptCodes ? (JSON.parse(cptCodes) as string[]) : [],
+        priorSessions: adjusted.get(key) ?? priorSessions ?? 0,
+      });
+    }
+    return out;
+  }
+
+  claims(filter: InputFilter = {}): ClaimInput[] {
+    const { patients, clinicians, payers } = this.maps;
+    const rows = this.db.prepare('SELECT id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason FROM claims').raw().all() as
+      [number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null][];
+    const out: ClaimInput[] = [];
+    const filtered = Boolean(filter.patient || filter.clinician || filter.payer);
+    for (const [key, claimId, patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility, denialReason] of rows) {
+      const patient = patientKey === null ? undefined : patients.get(patientKey);
+      const patientName = patient?.name ?? null;
+      const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
+      const payerKey = payerRef ?? patient?.payerRef ?? null;
+      const payerName = payerKey === null ? null : (payers.get(payerKey) ?? null);
+      if (filtered && (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer))) continue;
+      out.push({ key, claimId, patientKey, patientName, clinicianName, payerName, serviceDate, submittedDate, status: status as ClaimStatus | null, billed, allowed, paid, patientResponsibility, denialReason });
+    }
+    return out;
+  }
+
+  balances(filter: InputFilter = {}): BalanceInput[] {
+    const { patients } = this.maps;
+    const rows = this.db.prepare('SELECT id, account_id, patient_ref, patient_portion, insurance_portion, total, aging_0_30, aging_31_60, aging_61_90, aging_over_90, last_payment_date FROM balances WHERE patient_ref IS NOT NULL').raw().all() as
+      [number, string | null, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, string | null][];
+    const out: BalanceInput[] = [];
+    for (const [key, accountId, patientKey, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90, lastPaymentDate] of rows) {
+      const patientName = patients.get(patientKey)?.name ?? `Patient #${patientKey}`;
+      if (!matches(patientName, filter.patient)) continue;
+      out.push({ key, accountId, patientKey, patientName, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90, lastPaymentDate });
+    }
+    return out;
+  }
+
+  /**
+   * Active balance adjustments. `conflict`: the balance export's value of a portion the adjustment replaces is no
+   * longer what it was when the adjustment was made — a later import changed the source under it.
+   */
+  balanceAdjustments(): BalanceAdjustmentInput[] {
+    const rows = this.db.prepare(`
+      SELECT a.id, a.target_ref, a.patient_portion, a.insurance_portion, a.reason, a.source_snapshot, b.patient_portion, b.insurance_portion
+      FROM adjustments a LEFT JOIN balances b ON b.patient_ref = a.target_ref
+      WHERE a.kind = 'balance' AND a.cleared_at IS NULL ORDER BY a.id`).raw().all() as
+      [number, number, number | null, number | null, string | null, string | null, number | null, number | null][];
+    return rows.map(([id, patientKey, patientPortion, insurancePortion, reason, snapshot, sourcePatient, sourceInsurance]) => {
+      const before = snapshot ? (JSON.parse(snapshot) as { patient_portion: number | null; insurance_portion: number | null }) : { patient_portion: null, insurance_portion: null };
+      const conflict = (patientPortion !== null && before.patient_portion !== (sourcePatient ?? null)) ||
+        (insurancePortion !== null && before.insurance_portion !== (sourceInsurance ?? null));
+      return { id, patientKey, patientPortion, insurancePortion, reason: reason ?? '', conflict };
+    });
+  }
+
+  payments(): PaymentInput[] {
+    const { patients } = this.maps;
+    const rows = this.db.prepare('SELECT id, payment_id, patient_ref, payment_date, type, method, gross, fee, net, payout_id, payout_date, reference, claim_id, processor FROM payments ORDER BY id').raw().all() as
+      [number, string, number | null, string | null, string | null, string | null, number | null, number | null, number | null, string | null, string | null, string | null, string | null, string | null][];
+    return rows.map(([key, paymentId, patientKey, paymentDate, type, method, gross, fee, net, payoutId, payoutDate, reference, claimId, processor]) => {
+      const patient = patientKey === null ? undefined : patients.get(patientKey);
+      return {
+        key, paymentId, patientKey, patientId: patient?.patientId ?? null, patientName: patient?.name ?? null, paymentDate,
+        type: type as PaymentType | null, method, gross, fee, net, payoutId, payoutDate, reference, claimId, processor,
+      };
+    });
+  }
+}
+
+function matches(value: string | null, filter: string | undefined): boolean {
+  if (!filter) return true;
+  return value !== null && value.toLowerCase().includes(filter.toLowerCase());
+}

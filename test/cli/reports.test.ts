@@ -1,0 +1,128 @@
+// Reports and alerts through the CLI on the generic fixture practice, as-of pinned: numbers worked by hand from
+// fixtures/generic/*.csv; JSON, CSV and table agree; alerts keep their ids and remember what was seen.
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+
+let ws = '';
+const asOf = ['--as-of', '2026-03-01'];
+
+beforeAll(async () => {
+  ws = tempWorkspace();
+  for (const name of ['patients', 'authorizations', 'appointments', 'claims', 'payments', 'balances']) {
+    const r = await cli(['--workspace', ws, 'import', path.join(FIXTURES, `generic/${name}.csv`)]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+
+const json = async (...args: string[]) => JSON.parse((await cli(['--workspace', ws, ...asOf, '--format', 'json', ...args])).stdout);
+
+describe('reports', () => {
+  it('sessions: the seed example, 20 authorized through 03/15/2026', async () => {
+    const report = await json('report', 'sessions');
+    const row = report.rows.find((r: { authorization_number: string }) => r.authorization_number === 'AUTH-55012');
+    // Completed visits of P1001 from 01/01 to 03/01: 01/06, 01/13, 01/20, 02/03, 02/10 (the 01/27 no-show does not count).
+    expect(row).toMatchObject({ authorized_sessions: 20, used: 5, remaining: 15, last_session: '2026-02-10', days_since_last_session: 19, days_until_expiry: 14, state: 'expiring' });
+  });
+
+  it('claims and aging: outstanding, days, group, bucket, filing deadline', async () => {
+    const claims = await json('report', 'claims', '--open');
+    const c = claims.rows.find((r: { claim_id: string }) => r.claim_id === 'CLM-260120-01');
+    // billed 160.00 − patient responsibility 30.00 − paid 0 = 130.00; submitted 01/22 → 03/01 is 9 + 28 + 1 = 38 days;
+    // Aetna files within 120 days: 01/20/2026 + 120 = 05/20/2026.
+    expect(c).toMatchObject({ outstanding: 130, days_outstanding: 38, group: 'pending', bucket: '31-60', filing_deadline: '2026-05-20' });
+    const aging = await json('report', 'aging', '--payer', 'aetna');
+    // Aetna open claims: 160.00 (24 days) + 140.00 (17 days) + 812.50 (30 days) in 0-30; 130.00 (38 days) in 31-60.
+    expect(aging.rows).toEqual([{ payer_name: 'Aetna', '0-30': 1112.5, '31-60': 130, '61-90': 0, '91-120': 0, '121+': 0, total: 1242.5 }]);
+  });
+
+  it('JSON, CSV and the table agree on every number', async () => {
+    for (const name of ['sessions', 'claims', 'aging', 'balances', 'unbilled']) {
+      const j = await json('report', name);
+      const csvText = (await cli(['--workspace', ws, ...asOf, '--format', 'csv', 'report', name])).stdout;
+      const csv = parse(csvText, { columns: true }) as Record<string, string>[];
+      const table = (await cli(['--workspace', ws, ...asOf, '--format', 'table', 'report', name])).stdout;
+      expect(csv.length, name).toBe(j.rows.length);
+      j.rows.forEach((row: Record<string, unknown>, i: number) => {
+        for (const [key, value] of Object.entries(row)) {
+          if (typeof value === 'number') {
+            expect(Number(csv[i][key]), `${name} row ${i} ${key}`).toBeCloseTo(value, 10);
+            const shown = Number.isInteger(value) && !String(csv[i][key]).includes('.') ? String(value) : value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+            expect(table, `${name} ${key}`).toContain(shown);
+          } else if (value === null) {
+            expect(csv[i][key]).toBe('');
+          }
+        }
+      });
+    }
+  });
+});
+
+describe('alerts', () => {
+  it('the seed alerts fire; a second run keeps the ids with new false; new data adds only new alerts', async () => {
+    const alertsWs = tempWorkspace();
+    for (const name of ['patients', 'authorizations', 'appointments', 'claims']) await cli(['--workspace', alertsWs, 'import', path.join(FIXTURES, `generic/${name}.csv`)]);
+    const run = async (...extra: string[]) => JSON.parse((await cli(['--workspace', alertsWs, ...asOf, '--format', 'json', 'alerts', ...extra])).stdout);
+    const first = await run();
+    const ids = first.rows.map((r: { id: string }) => r.id);
+    expect(ids).toContain('auth_expiring:AUTH-55012');
+    expect(ids).toContain('claim_denied:CLM-260120-02');
+    expect(first.rows.every((r: { new: boolean; first_seen: string }) => r.new && r.first_seen === '2026-03-01')).toBe(true);
+    const denied = first.rows.find((r: { id: string }) => r.id === 'claim_denied:CLM-260120-02');
+    expect(denied).toMatchObject({ severity: 'high', due: '2026-03-08' });
+
+    const second = await run();
+    expect(second.rows.map((r: { id: string }) => r.id)).toEqual(ids);
+    expect(second.rows.every((r: { new: boolean; first_seen: string }) => !r.new && r.first_seen === '2026-03-01')).toBe(true);
+    expect((await run('--new')).rows).toEqual([]);
+
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
+    const file = writeFile(tempDir(), 'more-claims.csv', `${header}CLM-NEW-9,Inés Muñoz,P1001,02/17/2026,02/18/2026,Aetna (60054),Hannah Cole,160.00,0.00,0.00,0.00,Denied,CO-197\n`);
+    await cli(['--workspace', alertsWs, 'import', file]);
+    const fresh = await run('--new');
+    expect(fresh.rows.map((r: { id: string }) => r.id)).toEqual(['claim_denied:CLM-NEW-9']);
+    const exit = await cli(['--workspace', alertsWs, ...asOf, '--format', 'json', 'alerts', '--new', '--fail-on', 'high']);
+    expect(exit.code).toBe(0); // seen by the run just before
+    expect((await cli(['--workspace', alertsWs, ...asOf, '--format', 'json', 'alerts', '--fail-on', 'high'])).code).toBe(4);
+  });
+});
+
+describe('manual work', () => {
+  it('auth add, adjust auth, adjust balance with a conflict, adjust clear, and undo of each', async () => {
+    const w = tempWorkspace();
+    await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/balances.csv')]);
+    const added = await cli(['--workspace', w, 'auth', 'add', '--patient', 'P1003', '--number', 'HAND-1', '--payer', 'UnitedHealthcare', '--sessions', '12', '--start', '2026-02-01', '--end', '03/31/2026']);
+    expect(added.code, added.stderr).toBe(0);
+    const prior = await cli(['--workspace', w, 'adjust', 'auth', 'HAND-1', '--prior-sessions', '4']);
+    expect(prior.code, prior.stderr).toBe(0);
+    const sessions = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'sessions'])).stdout);
+    // 12 authorized, 4 used before tracking, no appointments imported: 8 remaining, 30 days to 03/31.
+    expect(sessions.rows.find((r: { authorization_number: string }) => r.authorization_number === 'HAND-1'))
+      .toMatchObject({ prior_sessions: 4, used: 4, remaining: 8, days_until_expiry: 30, state: 'low' });
+
+    const adj = await cli(['--workspace', w, 'adjust', 'balance', 'P1007', '--patient-portion', '112.50', '--reason', 'payment plan agreed']);
+    expect(adj.code, adj.stderr).toBe(0);
+    let balances = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'balances'])).stdout);
+    // P1007 exported 612.50 patient + 0.00 insurance; the adjustment replaces the patient portion: total 112.50.
+    expect(balances.rows.find((r: { account_id: string }) => r.account_id === 'P1007')).toMatchObject({ patient_portion: 112.5, total: 112.5, adjusted: true, adjustment_reason: 'payment plan agreed', conflict: false });
+
+    const newer = writeFile(tempDir(), 'balances-later.csv', 'Account ID,Patient Name,Patient Portion,Insurance Portion,Total Balance,0-30,31-60,61-90,90+\nP1007,Liam O\'Connor,700.00,0.00,700.00,0.00,0.00,227.50,472.50\n');
+    await cli(['--workspace', w, 'import', newer]);
+    balances = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'balances'])).stdout);
+    expect(balances.rows.find((r: { account_id: string }) => r.account_id === 'P1007')).toMatchObject({ patient_portion: 112.5, conflict: true });
+    const alerts = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'alerts'])).stdout);
+    expect(alerts.rows.map((r: { type: string }) => r.type)).toContain('adjustment_conflict');
+
+    const cleared = await cli(['--workspace', w, 'adjust', 'clear', '2']);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    balances = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'balances'])).stdout);
+    expect(balances.rows.find((r: { account_id: string }) => r.account_id === 'P1007')).toMatchObject({ patient_portion: 700, adjusted: false });
+    const runs = JSON.parse((await cli(['--workspace', w, '--format', 'json', 'runs'])).stdout);
+    const clearRun = runs.rows.find((r: { command: string }) => r.command === 'adjust clear').run;
+    expect((await cli(['--workspace', w, 'undo', String(clearRun)])).code).toBe(0);
+    balances = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'balances'])).stdout);
+    expect(balances.rows.find((r: { account_id: string }) => r.account_id === 'P1007')).toMatchObject({ patient_portion: 112.5, adjusted: true });
+  });
+});
