@@ -82,8 +82,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE alert_state (
         id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, owner TEXT, seen_by_run INTEGER
       );
+      -- Every writeback or QuickBooks file is a numbered batch; its items are the payments or payouts it carried, with
+      -- what was written (so a later change is a correction), and its files' exact content (so --reissue is byte-identical).
       CREATE TABLE export_batches (
-        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, created_at TEXT NOT NULL, format TEXT, file TEXT, rows INTEGER NOT NULL,
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, created_at TEXT NOT NULL, format TEXT, files TEXT NOT NULL, rows INTEGER NOT NULL,
         status TEXT NOT NULL, voided_at TEXT
       );
       CREATE TABLE export_items (

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerDemo } from './demo.js';
+import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerManual } from './manual.js';
@@ -16,5 +17,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerManual(program, ctx);
   registerReport(program, ctx);
   registerRuns(program, ctx);
+  registerExport(program, ctx);
   registerDemo(program, ctx);
 }

@@ -1,0 +1,129 @@
+// `export writeback | quickbooks | batches | void`, and `writeback void BATCH`: money going out, each item exactly once.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { fail } from '../../errors.js';
+import { runQuickBooks, QUICKBOOKS_FORMATS, type QuickBooksFormat } from '../../export/run-quickbooks.js';
+import { runWriteback } from '../../export/run-writeback.js';
+import { rewriteFiles } from '../../export/write-batch.js';
+import { getBatch, listBatches, voidBatch, type BatchKind } from '../../store/export-ledger.js';
+import type { WorkspaceSession } from '../../workspace/open-workspace.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { resolveAsOf, withWorkspace } from '../session.js';
+import { emitReport } from '../ui/emit-report.js';
+import { makeStyle } from '../ui/style.js';
+
+function batchNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail('usage', `a batch is a number like 3, got "${text}"`);
+  return n;
+}
+
+function isoDate(text: string | undefined, flag: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) fail('usage', `${flag} takes a date as YYYY-MM-DD, got "${text}"`);
+  return text;
+}
+
+function outDir(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, sub: string): string {
+  return globals.out ? path.resolve(ctx.cwd, globals.out) : path.join(ws.paths.reports, sub);
+}
+
+function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean): void {
+  const batch = getBatch(ws.db, id, kind);
+  if (batch.status === 'void') fail('usage', `batch ${id} was voided on ${batch.voided_at}; its items go out with the next export instead`);
+  const files = rewriteFiles(outDir(ctx, ws, globals, kind), batch.files);
+  ws.log({ event: 'export_reissue', kind, batch: id, files: files.length });
+  ctx.stdout(json ? `${JSON.stringify({ batch: id, reissued: true, files }, null, 2)}\n` : `batch ${id} written again, unchanged:\n  ${files.join('\n  ')}\n`);
+}
+
+export function registerExport(program: Command, ctx: CliContext): void {
+  const exporter = program.command('export').description('payments to post into the PMS, payouts for QuickBooks: each exactly once');
+
+  exporter
+    .command('writeback')
+    .description('payments not yet written back, as a CSV for the PMS payment import (a numbered batch)')
+    .option('--profile <name>', 'column layout: generic, opendental, or one in the workspace mappings/writeback/')
+    .option('--amount <basis>', 'net (after processor fees) or gross')
+    .option('--dry-run', 'show what would be exported; write nothing')
+    .option('--reissue <batch>', 'write an earlier batch again, byte for byte')
+    .addHelpText('after', '\nExamples:\n  practice-sync export writeback --dry-run\n  practice-sync export writeback --profile opendental\n  practice-sync export writeback --reissue 3')
+    .action(async (flags: { profile?: string; amount?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const json = globals.format === 'json';
+      if (flags.amount !== undefined && flags.amount !== 'net' && flags.amount !== 'gross') fail('usage', `--amount takes net or gross, got "${flags.amount}"`);
+      await withWorkspace(ctx, globals, { command: 'export writeback', write: true }, (ws) => {
+        if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json);
+        const result = runWriteback({
+          db: ws.db, config: ws.config, workspaceMappings: ws.paths.mappings, outDir: outDir(ctx, ws, globals, 'writeback'),
+          profile: flags.profile, amount: flags.amount as 'net' | 'gross' | undefined, dryRun: flags.dryRun, now: ctx.now,
+        });
+        ws.log({ event: 'export_writeback', batch: result.batch, rows: result.rows, left_out: result.left_out.length, corrections: result.corrections.length, dry_run: result.dry_run });
+        if (json) return void ctx.stdout(`${JSON.stringify(result, null, 2)}\n`);
+        const style = makeStyle(ctx, globals);
+        const head = result.dry_run ? 'dry run: would write back' : result.batch ? `batch ${result.batch}: wrote back` : 'nothing new to write back:';
+        ctx.stdout(`${head} ${result.rows} payment${result.rows === 1 ? '' : 's'} (${result.amount} amounts, profile ${result.profile})\n`);
+        for (const file of result.files) ctx.stdout(`  ${file}\n`);
+        for (const l of result.left_out) ctx.stdout(style.yellow(`  left out: payment ${l.payment_id}: ${l.reason}\n`));
+        for (const c of result.corrections) ctx.stdout(style.yellow(`  correction needed: payment ${c.payment_id} (written in batch ${c.batch}): ${c.field} was ${c.written || '(empty)'}, now ${c.now || '(empty)'}\n`));
+        if (result.not_enabled) ctx.stdout(`  ${result.not_enabled} payment(s) of types not enabled in writeback.types were not considered\n`);
+        if (result.batch) ctx.stdout(`if the PMS import fails: practice-sync writeback void ${result.batch}\n`);
+      });
+    });
+
+  exporter
+    .command('quickbooks')
+    .description('processor payouts (gross, fees, net deposit) for QuickBooks; --format qbo-journal, qbo-bank or iif')
+    .option('--from <date>', 'payouts on or after this date, YYYY-MM-DD')
+    .option('--to <date>', 'payouts on or before this date, YYYY-MM-DD')
+    .option('--dry-run', 'show what would be exported; write nothing')
+    .option('--reissue <batch>', 'write an earlier batch again, byte for byte')
+    .addHelpText('after', '\nExamples:\n  practice-sync export quickbooks --format qbo-journal\n  practice-sync export quickbooks --format iif --from 2026-11-01 --to 2026-11-30')
+    .action(async (flags: { from?: string; to?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
+        if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false);
+        const format = globals.format as QuickBooksFormat | undefined;
+        if (!format || !(QUICKBOOKS_FORMATS as readonly string[]).includes(format)) fail('usage', `export quickbooks needs --format ${QUICKBOOKS_FORMATS.join(' | ')}`);
+        const result = runQuickBooks({
+          db: ws.db, config: ws.config, format, from: isoDate(flags.from, '--from'), to: isoDate(flags.to, '--to'),
+          outDir: outDir(ctx, ws, globals, 'quickbooks'), dryRun: flags.dryRun, now: ctx.now,
+        });
+        ws.log({ event: 'export_quickbooks', batch: result.batch, format, payouts: result.payouts, dry_run: result.dry_run });
+        const style = makeStyle(ctx, globals);
+        const head = result.dry_run ? 'dry run: would export' : result.batch ? `batch ${result.batch}: exported` : 'nothing new to export:';
+        ctx.stdout(`${head} ${result.payouts} payout${result.payouts === 1 ? '' : 's'} as ${format}${result.already_exported ? ` (${result.already_exported} exported before)` : ''}\n`);
+        for (const file of result.files) ctx.stdout(`  ${file}\n`);
+        for (const s of result.skipped_processors) ctx.stdout(`  left out: payout ${s.payout_id} (${s.processor} records its own deposits)\n`);
+        for (const w of result.warnings) ctx.stdout(style.yellow(`  warning: ${w}\n`));
+      });
+    });
+
+  exporter
+    .command('batches')
+    .description('every writeback and QuickBooks batch')
+    .addHelpText('after', '\nExample:\n  practice-sync export batches')
+    .action(async (_flags: unknown, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      await withWorkspace(ctx, globals, { command: 'export batches', write: false }, (ws) => {
+        const rows = listBatches(ws.db).map((b) => ({ ...b, file_names: (b as unknown as { file_names: string[] }).file_names.join(' ') }));
+        emitReport(ctx, {
+          report: 'batches', asOf: resolveAsOf(ctx, globals), rows, totals: {}, notes: [],
+          columns: [{ key: 'id', kind: 'integer' }, { key: 'kind', kind: 'text' }, { key: 'format', kind: 'text' }, { key: 'created_at', kind: 'text' },
+            { key: 'rows', kind: 'integer' }, { key: 'status', kind: 'text' }, { key: 'voided_at', kind: 'text' }, { key: 'file_names', kind: 'text' }],
+        }, globals.format === 'json' || globals.format === 'csv' ? globals.format : 'table', makeStyle(ctx, globals));
+      });
+    });
+
+  const voidAction = (kind: BatchKind | undefined) => async (id: string, _flags: unknown, command: Command) => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    await withWorkspace(ctx, globals, { command: 'void', write: true }, (ws) => {
+      const batch = voidBatch(ws.db, batchNumber(id), kind, ctx.now().toISOString());
+      ws.log({ event: 'export_void', kind: batch.kind, batch: batch.id });
+      ctx.stdout(`batch ${batch.id} (${batch.kind}, ${batch.rows} rows) voided: its ${batch.kind === 'writeback' ? 'payments' : 'payouts'} go out with the next export\n`);
+    });
+  };
+  exporter.command('void').description('void any batch after its import failed').argument('<batch>', 'batch number')
+    .addHelpText('after', '\nExample:\n  practice-sync export void 3').action(voidAction(undefined));
+  program.command('writeback').description('writeback batches').command('void').description('release a writeback batch after the PMS import failed')
+    .argument('<batch>', 'batch number').addHelpText('after', '\nExample:\n  practice-sync writeback void 3').action(voidAction('writeback'));
+}

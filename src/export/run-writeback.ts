@@ -1,0 +1,125 @@
+// `export writeback`: payments of the enabled types not yet written back become one numbered batch for the PMS.
+// A payment already written back whose amount, date, patient or type changed since is a correction to make by hand:
+// reported once in the batch's notes file, never posted again.
+import type { PaymentInput } from '../compute/types.js';
+import { builtinMappingsDir } from '../package-root.js';
+import { issuedItems, type BatchFile, type LedgerItem } from '../store/export-ledger.js';
+import { StoreInputs } from '../store/load-inputs.js';
+import type { Store } from '../store/open-store.js';
+import type { Config } from '../workspace/config-schema.js';
+import { paymentAmounts } from './payment-amounts.js';
+import { toCsv } from './safe-csv.js';
+import { writeBatch } from './write-batch.js';
+import { buildWriteback, type WritebackLeftOut } from './writeback.js';
+import { loadWritebackProfile } from './writeback-profiles.js';
+
+export interface WritebackRunOptions {
+  db: Store;
+  config: Config;
+  workspaceMappings: string;
+  outDir: string;
+  profile?: string;
+  amount?: 'net' | 'gross';
+  dryRun?: boolean;
+  now: () => Date;
+}
+
+export interface Correction {
+  payment_id: string;
+  batch: number;
+  field: string;
+  written: string;
+  now: string;
+}
+
+export interface WritebackRunResult {
+  batch: number | null;
+  files: string[];
+  profile: string;
+  amount: 'net' | 'gross';
+  rows: number;
+  payment_ids: string[];
+  left_out: WritebackLeftOut[];
+  corrections: Correction[];
+  not_enabled: number;
+  dry_run: boolean;
+}
+
+const SNAPSHOT_FIELDS = ['amount', 'payment_date', 'patient_id', 'type'] as const;
+
+function snapshotOf(payment: PaymentInput, amount: 'net' | 'gross'): Record<string, string | number | null> {
+  const checked = paymentAmounts(payment);
+  return { amount: checked.ok ? checked.amounts[amount] : null, payment_date: payment.paymentDate, patient_id: payment.patientId, type: payment.type };
+}
+
+export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
+  const { db, config } = options;
+  const profileName = options.profile ?? config.writeback.profile;
+  const amount = options.amount ?? config.writeback.amount;
+  const profile = loadWritebackProfile(profileName, [options.workspaceMappings, builtinMappingsDir()]);
+  const payments = new StoreInputs(db).payments();
+  const enabled = new Set<string>(config.writeback.types);
+  const issued = issuedItems(db, 'writeback');
+
+  const pending: PaymentInput[] = [];
+  const corrections: Correction[] = [];
+  let notEnabled = 0;
+  for (const payment of payments) {
+    const before = issued.get(payment.paymentId);
+    if (!before) {
+      if (payment.type && enabled.has(payment.type)) pending.push(payment);
+      else notEnabled += 1;
+      continue;
+    }
+    const now = snapshotOf(payment, before.snapshot.amount_basis === 'gross' ? 'gross' : 'net');
+    const reported = issued.get(`correction:${payment.paymentId}`)?.snapshot;
+    if (reported && SNAPSHOT_FIELDS.every((f) => reported[f] === now[f])) continue;
+    for (const field of SNAPSHOT_FIELDS) {
+      if ((before.snapshot[field] ?? null) === now[field]) continue;
+      corrections.push({ payment_id: payment.paymentId, batch: before.batch, field, written: show(field, before.snapshot[field]), now: show(field, now[field]) });
+    }
+  }
+
+  const built = buildWriteback(pending, profile, { amount });
+  const result: WritebackRunResult = {
+    batch: null, files: [], profile: profile.name, amount, rows: built.rows, payment_ids: built.payment_ids, left_out: built.left_out,
+    corrections, not_enabled: notEnabled, dry_run: Boolean(options.dryRun),
+  };
+  if (options.dryRun || (built.rows === 0 && corrections.length === 0)) return result;
+
+  const byId = new Map(pending.map((p) => [p.paymentId, p]));
+  const items: LedgerItem[] = built.payment_ids.map((id) => {
+    const snapshot: Record<string, string | number | null> = { ...snapshotOf(byId.get(id)!, amount), amount_basis: amount };
+    return { key: id, amount: snapshot.amount as number | null, snapshot };
+  });
+  const reportedIds = new Set(corrections.map((c) => c.payment_id));
+  for (const id of reportedIds) {
+    const payment = payments.find((p) => p.paymentId === id)!;
+    items.push({ key: `correction:${id}`, amount: null, snapshot: snapshotOf(payment, amount) });
+  }
+  const written = writeBatch(db, options.outDir, {
+    kind: 'writeback', format: profile.name, createdAt: options.now().toISOString(), rows: built.rows, items,
+    files: (id) => {
+      const files: BatchFile[] = [];
+      if (built.rows > 0) files.push({ name: `writeback-${id}-${profile.name}.csv`, text: built.csv });
+      if (corrections.length) files.push({ name: `writeback-${id}-corrections.csv`, text: correctionsCsv(corrections) });
+      return files;
+    },
+  });
+  return { ...result, batch: written.batch, files: written.paths };
+}
+
+function show(field: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return field === 'amount' && typeof value === 'number' ? (value / 100).toFixed(2) : String(value);
+}
+
+function correctionsCsv(corrections: Correction[]): string {
+  return toCsv(
+    [
+      { key: 'payment_id', kind: 'text' }, { key: 'batch', kind: 'integer', header: 'written_in_batch' }, { key: 'field', kind: 'text' },
+      { key: 'written', kind: 'text' }, { key: 'now', kind: 'text' }, { key: 'action', kind: 'text' },
+    ],
+    corrections.map((c) => ({ ...c, action: 'correct the posted payment in the PMS by hand; it is not written back again' })),
+  );
+}

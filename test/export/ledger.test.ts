@@ -1,0 +1,128 @@
+// Exactly once: over random sequences of imports, exports, reissues and voids, no payment is written back twice and
+// none is lost; the same for payouts. Plus the CLI flows: reissue byte for byte, void, corrections, bad input.
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { runQuickBooks } from '../../src/export/run-quickbooks.js';
+import { runWriteback } from '../../src/export/run-writeback.js';
+import { getBatch, voidBatch } from '../../src/store/export-ledger.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { defaultConfig } from '../../src/workspace/config-schema.js';
+import { cli, FIXTURES, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+
+type Op = { kind: 'import'; count: number; payout: number } | { kind: 'export' } | { kind: 'void'; pick: number } | { kind: 'reissue'; pick: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('import' as const), count: fc.integer({ min: 1, max: 4 }), payout: fc.integer({ min: 0, max: 3 }) }),
+  fc.constant({ kind: 'export' as const }),
+  fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('reissue' as const), pick: fc.nat() }),
+);
+
+function addPayments(db: Store, state: { next: number }, count: number, payout: number): void {
+  const patient = db.prepare("INSERT OR IGNORE INTO patients (id, name, name_key, patient_id) VALUES (1, 'Ann Lee', 'ann lee', 'P1')");
+  patient.run();
+  const insert = db.prepare('INSERT INTO payments (payment_id, patient_ref, payment_date, type, gross, fee, net, payout_id, payout_date, processor) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)');
+  for (let i = 0; i < count; i++) {
+    state.next += 1;
+    const gross = 1000 + state.next;
+    insert.run(`PAY-${state.next}`, '2026-11-02', 'portal', gross, 30, gross - 30, `po_${state.next}_${payout}`, '2026-11-04', 'stripe');
+  }
+}
+
+function issuedCounts(db: Store, kind: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of db.prepare("SELECT i.item_key FROM export_items i JOIN export_batches b ON b.id = i.batch_id WHERE b.kind = ? AND b.status = 'issued' AND i.item_key NOT LIKE 'correction:%'").pluck().all(kind) as string[]) {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe('exactly once (property)', () => {
+  it('no payment or payout goes out twice and, after a final export, none is missing', () => {
+    const config = defaultConfig();
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 25 }), (ops) => {
+        const db = openStore(':memory:', { create: true });
+        const out = tempDir('ps-ledger-');
+        const state = { next: 0 };
+        const now = () => new Date('2026-11-23T10:00:00Z');
+        const batches: number[] = [];
+        const step = () => {
+          const w = runWriteback({ db, config, workspaceMappings: out, outDir: out, now });
+          const q = runQuickBooks({ db, config, format: 'qbo-journal', outDir: out, now });
+          for (const b of [w.batch, q.batch]) if (b) batches.push(b);
+        };
+        for (const op of ops) {
+          if (op.kind === 'import') addPayments(db, state, op.count, op.payout);
+          else if (op.kind === 'export') step();
+          else if (batches.length) {
+            const id = batches[op.pick % batches.length];
+            if (op.kind === 'void' && getBatch(db, id).status === 'issued') voidBatch(db, id, undefined, now().toISOString());
+            if (op.kind === 'reissue') expect(getBatch(db, id).files.length).toBeGreaterThanOrEqual(0);
+          }
+          for (const kind of ['writeback', 'quickbooks']) for (const [, n] of issuedCounts(db, kind)) expect(n).toBe(1);
+        }
+        step();
+        const payments = db.prepare('SELECT payment_id, payout_id FROM payments').all() as { payment_id: string; payout_id: string }[];
+        const written = issuedCounts(db, 'writeback');
+        const exported = issuedCounts(db, 'quickbooks');
+        for (const p of payments) {
+          expect(written.get(p.payment_id)).toBe(1);
+          expect(exported.get(p.payout_id)).toBe(1);
+        }
+        db.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('export through the CLI', () => {
+  it('writes once, reissues byte for byte, voids, and reports a changed amount as a correction, never re-posting it', async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/payments.csv')]);
+    const first = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    expect(first.batch).toBe(1);
+    expect(first.rows).toBeGreaterThan(0);
+    const file = first.files[0];
+    const original = fs.readFileSync(file, 'utf8');
+    const second = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    expect([second.batch, second.rows]).toEqual([null, 0]);
+
+    fs.rmSync(file);
+    expect((await cli(['--workspace', ws, 'export', 'writeback', '--reissue', '1'])).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(original);
+
+    // PMT-5001 was written back at net 28.83; the processor's export now says 30.00 gross, 1.17 fee, 28.83 net → 25.00/0.98/24.02.
+    const payments = fs.readFileSync(path.join(FIXTURES, 'generic/payments.csv'), 'utf8').replace('PMT-5001,P1001,Inés Muñoz,01/06/2026,Card,30.00,1.17,28.83', 'PMT-5001,P1001,Inés Muñoz,01/06/2026,Card,25.00,0.98,24.02');
+    expect(payments).toContain('24.02');
+    await cli(['--workspace', ws, 'import', writeFile(tempDir(), 'payments-again.csv', payments)]);
+    const third = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    expect(third.rows).toBe(0);
+    expect(third.corrections).toEqual([{ payment_id: 'PMT-5001', batch: 1, field: 'amount', written: '28.83', now: '24.02' }]);
+    const notes = fs.readFileSync(third.files.find((f: string) => f.endsWith('corrections.csv')), 'utf8');
+    expect(notes.split('\r\n')[1]).toBe('PMT-5001,1,amount,28.83,24.02,correct the posted payment in the PMS by hand; it is not written back again');
+    const fourth = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    expect([fourth.rows, fourth.corrections.length]).toEqual([0, 0]);
+
+    expect((await cli(['--workspace', ws, 'writeback', 'void', '1'])).code).toBe(0);
+    const fifth = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    expect(fifth.rows).toBe(first.rows);
+  });
+
+  it('bad payments stop the export with a clear message and write nothing', async () => {
+    const ws = tempWorkspace();
+    const header = 'Payment ID,Patient ID,Patient Name,Payment Date,Payment Type,Gross Amount,Fee,Net Amount,Payout ID,Payout Date,Reference\n';
+    await cli(['--workspace', ws, 'import', writeFile(tempDir(), 'bad.csv', `${header}X1,P1,Ann Lee,11/02/2026,Card,100.00,3.00,90.00,po_9,11/04/2026,\nX2,P1,Ann Lee,11/02/2026,Card,50.00,-1.00,51.00,po_9,11/04/2026,\n`)]);
+    const result = await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/X1/);
+    expect(result.stderr).toMatch(/X2/);
+    expect(fs.existsSync(path.join(ws, 'reports', 'quickbooks'))).toBe(false);
+    const batches = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'batches'])).stdout);
+    expect(batches.rows).toEqual([]);
+  });
+});
