@@ -1,4 +1,4 @@
-// Stable alert ids are the alert type and the natural key of the record (`claim_denied:CLM-1001`); this keeps names out of them.
+// Stable alert ids are `type:natural key` (e.g. `claim_denied:CLM-1001`); a patient name in a key becomes a hash.
 
 /**
  * Where a natural key holds a patient's name (an authorization without a number, an unbilled session, a balance without

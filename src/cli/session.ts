@@ -13,7 +13,13 @@ export async function withWorkspace<T>(
   if (waitMs !== undefined && !(waitMs >= 0)) fail('usage', `--wait takes a number of seconds, got "${globals.wait}"`);
   const ws = await openWorkspace({ workspace: globals.workspace, env: ctx.env, cwd: ctx.cwd, now: ctx.now, command: options.command, write: options.write, waitMs });
   try {
-    return await fn(ws);
+    const result = await fn(ws);
+    if (options.write) ws.log({ event: 'command', command: options.command, exit: ctx.exitCode });
+    return result;
+  } catch (error) {
+    const { code, exitCode } = error as { code?: string; exitCode?: number };
+    ws.log({ event: 'command', command: options.command, exit: exitCode ?? 1, code: code ?? 'internal' });
+    throw error;
   } finally {
     ws.close();
   }

@@ -1,26 +1,11 @@
 // The balances report (SPEC §6): what each patient owes, from balance exports or derived from appointments, with manual adjustments.
-import type { Column, Report, ReportRow } from '../report/model.js';
+import type { Report, ReportRow } from '../report/model.js';
+import { BALANCE_COLUMNS, BALANCE_MONEY_KEYS } from './balance-columns.js';
 import { dayNumber } from './days.js';
 import { nameRanks } from './name-order.js';
 import type { AppointmentInput, BalanceAdjustmentInput, BalanceInput, Cents, IsoDate, PatientInput } from './types.js';
 
-export const BALANCE_COLUMNS: Column[] = [
-  { key: 'account_id', kind: 'text' },
-  { key: 'patient_name', kind: 'text' },
-  { key: 'basis', kind: 'text' },
-  { key: 'patient_portion', kind: 'money' },
-  { key: 'insurance_portion', kind: 'money' },
-  { key: 'total', kind: 'money' },
-  { key: 'aging_0_30', kind: 'money' },
-  { key: 'aging_31_60', kind: 'money' },
-  { key: 'aging_61_90', kind: 'money' },
-  { key: 'aging_over_90', kind: 'money' },
-  { key: 'adjusted', kind: 'boolean' },
-  { key: 'adjustment_reason', kind: 'text' },
-  { key: 'conflict', kind: 'boolean' },
-];
-
-const MONEY_KEYS = ['patient_portion', 'insurance_portion', 'total', 'aging_0_30', 'aging_31_60', 'aging_61_90', 'aging_over_90'] as const;
+export { BALANCE_COLUMNS } from './balance-columns.js';
 
 export interface BalancesInput {
   balances: BalanceInput[];
@@ -30,11 +15,15 @@ export interface BalancesInput {
   asOf: IsoDate;
 }
 
-interface Derived {
+/** One patient's balance before any manual adjustment. */
+interface Figures {
+  accountId: string | null;
   patientName: string;
-  patientPortion: Cents;
-  insurancePortion: Cents;
-  aging: [Cents, Cents, Cents, Cents];
+  basis: 'export' | 'appointments';
+  patientPortion: Cents | null;
+  insurancePortion: Cents | null;
+  total: Cents | null;
+  aging: [Cents | null, Cents | null, Cents | null, Cents | null];
 }
 
 /**
@@ -54,65 +43,40 @@ export function computeBalances({ balances, adjustments, appointments, patients,
   const exported = new Set<number>();
   for (const balance of balances) {
     exported.add(balance.patientKey);
-    const row: ReportRow = {
-      account_id: balance.accountId,
-      patient_name: balance.patientName,
+    const figures: Figures = {
+      accountId: balance.accountId,
+      patientName: balance.patientName,
       basis: 'export',
-      patient_portion: balance.patientPortion,
-      insurance_portion: balance.insurancePortion,
+      patientPortion: balance.patientPortion,
+      insurancePortion: balance.insurancePortion,
       total: balance.total ?? sumPortions(balance.patientPortion, balance.insurancePortion),
-      aging_0_30: balance.aging0to30,
-      aging_31_60: balance.aging31to60,
-      aging_61_90: balance.aging61to90,
-      aging_over_90: balance.agingOver90,
+      aging: [balance.aging0to30, balance.aging31to60, balance.aging61to90, balance.agingOver90],
     };
-    rows.push(applyAdjustment(row, adjustmentByPatient.get(balance.patientKey)));
-  }
-
-  const asOfDay = dayNumber(asOf);
-  const derived = new Map<number, Derived>();
-  for (const appointment of appointments) {
-    if (exported.has(appointment.patientKey)) continue;
-    const clientUnpaid = appointment.clientUnpaid ?? 0;
-    const insuranceUnpaid = appointment.insuranceUnpaid ?? 0;
-    if (clientUnpaid === 0 && insuranceUnpaid === 0) continue;
-    let entry = derived.get(appointment.patientKey);
-    if (!entry) {
-      entry = { patientName: appointment.patientName, patientPortion: 0, insurancePortion: 0, aging: [0, 0, 0, 0] };
-      derived.set(appointment.patientKey, entry);
-    }
-    entry.patientPortion += clientUnpaid;
-    entry.insurancePortion += insuranceUnpaid;
-    const age = asOfDay - dayNumber(appointment.serviceDate);
-    entry.aging[age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : 3] += clientUnpaid + insuranceUnpaid;
+    rows.push(balanceRow(figures, adjustmentByPatient.get(balance.patientKey)));
   }
 
   const patientByKey = new Map(patients.map((patient) => [patient.key, patient]));
+  const derived = deriveFromAppointments(appointments, exported, asOf);
   // A patient adjusted by hand but with nothing derived still gets a row: the adjustment is what staff said they owe.
   for (const patientKey of adjustmentByPatient.keys()) {
-    if (!exported.has(patientKey) && !derived.has(patientKey)) {
-      const name = patientByKey.get(patientKey)?.name;
-      if (name !== undefined) derived.set(patientKey, { patientName: name, patientPortion: 0, insurancePortion: 0, aging: [0, 0, 0, 0] });
+    const name = patientByKey.get(patientKey)?.name;
+    if (!exported.has(patientKey) && !derived.has(patientKey) && name !== undefined) {
+      derived.set(patientKey, { patientName: name, patientPortion: 0, insurancePortion: 0, aging: [0, 0, 0, 0] });
     }
   }
-  for (const [patientKey, entry] of derived) {
+  for (const [patientKey, sums] of derived) {
     const patient = patientByKey.get(patientKey);
     const adjustment = adjustmentByPatient.get(patientKey);
-    const row = applyAdjustment(
-      {
-        account_id: patient?.patientId ?? null,
-        patient_name: patient?.name ?? entry.patientName,
-        basis: 'appointments',
-        patient_portion: entry.patientPortion,
-        insurance_portion: entry.insurancePortion,
-        total: entry.patientPortion + entry.insurancePortion,
-        aging_0_30: entry.aging[0],
-        aging_31_60: entry.aging[1],
-        aging_61_90: entry.aging[2],
-        aging_over_90: entry.aging[3],
-      },
-      adjustment,
-    );
+    const figures: Figures = {
+      accountId: patient?.patientId ?? null,
+      patientName: patient?.name ?? sums.patientName,
+      basis: 'appointments',
+      patientPortion: sums.patientPortion,
+      insurancePortion: sums.insurancePortion,
+      total: sums.patientPortion + sums.insurancePortion,
+      aging: sums.aging,
+    };
+    const row = balanceRow(figures, adjustment);
     // SPEC §6: other patients are listed only with a non-zero derived balance (or an adjustment, which staff asked for).
     if (row.total !== 0 || adjustment) rows.push(row);
   }
@@ -124,15 +88,65 @@ export function computeBalances({ balances, adjustments, appointments, patients,
       compareText(a.account_id as string | null, b.account_id as string | null),
   );
   const totals: Record<string, number> = { balances: rows.length };
-  for (const key of MONEY_KEYS) totals[key] = 0;
+  for (const key of BALANCE_MONEY_KEYS) totals[key] = 0;
   totals.adjusted = 0;
   totals.conflict = 0;
   for (const row of rows) {
-    for (const key of MONEY_KEYS) totals[key] += (row[key] as number | null) ?? 0;
+    for (const key of BALANCE_MONEY_KEYS) totals[key] += (row[key] as number | null) ?? 0;
     if (row.adjusted) totals.adjusted += 1;
     if (row.conflict) totals.conflict += 1;
   }
   return { report: 'balances', asOf, columns: BALANCE_COLUMNS, rows, totals, notes: [] };
+}
+
+interface Derived {
+  patientName: string;
+  patientPortion: Cents;
+  insurancePortion: Cents;
+  aging: [Cents, Cents, Cents, Cents];
+}
+
+/** Σ client_unpaid and Σ insurance_unpaid per patient without a balance row, each appointment's sum in its age bucket. */
+function deriveFromAppointments(appointments: AppointmentInput[], exported: Set<number>, asOf: IsoDate): Map<number, Derived> {
+  const asOfDay = dayNumber(asOf);
+  const derived = new Map<number, Derived>();
+  for (const appointment of appointments) {
+    if (exported.has(appointment.patientKey)) continue;
+    const clientUnpaid = appointment.clientUnpaid ?? 0;
+    const insuranceUnpaid = appointment.insuranceUnpaid ?? 0;
+    if (clientUnpaid === 0 && insuranceUnpaid === 0) continue;
+    let sums = derived.get(appointment.patientKey);
+    if (!sums) {
+      sums = { patientName: appointment.patientName, patientPortion: 0, insurancePortion: 0, aging: [0, 0, 0, 0] };
+      derived.set(appointment.patientKey, sums);
+    }
+    sums.patientPortion += clientUnpaid;
+    sums.insurancePortion += insuranceUnpaid;
+    const age = asOfDay - dayNumber(appointment.serviceDate);
+    sums.aging[age <= 30 ? 0 : age <= 60 ? 1 : age <= 90 ? 2 : 3] += clientUnpaid + insuranceUnpaid;
+  }
+  return derived;
+}
+
+/** An adjustment replaces the portions it names; the total is then the sum of the portions, not the exported total. */
+function balanceRow(figures: Figures, adjustment: BalanceAdjustmentInput | undefined): ReportRow {
+  const patientPortion = adjustment?.patientPortion ?? figures.patientPortion;
+  const insurancePortion = adjustment?.insurancePortion ?? figures.insurancePortion;
+  return {
+    account_id: figures.accountId,
+    patient_name: figures.patientName,
+    basis: figures.basis,
+    patient_portion: patientPortion,
+    insurance_portion: insurancePortion,
+    total: adjustment ? (patientPortion ?? 0) + (insurancePortion ?? 0) : figures.total,
+    aging_0_30: figures.aging[0],
+    aging_31_60: figures.aging[1],
+    aging_61_90: figures.aging[2],
+    aging_over_90: figures.aging[3],
+    adjusted: adjustment !== undefined,
+    adjustment_reason: adjustment?.reason ?? null,
+    conflict: adjustment?.conflict ?? false,
+  };
 }
 
 function compareText(a: string | null, b: string | null): number {
@@ -142,20 +156,4 @@ function compareText(a: string | null, b: string | null): number {
 /** Total when the export has none: patient + insurance, or null when neither portion is known. */
 function sumPortions(patientPortion: Cents | null, insurancePortion: Cents | null): Cents | null {
   return patientPortion === null && insurancePortion === null ? null : (patientPortion ?? 0) + (insurancePortion ?? 0);
-}
-
-/** An adjustment replaces the portions it names; the total is then the sum of the portions, not the exported total. */
-function applyAdjustment(row: ReportRow, adjustment: BalanceAdjustmentInput | undefined): ReportRow {
-  if (!adjustment) return { ...row, adjusted: false, adjustment_reason: null, conflict: false };
-  const patientPortion = adjustment.patientPortion ?? (row.patient_portion as number | null);
-  const insurancePortion = adjustment.insurancePortion ?? (row.insurance_portion as number | null);
-  return {
-    ...row,
-    patient_portion: patientPortion,
-    insurance_portion: insurancePortion,
-    total: (patientPortion ?? 0) + (insurancePortion ?? 0),
-    adjusted: true,
-    adjustment_reason: adjustment.reason,
-    conflict: adjustment.conflict,
-  };
 }

@@ -7,7 +7,8 @@ import { dayNumber } from './days.js';
 import { filingDeadlines } from './timely-filing.js';
 import type { ClaimInput, IsoDate } from './types.js';
 
-export { timelyFilingDays } from './timely-filing.js';
+export { timelyFilingDays, filingDeadlines } from './timely-filing.js';
+export { AGING_COLUMNS, AR_BUCKETS, CLAIM_COLUMNS, type ArBucket } from './claim-columns.js';
 export { computeAging } from './aging.js';
 export { arBucket, claimDaysOutstanding, claimGroup, claimOutstanding, isOpenClaim, isUnresolvedClaim } from './claim-rules.js';
 

@@ -7,6 +7,8 @@ import { authorizationMatcher } from './authorization-matcher.js';
 import { nameRanks } from './name-order.js';
 import type { AppointmentInput, AuthorizationInput, IsoDate } from './types.js';
 
+export { SESSION_COLUMNS, SESSION_STATES, type SessionState } from './session-columns.js';
+
 export interface SessionsInput {
   authorizations: AuthorizationInput[];
   appointments: AppointmentInput[];

@@ -8,6 +8,7 @@ import { registerInit } from './init.js';
 import { registerManual } from './manual.js';
 import { registerMapping } from './mapping.js';
 import { registerReport } from './report.js';
+import { registerRun } from './run.js';
 import { registerRuns } from './runs.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -16,6 +17,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerMapping(program, ctx);
   registerManual(program, ctx);
   registerReport(program, ctx);
+  registerRun(program, ctx);
   registerRuns(program, ctx);
   registerExport(program, ctx);
   registerDemo(program, ctx);

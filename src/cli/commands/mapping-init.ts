@@ -1,0 +1,36 @@
+// `mapping init FILE [--entity E]`: draft a mapping for an export nobody has mapped yet.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { draftMapping } from '../../mapping/wizard/draft-mapping.js';
+import { fail } from '../../errors.js';
+import { ensurePrivateDir, writePrivateFile } from '../../workspace/private-fs.js';
+import type { CliContext, GlobalOptions } from '../context.js';
+import { availableMappings } from './mapping.js';
+
+export function registerMappingInit(mapping: Command, ctx: CliContext): void {
+  mapping
+    .command('init')
+    .description("draft a mapping for an unknown export from its header and first rows")
+    .argument('<file>', 'the export')
+    .option('--entity <entity>', 'patients, appointments, authorizations, claims, payments or balances (guessed when absent)')
+    .option('--name <name>', 'mapping name, e.g. mypms/claims (default: custom/<file name>)')
+    .option('--force', 'overwrite an existing mapping file')
+    .addHelpText('after', '\nExample:\n  practice-sync mapping init ~/Downloads/claims_export.csv --entity claims')
+    .action(async (file: string, flags: { entity?: string; name?: string; force?: boolean }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { workspaceDir } = availableMappings(ctx, globals);
+      const draft = await draftMapping(path.resolve(ctx.cwd, file), { entity: flags.entity, name: flags.name });
+      const dir = workspaceDir ?? ctx.cwd;
+      const target = path.join(dir, `${draft.mapping.name}.json`);
+      if (fs.existsSync(target) && !flags.force) fail('usage', `${target} exists; use --force to overwrite it`);
+      ensurePrivateDir(path.dirname(target));
+      writePrivateFile(target, `${JSON.stringify(draft.mapping, null, 2)}\n`);
+      ctx.stdout(`drafted ${draft.mapping.name} (${draft.mapping.entity}${draft.entityGuessed ? ', guessed from the columns' : ''}) → ${target}\n`);
+      for (const p of draft.placed) ctx.stdout(`  "${p.column}" → ${p.field}${p.type ? ` (${p.type})` : ''}${p.reason ? `  [${p.reason}]` : ''}\n`);
+      for (const e of draft.enums) ctx.stdout(`  ${e.field} values: ${e.values.map((v) => `"${v.value}" → ${v.proposed ?? '?'}`).join(', ')}\n`);
+      if (draft.unplaced.length) ctx.stdout(`  not placed (edit the file to map them): ${draft.unplaced.map((c) => `"${c}"`).join(', ')}\n`);
+      if (draft.missingRequired.length) ctx.stdout(`  still needed for ${draft.mapping.entity}: ${draft.missingRequired.join(', ')}\n`);
+      ctx.stdout(`check it with: practice-sync mapping check ${target} ${file}\n`);
+    });
+}

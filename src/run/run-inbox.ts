@@ -1,0 +1,164 @@
+// `run`, the unattended job: import every file in inbox/ in dependency order (each atomic), archive what was imported,
+// leave a .problem.txt beside what was not, then write the day's reports and alerts. Killed half way, the next run
+// finishes the job: an imported file not yet archived is recognised by its hash and archived, never imported twice.
+import path from 'node:path';
+import type { AlertsReport } from '../alerts/index.js';
+import { IMPORT_ORDER } from '../domain/entities.js';
+import { isPracticeSyncError } from '../errors.js';
+import { importFile, type ImportProgress, type ImportReport } from '../ingest/import-file.js';
+import { scoreMappings } from '../mapping/detect.js';
+import { readHeadLines } from '../ingest/source-file.js';
+import { ReportBuilder } from '../report/build-reports.js';
+import { reportToCsv } from '../report/render-report.js';
+import type { Report } from '../report/model.js';
+import { loadAlertMemory, rememberAlerts } from '../store/alert-state.js';
+import type { WorkspaceSession } from '../workspace/open-workspace.js';
+import { ensurePrivateDir, writePrivateFile } from '../workspace/private-fs.js';
+import { archiveFile, scanInbox, writeProblem, type InboxFile } from './inbox-files.js';
+
+export interface RunOptions {
+  asOf: string;
+  now: () => Date;
+  /** Called once before the first write when there is something to import (the rolling backup). */
+  beforeWrite?: () => Promise<void>;
+  onFileStart?: (file: string) => void;
+  onProgress?: (progress: ImportProgress) => void;
+  onFileDone?: (file: string) => void;
+}
+
+export interface RunFileOutcome {
+  file: string;
+  status: 'imported' | 'already_imported' | 'problem';
+  run: number | null;
+  entity: string | null;
+  mapping: string | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  changes: Record<string, number>;
+  archived_to: string | null;
+  problem_file: string | null;
+  reason: string | null;
+}
+
+export interface RunReport {
+  as_of: string;
+  started_at: string;
+  files: RunFileOutcome[];
+  waiting: string[];
+  reports_dir: string;
+  alerts: { total: number; new: number; by_severity: Record<string, number>; new_by_severity: Record<string, number> };
+  alertRows: AlertsReport['rows'];
+}
+
+export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promise<RunReport> {
+  const startedAt = options.now().toISOString();
+  const day = options.asOf;
+  const scan = scanInbox(ws.paths.inbox);
+  if (scan.ready.length) await options.beforeWrite?.();
+  const files: RunFileOutcome[] = [];
+  for (const file of orderInbox(scan.ready, ws)) {
+    options.onFileStart?.(file.name);
+    files.push(await importOne(ws, file, day, options));
+    options.onFileDone?.(file.name);
+  }
+
+  const reportsDir = path.join(ws.paths.reports, day);
+  ensurePrivateDir(reportsDir);
+  const builder = new ReportBuilder({ db: ws.db, config: ws.config, asOf: options.asOf });
+  const memory = loadAlertMemory(ws.db);
+  const alerts = builder.alerts(memory);
+  rememberAlerts(ws.db, alerts, options.asOf, memory);
+  const reports: Report[] = [alerts, ...(['sessions', 'claims', 'aging', 'balances', 'unbilled'] as const).map((name) => builder.build(name))];
+  for (const report of reports) writePrivateFile(path.join(reportsDir, `${report.report}.csv`), reportToCsv(report));
+
+  const count = (rows: AlertsReport['rows']) => rows.reduce<Record<string, number>>((acc, r) => ((acc[String(r.severity)] = (acc[String(r.severity)] ?? 0) + 1), acc), {});
+  const fresh = alerts.rows.filter((r) => r.new === true);
+  const result: RunReport = {
+    as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, reports_dir: reportsDir,
+    alerts: { total: alerts.rows.length, new: fresh.length, by_severity: count(alerts.rows), new_by_severity: count(fresh) },
+    alertRows: alerts.rows,
+  };
+  const { alertRows: _rows, ...summary } = result;
+  writePrivateFile(path.join(reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writePrivateFile(path.join(reportsDir, 'summary.txt'), `${summaryLines(result).join('\n')}\n`);
+  return result;
+}
+
+/** Dependency order by each file's detected entity; files no mapping fits go last (their import says why). */
+function orderInbox(files: InboxFile[], ws: WorkspaceSession): InboxFile[] {
+  const rank = (file: InboxFile) => {
+    try {
+      const fit = scoreMappings(readHeadLines(file.path, 'utf-8', 20), ws.mappings()).filter((c) => c.fits).sort((a, b) => b.used - a.used)[0];
+      return fit ? IMPORT_ORDER.indexOf(fit.loaded.mapping.entity) : IMPORT_ORDER.length;
+    } catch {
+      return IMPORT_ORDER.length;
+    }
+  };
+  return files.map((file) => ({ file, rank: rank(file) })).sort((a, b) => a.rank - b.rank || a.file.name.localeCompare(b.file.name)).map((x) => x.file);
+}
+
+async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, options: RunOptions): Promise<RunFileOutcome> {
+  const base: RunFileOutcome = {
+    file: file.name, status: 'problem', run: null, entity: null, mapping: null, created: 0, updated: 0, unchanged: 0, rejected: 0, changes: {},
+    archived_to: null, problem_file: null, reason: null,
+  };
+  let report: ImportReport;
+  ws.log({ event: 'import_start', command: 'run', file: file.name });
+  try {
+    report = await importFile({
+      db: ws.db, file: file.path, mappings: ws.mappings(), rejectsDir: ws.paths.rejects, attemptsFile: ws.attemptsFile, command: 'run',
+      now: options.now, onProgress: options.onProgress,
+    });
+  } catch (error) {
+    if (!isPracticeSyncError(error) || error.exitCode === 1) throw error;
+    // The problem file keeps the whole message; the summary line gets its first line, without the repeated file name.
+    const reason = error.message.split('\n')[0].replace(`${file.name}: `, '');
+    ws.log({ event: 'import_failed', command: 'run', file: file.name, code: error.code });
+    return { ...base, reason, problem_file: writeProblem(file, error.message.split('\n'), options.now().toISOString()) };
+  }
+  const outcome: RunFileOutcome = {
+    ...base, run: report.run, entity: report.entity, mapping: report.mapping, created: report.created, updated: report.updated,
+    unchanged: report.unchanged, rejected: report.rejected, changes: report.changes,
+  };
+  ws.log({ event: 'import_done', command: 'run', run: report.run, file: file.name, mapping: report.mapping, status: report.status,
+    rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
+  if (report.status === 'rejected') {
+    const lines = [`${report.rejected} row(s) rejected by mapping ${report.mapping}; nothing from this file was imported.`,
+      ...report.first_rejects.map((r) => `- ${r.reason}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
+    return { ...outcome, reason: `${report.rejected} row(s) rejected`, problem_file: writeProblem(file, lines, options.now().toISOString()) };
+  }
+  if (report.status === 'skipped') {
+    const to = archiveFile(file, ws.paths.archive, day, `run-${report.already_imported_by}-again`);
+    return { ...outcome, status: 'already_imported', run: report.already_imported_by, archived_to: to };
+  }
+  const to = archiveFile(file, ws.paths.archive, day, `run-${report.run}`);
+  ws.log({ event: 'archived', run: report.run, file: file.name, to: path.relative(ws.paths.root, to) });
+  return { ...outcome, status: 'imported', archived_to: to };
+}
+
+/** The summary cron mails: one line per file, then the alerts, no patient names. */
+export function summaryLines(result: Omit<RunReport, 'alertRows'>): string[] {
+  const lines = [`practice-sync run, as of ${result.as_of}`];
+  if (result.files.length === 0) lines.push('inbox: nothing new');
+  for (const f of result.files) {
+    if (f.status === 'imported') {
+      const changes = Object.entries(f.changes).map(([k, n]) => `${n} ${k}`).join(', ');
+      lines.push(`imported ${f.file} (${f.mapping}, run ${f.run}): ${f.created} created, ${f.updated} updated, ${f.unchanged} unchanged${changes ? `; ${changes}` : ''}`);
+    } else if (f.status === 'already_imported') {
+      lines.push(`archived ${f.file}: already imported by run ${f.run}`);
+    } else {
+      lines.push(`PROBLEM ${f.file}: ${f.reason} (see ${path.basename(f.problem_file ?? '')} in the inbox)`);
+    }
+  }
+  for (const name of result.waiting) lines.push(`waiting ${name}: unchanged since its problem was reported`);
+  const sev = (counts: Record<string, number>) => ['high', 'medium', 'low'].filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ') || 'none';
+  lines.push(`alerts: ${result.alerts.total} (${sev(result.alerts.by_severity)}); new since the last look: ${result.alerts.new} (${sev(result.alerts.new_by_severity)})`);
+  lines.push(`reports: ${result.reports_dir}`);
+  return lines;
+}
+
+export function hasProblems(result: RunReport): boolean {
+  return result.files.some((f) => f.status === 'problem');
+}

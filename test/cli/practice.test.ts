@@ -1,0 +1,31 @@
+// The hand-worked practice of test/compute/practice.test.ts, this time through the real import and CLI: the store
+// path must give the very numbers worked out by hand there (as-of 2026-03-01).
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempWorkspace } from '../helpers/cli.js';
+
+let ws = '';
+const report = async (name: string, ...extra: string[]) =>
+  JSON.parse((await cli(['--workspace', ws, '--as-of', '2026-03-01', '--format', 'json', 'report', name, ...extra])).stdout);
+
+beforeAll(async () => {
+  ws = tempWorkspace();
+  for (const name of ['patients', 'authorizations', 'appointments', 'claims', 'balances']) {
+    const result = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'practice', `${name}.csv`)]);
+    expect(result.code, `${name}: ${result.stderr}${result.stdout}`).toBe(0);
+  }
+});
+
+describe('the hand-worked practice through the CLI', () => {
+  it('sessions totals', async () => {
+    expect((await report('sessions')).totals).toEqual({ authorizations: 5, ok: 0, low: 2, expiring: 1, exhausted: 1, expired: 1 });
+  });
+
+  it('aging totals (dollars)', async () => {
+    expect((await report('aging')).totals).toEqual({ '0-30': 350, '31-60': 170, '61-90': 210, '91-120': 120, '121+': 200, total: 1050 });
+  });
+
+  it('alerts totals', async () => {
+    expect((await report('alerts')).totals).toEqual({ alerts: 33, high: 7, medium: 26, low: 0, new: 33 });
+  });
+});
