@@ -1,0 +1,70 @@
+// `backup`: a consistent copy of the store through SQLite's online backup API, verified before it counts.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fail } from '../errors.js';
+import { chmodQuietly, FILE_MODE, writePrivateFile } from '../workspace/private-fs.js';
+import { inspectStore, isIntact } from './inspect-store.js';
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  pages: number;
+}
+
+/** Pages copied per step; between steps other connections go on reading and writing. */
+const PAGES_PER_STEP = 1024;
+
+/**
+ * Copy `storeFile` to `destFile` (which must not exist) while other processes may be using the store.
+ * The backup API copies one snapshot: when another connection commits mid-copy it starts over, so the copy
+ * holds a whole import or none of it. The copy is written beside its destination, checked with
+ * `integrity_check`, switched out of WAL mode so it is one self-contained file, and only then renamed into place.
+ */
+export async function backupStore(storeFile: string, destFile: string): Promise<BackupResult> {
+  if (!fs.existsSync(storeFile)) fail('store_invalid', `the store ${storeFile} is missing; nothing to back up`);
+  if (fs.existsSync(destFile)) fail('usage', `${destFile} already exists; choose another file name`);
+  if (!fs.existsSync(path.dirname(destFile))) fail('usage', `the folder ${path.dirname(destFile)} does not exist`);
+  const partial = `${destFile}.partial-${process.pid}`;
+  removeWithSideFiles(partial);
+  // Created owner-only before SQLite writes a byte; SQLite treats an empty file as a new database.
+  writePrivateFile(partial, '');
+  try {
+    const source = new Database(storeFile, { fileMustExist: true, timeout: 5_000 });
+    try {
+      await source.backup(partial, { progress: () => PAGES_PER_STEP });
+    } finally {
+      source.close();
+    }
+    const copy = new Database(partial, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    const inspection = inspectStore(partial, { readonly: true });
+    if (!isIntact(inspection)) {
+      fail('store_invalid', `the copy of ${storeFile} failed its integrity check (${inspection.integrity[0]}); the store itself may be damaged: run practice-sync doctor`);
+    }
+    fsyncFile(partial);
+    fs.renameSync(partial, destFile);
+    chmodQuietly(destFile, FILE_MODE);
+    return { file: destFile, bytes: fs.statSync(destFile).size, pages: inspection.pages };
+  } catch (error) {
+    removeWithSideFiles(partial);
+    throw error;
+  }
+}
+
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function removeWithSideFiles(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}

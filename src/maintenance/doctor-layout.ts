@@ -1,0 +1,52 @@
+// Doctor: the folders of SPEC §2, the config, and owner-only modes on everything in the workspace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../workspace/load-config.js';
+import { WORKSPACE_DIRS, type WorkspacePaths } from '../workspace/layout.js';
+import { failed, ok, plural, type DoctorCheck } from './doctor-check.js';
+
+export function checkLayout(paths: WorkspacePaths): DoctorCheck {
+  const missing = WORKSPACE_DIRS.filter((name) => !isDir(path.join(paths.root, name)));
+  if (!missing.length) return ok('layout', `all ${WORKSPACE_DIRS.length} folders present (${WORKSPACE_DIRS.join(', ')})`);
+  return failed('layout', `missing ${missing.map((m) => `${m}/`).join(', ')}`, `create ${missing.length === 1 ? 'it' : 'them'}: cd "${paths.root}" && mkdir -m 700 ${missing.join(' ')}`);
+}
+
+export function checkConfig(paths: WorkspacePaths): DoctorCheck {
+  try {
+    loadConfig(paths.config);
+    return ok('config', 'practice-sync.json is valid');
+  } catch (error) {
+    return failed('config', (error as Error).message, 'correct that key in practice-sync.json (see SPEC §8 for every setting and its default)');
+  }
+}
+
+/** Anything group- or world-accessible (SPEC §10: readable by the owner only); POSIX modes only, Windows uses ACLs. */
+export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platform = process.platform): DoctorCheck {
+  if (platform === 'win32') return ok('permissions', 'not checked on Windows (the folder ACL protects the files)');
+  const open: string[] = [];
+  const visit = (target: string) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(target);
+    } catch {
+      return;
+    }
+    if (stat.isSymbolicLink()) return;
+    if ((stat.mode & 0o077) !== 0) open.push(`${path.relative(paths.root, target) || '.'}${stat.isDirectory() ? '/' : ''} is ${(stat.mode & 0o777).toString(8)}`);
+    if (stat.isDirectory() && target !== paths.root) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry));
+  };
+  visit(paths.root);
+  for (const file of [paths.config, paths.store, `${paths.store}-wal`, `${paths.store}-shm`, paths.lock]) visit(file);
+  for (const dir of WORKSPACE_DIRS) visit(path.join(paths.root, dir));
+  if (!open.length) return ok('permissions', 'the workspace, its folders and files are owner-only');
+  const shown = open.slice(0, 5).join('; ') + (open.length > 5 ? `; and ${open.length - 5} more` : '');
+  return failed('permissions', `${plural(open.length, 'path')} readable by others: ${shown}`, `chmod -R go-rwx "${paths.root}"`);
+}
+
+function isDir(target: string): boolean {
+  try {
+    return fs.statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,46 @@
+// What a store file is: SQLite or not, intact or not, which schema — read without changing the file.
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface StoreInspection {
+  /** First problem lines of `PRAGMA integrity_check`, or ['ok']. */
+  integrity: string[];
+  userVersion: number;
+  hasMigrationsTable: boolean;
+  pages: number;
+}
+
+/** The 16-byte header every SQLite 3 database starts with; an empty file has none. */
+export function hasSqliteHeader(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    return fs.readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Open `file` and report on it. `readonly` for a file that is not ours (a restore source);
+ * the store itself is opened read-write so closing it tidies its -wal/-shm, but nothing is written.
+ */
+export function inspectStore(file: string, options: { readonly: boolean }): StoreInspection {
+  const db = new Database(file, { readonly: options.readonly, fileMustExist: true, timeout: 5_000 });
+  try {
+    const integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((row) => row.integrity_check);
+    const hasMigrationsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+    return {
+      integrity,
+      userVersion: db.pragma('user_version', { simple: true }) as number,
+      hasMigrationsTable,
+      pages: db.pragma('page_count', { simple: true }) as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export const isIntact = (inspection: StoreInspection) => inspection.integrity.length === 1 && inspection.integrity[0] === 'ok';

@@ -1,0 +1,116 @@
+// `restore FILE`: check the file, keep the current store as a backup, then swap the copy in atomically.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { fail, isPracticeSyncError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../store/migrations.js';
+import { openStore } from '../store/open-store.js';
+import type { WorkspacePaths } from '../workspace/layout.js';
+import { chmodQuietly, ensurePrivateDir, FILE_MODE } from '../workspace/private-fs.js';
+import { BEFORE_RESTORE_PREFIX, uniqueBackupFile } from './backup-names.js';
+import { backupStore, fsyncFile, removeWithSideFiles } from './backup-store.js';
+import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** Where the store that was replaced now lives; null when there was no store. */
+  keptAs: string | null;
+  /** The restored file's schema version, and the migrations applied to bring it up to date. */
+  schemaVersion: number;
+  migrated: string[];
+}
+
+/**
+ * Replace the workspace's store with `source`. The caller holds the workspace lock, so no other writer runs.
+ * Order matters: the source is copied and verified beside the store first (a bad file never gets near it);
+ * the current store is checkpointed and backed up; its -wal/-shm are removed so no stale WAL frame can
+ * be replayed onto the new file; then one rename swaps the files.
+ */
+export async function restoreStore(paths: WorkspacePaths, source: string, now: () => Date): Promise<RestoreResult> {
+  const staged = `${paths.store}.restore-${process.pid}`;
+  removeWithSideFiles(staged);
+  try {
+    const schemaVersion = await stageCopy(source, staged);
+    const keptAs = await keepCurrentStore(paths, now);
+    fsyncFile(staged);
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(paths.store + suffix, { force: true });
+    fs.renameSync(staged, paths.store);
+    chmodQuietly(paths.store, FILE_MODE);
+    fsyncDir(path.dirname(paths.store));
+    // openStore applies the migrations an older backup lacks and puts the store back in WAL mode.
+    const db = openStore(paths.store);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    return { restoredFrom: source, keptAs, schemaVersion, migrated: MIGRATIONS.slice(schemaVersion).map((m) => m.name) };
+  } finally {
+    removeWithSideFiles(staged);
+  }
+}
+
+/** Check `source` and copy it to `staged`; returns its schema version. Every refusal names what is wrong. */
+async function stageCopy(source: string, staged: string): Promise<number> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(source);
+  } catch {
+    return fail('file_unreadable', `cannot read ${source}: no such file`);
+  }
+  if (!stat.isFile()) fail('file_unreadable', `${source} is not a file`);
+  if (!hasSqliteHeader(source)) fail('store_invalid', `${source} is not a SQLite database; restore takes a file written by practice-sync backup`);
+  let inspection;
+  try {
+    inspection = inspectStore(source, { readonly: true });
+  } catch (error) {
+    return fail('store_invalid', `${source} cannot be read as a SQLite database (${(error as Error).message})`);
+  }
+  if (!isIntact(inspection)) fail('store_invalid', `${source} failed its integrity check (${inspection.integrity[0]}); choose another backup`);
+  if (!inspection.hasMigrationsTable) fail('store_invalid', `${source} is a SQLite database but not a practice-sync store (no schema_migrations table)`);
+  if (inspection.userVersion > SCHEMA_VERSION) {
+    fail('store_invalid', `${source} has schema version ${inspection.userVersion}, newer than this practice-sync (${SCHEMA_VERSION}); upgrade practice-sync first`);
+  }
+  // Through the backup API rather than a byte copy: a source still in WAL mode comes across with its WAL.
+  await backupStore(source, staged);
+  return inspection.userVersion;
+}
+
+/** Back up the store being replaced to `backups/before-restore-…db`; a store too damaged to back up is copied byte for byte. */
+async function keepCurrentStore(paths: WorkspacePaths, now: () => Date): Promise<string | null> {
+  if (!fs.existsSync(paths.store)) return null;
+  ensurePrivateDir(paths.backups);
+  const kept = uniqueBackupFile(paths.backups, BEFORE_RESTORE_PREFIX, now());
+  try {
+    checkpoint(paths.store);
+    return (await backupStore(paths.store, kept)).file;
+  } catch (error) {
+    if (!isPracticeSyncError(error) && !(error instanceof Database.SqliteError)) throw error;
+    for (const suffix of ['', '-wal']) {
+      if (fs.existsSync(paths.store + suffix)) fs.copyFileSync(paths.store + suffix, kept + suffix);
+      chmodQuietly(kept + suffix, FILE_MODE);
+    }
+    return kept;
+  }
+}
+
+/** Fold the WAL into the main file, so the file-level swap below loses nothing a reader could still want. */
+function checkpoint(storeFile: string): void {
+  const db = new Database(storeFile, { fileMustExist: true, timeout: 5_000 });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
+/** Make the rename itself durable; Windows cannot open a folder for fsync and does not need to. */
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Best effort.
+  }
+}
