@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initWorkspace } from '../src/workspace/init-workspace.js';
 import { writeClaims } from './generate.js';
+import { benchReports } from './reports.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -45,3 +46,5 @@ const result = spawnSync(process.execPath, [path.join(root, 'bin', 'practice-syn
 const wall = Number(process.hrtime.bigint() - t0) / 1e9;
 console.log(`${'500-row import, process start incl.'.padEnd(34)} ${wall.toFixed(3)} s wall (exit ${result.status})`);
 
+
+await benchReports(ws, root);

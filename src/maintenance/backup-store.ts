@@ -20,8 +20,9 @@ const PAGES_PER_STEP = 1024;
  * The backup API copies one snapshot: when another connection commits mid-copy it starts over, so the copy
  * holds a whole import or none of it. The copy is written beside its destination, checked with
  * `integrity_check`, switched out of WAL mode so it is one self-contained file, and only then renamed into place.
+ * `readonly` for a source that is not the store (restore's input), so reading it never changes it.
  */
-export async function backupStore(storeFile: string, destFile: string): Promise<BackupResult> {
+export async function backupStore(storeFile: string, destFile: string, options: { readonly?: boolean } = {}): Promise<BackupResult> {
   if (!fs.existsSync(storeFile)) fail('store_invalid', `the store ${storeFile} is missing; nothing to back up`);
   if (fs.existsSync(destFile)) fail('usage', `${destFile} already exists; choose another file name`);
   if (!fs.existsSync(path.dirname(destFile))) fail('usage', `the folder ${path.dirname(destFile)} does not exist`);
@@ -30,7 +31,7 @@ export async function backupStore(storeFile: string, destFile: string): Promise<
   // Created owner-only before SQLite writes a byte; SQLite treats an empty file as a new database.
   writePrivateFile(partial, '');
   try {
-    const source = new Database(storeFile, { fileMustExist: true, timeout: 5_000 });
+    const source = new Database(storeFile, { readonly: options.readonly ?? false, fileMustExist: true, timeout: 5_000 });
     try {
       await source.backup(partial, { progress: () => PAGES_PER_STEP });
     } finally {

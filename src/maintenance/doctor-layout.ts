@@ -20,11 +20,14 @@ export function checkConfig(paths: WorkspacePaths): DoctorCheck {
   }
 }
 
-/** Anything group- or world-accessible (SPEC §10: readable by the owner only); POSIX modes only, Windows uses ACLs. */
+/** Folders whose files practice-sync writes itself; inbox/, archive/ and mappings/ hold files others made, inside 0700 folders. */
+const OWN_FILE_DIRS = ['backups', 'logs', 'reports', 'rejects'];
+
+/** Anything practice-sync keeps that is group- or world-accessible (SPEC §10); POSIX modes only, Windows uses ACLs. */
 export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platform = process.platform): DoctorCheck {
   if (platform === 'win32') return ok('permissions', 'not checked on Windows (the folder ACL protects the files)');
   const open: string[] = [];
-  const visit = (target: string) => {
+  const visit = (target: string, recurse: boolean) => {
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(target);
@@ -33,12 +36,12 @@ export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platfor
     }
     if (stat.isSymbolicLink()) return;
     if ((stat.mode & 0o077) !== 0) open.push(`${path.relative(paths.root, target) || '.'}${stat.isDirectory() ? '/' : ''} is ${(stat.mode & 0o777).toString(8)}`);
-    if (stat.isDirectory() && target !== paths.root) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry));
+    if (recurse && stat.isDirectory()) for (const entry of fs.readdirSync(target)) visit(path.join(target, entry), true);
   };
-  visit(paths.root);
-  for (const file of [paths.config, paths.store, `${paths.store}-wal`, `${paths.store}-shm`, paths.lock]) visit(file);
-  for (const dir of WORKSPACE_DIRS) visit(path.join(paths.root, dir));
-  if (!open.length) return ok('permissions', 'the workspace, its folders and files are owner-only');
+  visit(paths.root, false);
+  for (const file of [paths.config, paths.store, `${paths.store}-wal`, `${paths.store}-shm`, paths.lock]) visit(file, false);
+  for (const dir of WORKSPACE_DIRS) visit(path.join(paths.root, dir), OWN_FILE_DIRS.includes(dir));
+  if (!open.length) return ok('permissions', 'the workspace, its folders, the store, config, backups, logs and reports are owner-only');
   const shown = open.slice(0, 5).join('; ') + (open.length > 5 ? `; and ${open.length - 5} more` : '');
   return failed('permissions', `${plural(open.length, 'path')} readable by others: ${shown}`, `chmod -R go-rwx "${paths.root}"`);
 }

@@ -1,16 +1,16 @@
 // Doctor: the store's integrity and schema version, and patients only ever known by name.
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { listBackups, MANUAL_PREFIX, ROLLING_PREFIX } from './backup-names.js';
 import { failed, ok, plural, warn, type DoctorCheck } from './doctor-check.js';
-import { inspectStore, isIntact } from './inspect-store.js';
+import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
 
 export function checkStore(paths: WorkspacePaths): DoctorCheck[] {
   const restore = restoreFix(paths);
   if (!fs.existsSync(paths.store)) return [failed('store', 'practice-sync.db is missing', restore)];
+  if (!hasSqliteHeader(paths.store)) return [failed('store', 'practice-sync.db is not a SQLite database (overwritten?)', restore)];
   let inspection;
   try {
     inspection = inspectStore(paths.store, { readonly: false });
@@ -54,6 +54,6 @@ function restoreFix(paths: WorkspacePaths): string {
     .map((b) => ({ file: b.file, mtime: fs.statSync(b.file).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime)[0];
   return newest
-    ? `restore the newest backup: practice-sync restore "${path.relative(paths.root, newest.file)}"`
+    ? `restore the newest backup: practice-sync restore "${newest.file}"`
     : 'restore a backup with practice-sync restore FILE (backups/ holds none)';
 }

@@ -30,16 +30,24 @@ export function hasSqliteHeader(file: string): boolean {
 export function inspectStore(file: string, options: { readonly: boolean }): StoreInspection {
   const db = new Database(file, { readonly: options.readonly, fileMustExist: true, timeout: 5_000 });
   try {
-    const integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((row) => row.integrity_check);
-    const hasMigrationsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     return {
-      integrity,
+      integrity: integrityProblems(db),
       userVersion: db.pragma('user_version', { simple: true }) as number,
-      hasMigrationsTable,
+      hasMigrationsTable: db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined,
       pages: db.pragma('page_count', { simple: true }) as number,
     };
   } finally {
     db.close();
+  }
+}
+
+/** A page damaged badly enough makes the check itself throw; that is a failed check too, not a crash. */
+function integrityProblems(db: Database.Database): string[] {
+  try {
+    return (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((row) => row.integrity_check);
+  } catch (error) {
+    if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) return [error.message];
+    throw error;
   }
 }
 

@@ -8,7 +8,7 @@ import { openStore } from '../store/open-store.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { chmodQuietly, ensurePrivateDir, FILE_MODE } from '../workspace/private-fs.js';
 import { BEFORE_RESTORE_PREFIX, uniqueBackupFile } from './backup-names.js';
-import { backupStore, fsyncFile, removeWithSideFiles } from './backup-store.js';
+import { backupStore, removeWithSideFiles } from './backup-store.js';
 import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
 
 export interface RestoreResult {
@@ -32,7 +32,6 @@ export async function restoreStore(paths: WorkspacePaths, source: string, now: (
   try {
     const schemaVersion = await stageCopy(source, staged);
     const keptAs = await keepCurrentStore(paths, now);
-    fsyncFile(staged);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(paths.store + suffix, { force: true });
     fs.renameSync(staged, paths.store);
     chmodQuietly(paths.store, FILE_MODE);
@@ -69,7 +68,7 @@ async function stageCopy(source: string, staged: string): Promise<number> {
     fail('store_invalid', `${source} has schema version ${inspection.userVersion}, newer than this practice-sync (${SCHEMA_VERSION}); upgrade practice-sync first`);
   }
   // Through the backup API rather than a byte copy: a source still in WAL mode comes across with its WAL.
-  await backupStore(source, staged);
+  await backupStore(source, staged, { readonly: true });
   return inspection.userVersion;
 }
 

@@ -5,6 +5,7 @@ import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerMaintenance } from './maintenance.js';
 import { registerManual } from './manual.js';
 import { registerMapping } from './mapping.js';
 import { registerReport } from './report.js';
@@ -20,5 +21,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRun(program, ctx);
   registerRuns(program, ctx);
   registerExport(program, ctx);
+  registerMaintenance(program, ctx);
   registerDemo(program, ctx);
 }

@@ -9,7 +9,7 @@ import { workspacePaths } from '../../workspace/layout.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { outputFormat } from '../session.js';
 import { makeStyle } from '../ui/style.js';
-// WIZARD: import { registerMappingInit } from './mapping-init.js';
+import { registerMappingInit } from './mapping-init.js';
 
 /** Mappings need no store: a workspace's own mappings are added when there is one. */
 export function availableMappings(ctx: CliContext, globals: GlobalOptions): { all: LoadedMapping[]; workspaceDir: string | null } {
@@ -28,6 +28,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
   mapping
     .command('list')
     .description('built-in and workspace mappings')
+    .addHelpText('after', '\nExample:\n  practice-sync mapping list')
     .action((_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { all } = availableMappings(ctx, globals);
@@ -46,6 +47,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
     .command('show')
     .description('print one mapping file')
     .argument('<name>', 'mapping name or path')
+    .addHelpText('after', '\nExample:\n  practice-sync mapping show simplepractice/appointment-status')
     .action((name: string, _flags: unknown, command: Command) => {
       const { all } = availableMappings(ctx, command.optsWithGlobals<GlobalOptions>());
       const found = resolveMapping(name, all, ctx.cwd);
@@ -56,6 +58,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
     .command('detect')
     .description('say which mapping fits a file, and why')
     .argument('<file>', 'an export')
+    .addHelpText('after', '\nExample:\n  practice-sync mapping detect ~/Downloads/insurance_claims_report.csv')
     .action(async (file: string, _flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const report = await explainDetection(path.resolve(ctx.cwd, file), availableMappings(ctx, globals).all);
@@ -75,6 +78,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
     .argument('<path>', 'mapping file (or name)')
     .argument('[file]', 'an export to try it on')
     .option('--rows <n>', 'rows to show', '5')
+    .addHelpText('after', '\nExamples:\n  practice-sync mapping check mappings/mypms/claims.json\n  practice-sync mapping check mappings/mypms/claims.json ~/Downloads/claims.csv')
     .action(async (mappingPath: string, file: string | undefined, flags: { rows: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { all } = availableMappings(ctx, globals);
@@ -100,5 +104,5 @@ export function registerMapping(program: Command, ctx: CliContext): void {
       if (preview.problems || preview.missingRequired.length) ctx.exitCode = Math.max(ctx.exitCode, 3);
     });
 
-  // WIZARD: registerMappingInit(mapping, ctx);
+  registerMappingInit(mapping, ctx);
 }

@@ -2,9 +2,10 @@
 // --fail-on, 0 otherwise — so the scheduler mails only when a human is needed.
 import type { Command } from 'commander';
 import { EXIT, fail } from '../../errors.js';
-import { isSeverity, severityAtLeast } from '../../alerts/index.js';
+import { isSeverity, severityAtLeast, type Severity } from '../../alerts/index.js';
 import { rollingBackup } from '../../maintenance/rolling-backup.js';
 import { hasProblems, runInbox, summaryLines } from '../../run/run-inbox.js';
+import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { resolveAsOf, withWorkspace } from '../session.js';
 import { progressDisplay } from '../ui/spinner.js';
@@ -20,33 +21,35 @@ export function registerRun(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (flags.failOn !== undefined && !isSeverity(flags.failOn)) fail('usage', `--fail-on takes low, medium or high, got "${flags.failOn}"`);
       const asOf = resolveAsOf(ctx, globals);
-      const style = makeStyle(ctx, globals);
-      await withWorkspace(ctx, globals, { command: 'run', write: true }, async (ws) => {
-        let progress = progressDisplay(false, '');
-        const result = await runInbox(ws, {
-          asOf,
-          now: ctx.now,
-          beforeWrite: async () => void (await rollingBackup(ws.paths, ctx.now, ws.config.backup.keep)),
-          onFileStart: (file) => (progress = progressDisplay(ctx.isTTY && !globals.quiet, `importing ${file}`)),
-          onProgress: (p) => progress.update(p.rows, p.bytes, p.totalBytes),
-          onFileDone: () => progress.stop(),
-        });
-        const { alertRows, ...summary } = result;
-        if (globals.format === 'json') {
-          ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-        } else {
-          const lines = summaryLines(summary);
-          ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
-          const failOn = flags.failOn as 'low' | 'medium' | 'high' | undefined;
-          const fresh = alertRows.filter((r) => r.new === true && (!failOn || (isSeverity(r.severity) && severityAtLeast(r.severity, failOn))));
-          for (const r of fresh.slice(0, 50)) ctx.stdout(`  - [${r.severity}] ${r.subject}: ${r.message}\n`);
-          if (fresh.length > 50) ctx.stdout(`  ... and ${fresh.length - 50} more in ${result.reports_dir}/alerts.csv\n`);
-        }
-        const newAtThreshold = flags.failOn
-          ? alertRows.some((r) => r.new === true && isSeverity(r.severity) && severityAtLeast(r.severity, flags.failOn as 'low' | 'medium' | 'high'))
-          : false;
-        ctx.exitCode = Math.max(ctx.exitCode, hasProblems(result) ? EXIT.rejected : newAtThreshold ? EXIT.alerts : EXIT.ok);
-        ws.log({ event: 'run_done', as_of: asOf, files: result.files.length, problems: result.files.filter((f) => f.status === 'problem').length, alerts: result.alerts.total, new_alerts: result.alerts.new, exit: ctx.exitCode });
-      });
+      await withWorkspace(ctx, globals, { command: 'run', write: true }, (ws) => executeRun(ctx, globals, ws, asOf, flags.failOn as Severity | undefined));
     });
+}
+
+/** The job itself, shared with `demo`: run the inbox, print the summary, set the exit code. */
+export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: WorkspaceSession, asOf: string, failOn: Severity | undefined): Promise<void> {
+  const style = makeStyle(ctx, globals);
+  let progress = progressDisplay(false, '');
+  const result = await runInbox(ws, {
+    asOf,
+    now: ctx.now,
+    beforeWrite: async () => void (await rollingBackup(ws.paths, ctx.now, ws.config.backup.keep)),
+    onFileStart: (file) => (progress = progressDisplay(ctx.isTTY && !globals.quiet, `importing ${file}`)),
+    onProgress: (p) => progress.update(p.rows, p.bytes, p.totalBytes),
+    onFileDone: () => progress.stop(),
+  });
+  const { alertRows, ...summary } = result;
+  if (globals.format === 'json') {
+    ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    const lines = summaryLines(summary);
+    ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
+    const fresh = alertRows.filter((r) => r.new === true && (!failOn || (isSeverity(r.severity) && severityAtLeast(r.severity, failOn))));
+    for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${r.subject}: ${r.message}\n`);
+    if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
+  }
+  const newAtThreshold = failOn
+    ? alertRows.some((r) => r.new === true && isSeverity(r.severity) && severityAtLeast(r.severity, failOn))
+    : false;
+  ctx.exitCode = Math.max(ctx.exitCode, hasProblems(result) ? EXIT.rejected : newAtThreshold ? EXIT.alerts : EXIT.ok);
+  ws.log({ event: 'run_done', as_of: asOf, files: result.files.length, problems: result.files.filter((f) => f.status === 'problem').length, alerts: result.alerts.total, new_alerts: result.alerts.new, exit: ctx.exitCode });
 }

@@ -26,6 +26,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .description("one run: its counts and the before and after of every record it touched")
     .argument('<id>', 'run number')
     .option('--limit <n>', 'show at most this many changes', '200')
+    .addHelpText('after', '\nExample:\n  practice-sync runs show 12 --format json')
     .action(async (id: string, flags: { limit: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(ctx, globals, ['table', 'json']);

@@ -49,9 +49,10 @@ function candidates(entity: EntityName, header: string[], shapes: ColumnShape[])
     const occurrence = occurrenceOf(header, index);
     const total = header.filter((h) => h.trim().toLowerCase() === name.trim().toLowerCase()).length;
     const sectioned = sectionedField(entity, header, index, occurrence, total);
-    if (sectioned) {
+    if (sectioned && 0.96 * shapeFit(entity, sectioned, shape) >= MIN_SCORE) {
       const why = sectioned.startsWith('client') ? "in the client's section" : "in the insurance's section";
-      out.push({ index, field: sectioned, score: 0.96 * shapeFit(entity, sectioned, shape), reason: `${total > 1 ? `repeated header (#${occurrence}) ` : ''}${why}`, multi: false });
+      const reason = `${total > 1 ? `repeated header (#${occurrence}) ` : ''}${why}`;
+      out.push({ index, field: sectioned, score: 0.96 * shapeFit(entity, sectioned, shape), reason, multi: false });
       return;
     }
     for (const match of matchHeader(entity, name)) {

@@ -1,0 +1,46 @@
+// Doctor: what other processes left behind — a lock, and files in inbox/ that are waiting or could not be imported.
+import fs from 'node:fs';
+import path from 'node:path';
+import { isStale, readHolder } from '../workspace/lock.js';
+import type { WorkspacePaths } from '../workspace/layout.js';
+import { ok, plural, warn, type DoctorCheck } from './doctor-check.js';
+
+const PROBLEM_SUFFIX = '.problem.txt';
+
+export function checkLock(paths: WorkspacePaths): DoctorCheck {
+  if (!fs.existsSync(paths.lock)) return ok('lock', 'no practice-sync process holds the workspace');
+  const holder = readHolder(paths.lock);
+  if (!holder) return warn('lock', 'practice-sync.lock exists but names no process', 'if no practice-sync is running, delete practice-sync.lock');
+  const who = `process ${holder.pid} (${holder.command}, started ${holder.started_at}${holder.host ? ` on ${holder.host}` : ''})`;
+  if (isStale(holder)) return warn('lock', `stale lock left by ${who}, which is no longer running`, 'nothing to do: the next command takes the lock over');
+  return warn('lock', `held by running ${who}`, 'wait for it to finish; if it hangs, stop that process (the next command then takes the lock over)');
+}
+
+export function checkInbox(paths: WorkspacePaths, now: () => Date): DoctorCheck[] {
+  const names = fs.existsSync(paths.inbox)
+    ? fs.readdirSync(paths.inbox, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name)
+    : [];
+  const present = new Set(names);
+  const exports = names.filter((name) => !name.endsWith(PROBLEM_SUFFIX)).sort();
+  const problems = exports.filter((name) => present.has(name + PROBLEM_SUFFIX));
+  const waiting = exports.filter((name) => !present.has(name + PROBLEM_SUFFIX));
+  const checks: DoctorCheck[] = [];
+  if (!waiting.length) checks.push(ok('inbox', 'no files waiting in inbox/'));
+  else {
+    const oldest = Math.min(...waiting.map((name) => fs.statSync(path.join(paths.inbox, name)).mtimeMs));
+    checks.push(warn('inbox', `${plural(waiting.length, 'file')} waiting in inbox/, the oldest since ${describeAge(now().getTime() - oldest)}`,
+      'practice-sync run imports them (check that the scheduled job runs)'));
+  }
+  if (problems.length) {
+    checks.push(warn('inbox problems', `${plural(problems.length, 'file')} could not be imported: ${problems.join(', ')}`,
+      'read the .problem.txt beside each, then fix the file or add a mapping; run retries a file once it changes'));
+  }
+  return checks;
+}
+
+function describeAge(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${plural(hours, 'hour')} ago` : `${plural(Math.floor(hours / 24), 'day')} ago`;
+}
