@@ -14,4 +14,5 @@ const report = await importFile({
 });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 db.close();
-process.stdout.write(JSON.stringify({ rows: report.rows, created: report.created, unchanged: report.unchanged, rejected: report.rejected, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const memory = process.memoryUsage();
+process.stdout.write(JSON.stringify({ heapMb: Math.round(memory.heapTotal / 1048576), externalMb: Math.round(memory.external / 1048576), rssNowMb: Math.round(memory.rss / 1048576), rows: report.rows, created: report.created, unchanged: report.unchanged, rejected: report.rejected, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

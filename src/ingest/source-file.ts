@@ -13,7 +13,7 @@ export interface SourceFileInfo {
   hasBom: boolean;
 }
 
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 
 /** One pass over the bytes: SHA-256, UTF-8 validity (else Windows-1252), and a check that this is text at all. */
 export async function inspectFile(file: string, forcedEncoding?: Encoding): Promise<SourceFileInfo> {

@@ -47,8 +47,19 @@ function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: r
     }
     case 'time':
       return makeTimeParser(spec.formats ?? TIME_FORMATS);
-    case 'name':
-      return (raw) => ({ ok: true, value: displayName(raw) });
+    case 'name': {
+      // Exports repeat the same few thousand names; reading a name costs a microsecond, a lookup almost nothing.
+      const seen = new Map<string, CellResult<unknown>>();
+      return (raw) => {
+        let result = seen.get(raw);
+        if (!result) {
+          if (seen.size >= 100_000) seen.clear();
+          result = { ok: true, value: displayName(raw) };
+          seen.set(raw, result);
+        }
+        return result;
+      };
+    }
     case 'list': {
       const split = spec.split ?? ',';
       return (raw) => parseList(raw, split);

@@ -27,7 +27,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     db.pragma('journal_size_limit = 67108864');
   }
   db.pragma('foreign_keys = OFF');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();

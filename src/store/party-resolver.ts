@@ -4,7 +4,6 @@ import type { Statement } from 'better-sqlite3';
 import { displayName, normalizeName, normalizeOrganizationName } from '../mapping/cells/index.js';
 import type { ChangeLog, StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
-import { TABLE_COLUMNS } from './tables.js';
 
 export interface PatientIdentity {
   patientId: string | null;
@@ -27,7 +26,7 @@ export function patientIdentity(values: Record<string, unknown>): PatientIdentit
 }
 
 export class PartyResolver {
-  private readonly byPatientId = new Map<string, StoredRow>();
+  private readonly refById = new Map<string, number>();
   private readonly partyCache = new Map<string, number>();
   private readonly stmts: Record<string, Statement>;
 
@@ -46,16 +45,11 @@ export class PartyResolver {
     }
   }
 
-  /** Find the patient a row names, without creating one. */
+  /** Find the patient a row names, without creating one (always from the store: patients imports compare whole rows). */
   findPatient(identity: PatientIdentity): PatientMatch {
     if (identity.patientId) {
-      const cached = this.byPatientId.get(identity.patientId);
-      if (cached) return { kind: 'found', row: cached };
       const row = this.stmts.patientById.get(identity.patientId) as StoredRow | undefined;
-      if (row) {
-        this.byPatientId.set(identity.patientId, row);
-        return { kind: 'found', row };
-      }
+      if (row) return { kind: 'found', row };
       // A patient known by name only (a provisional one, or from an export without IDs) gains this ID.
       if (!identity.name) return { kind: 'none' };
       const candidates = this.byName(identity).filter((r) => r.patient_id === null);
@@ -78,6 +72,11 @@ export class PartyResolver {
 
   /** The patient a claim, appointment, authorization, payment or balance row names; provisional when new. */
   patientRef(identity: PatientIdentity): { ref: number } | { error: string } | null {
+    // Claims and appointments name the same patients over and over: an ID seen once is a map lookup after that.
+    if (identity.patientId) {
+      const known = this.refById.get(identity.patientId);
+      if (known !== undefined) return { ref: known };
+    }
     const match = this.findPatient(identity);
     if (match.kind === 'ambiguous') return { error: match.message };
     if (match.kind === 'found') {
@@ -85,25 +84,22 @@ export class PartyResolver {
       if (identity.patientId && row.patient_id === null) {
         this.changes.record('patients', row.id as number, row, { ...row, patient_id: identity.patientId });
         this.stmts.setPatientId.run(identity.patientId, row.id);
-        row.patient_id = identity.patientId;
-        this.byPatientId.set(identity.patientId, row);
       }
+      if (identity.patientId) this.refById.set(identity.patientId, row.id as number);
       return { ref: row.id as number };
     }
     if (!identity.patientId && !identity.name) return null;
     const name = identity.name ?? null;
     const info = this.stmts.insertPatient.run(name, name ? normalizeName(name) : null, identity.patientId, identity.dob);
     const id = Number(info.lastInsertRowid);
-    const row: StoredRow = Object.fromEntries(TABLE_COLUMNS.patients.map((c) => [c, null]));
-    Object.assign(row, { id, name, name_key: name ? normalizeName(name) : null, patient_id: identity.patientId, dob: identity.dob, provisional: 1 });
     this.changes.created('patients', id);
-    if (identity.patientId) this.byPatientId.set(identity.patientId, row);
+    if (identity.patientId) this.refById.set(identity.patientId, id);
     return { ref: id };
   }
 
   /** Forget a patient row that the caller just changed (patients imports). */
   invalidatePatient(patientId: string | null): void {
-    if (patientId) this.byPatientId.delete(patientId);
+    if (patientId) this.refById.delete(patientId);
   }
 
   clinicianRef(values: Record<string, unknown>): number | null {

@@ -6,6 +6,7 @@ import type { FieldValue } from '../mapping/bind-mapping.js';
 import { normalizeName } from '../mapping/cells/index.js';
 import type { ChangeLog, StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
+import { LineIndex } from './line-index.js';
 import { PartyResolver, patientIdentity } from './party-resolver.js';
 import { columnFor, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
 
@@ -18,6 +19,8 @@ export type ApplyResult =
 
 interface Located {
   existing: StoredRow | null;
+  /** Set instead of `existing` when the record is keyed by its ID and the insert is tried first (see `insertFirst`). */
+  deferredKey?: { column: string; value: unknown };
   /** Columns the identity itself sets (references, keys). */
   keyColumns: StoredRow;
 }
@@ -25,33 +28,81 @@ interface Located {
 export class RecordWriter {
   readonly table: string;
   private readonly parties: PartyResolver;
-  private readonly columns: readonly string[];
-  /** Mapped fields that are plain columns (parties become references instead), resolved once per file. */
-  private readonly fieldColumns: [string, string][];
+  /**
+   * The columns this file writes, fixed per file, and where each value comes from: a reference or key the identity
+   * step resolves (`key`), or a mapped field (`field`). Rows travel as arrays in this order — building an object per
+   * row cost more than everything else an import does.
+   */
+  private readonly sources: { column: string; key?: string; field?: string }[];
+  private readonly insert: { sql: string; from: number[] };
+  private readonly statusIndex: number;
+  /**
+   * When the table was empty as the import began (a first import), nearly every row is new: trying the insert and
+   * looking the record up only on a key conflict saves a query per row.
+   */
+  private readonly insertFirst: boolean;
   private readonly stmts = new Map<string, Statement>();
   /** Records this file already touched → the line that touched them first. */
-  private readonly seen = new Map<number, number>();
+  private readonly seen = new LineIndex();
 
   constructor(private readonly db: Store, private readonly entity: EntityName, private readonly mappedFields: string[], private readonly changes: ChangeLog) {
     this.table = ENTITY_TABLE[entity];
-    this.columns = TABLE_COLUMNS[this.table];
     this.parties = new PartyResolver(db, changes);
-    this.fieldColumns = mappedFields.flatMap((field) => {
+    const mapsAny = (prefix: string) => mappedFields.some((f) => f.startsWith(prefix) && f !== 'patient_responsibility' && f !== 'patient_portion');
+    const sources: { column: string; key?: string; field?: string }[] = [];
+    const add = (source: { column: string; key?: string; field?: string }) => {
+      if (!sources.some((s) => s.column === source.column)) sources.push(source);
+    };
+    if (entity === 'patients') {
+      if (mappedFields.includes('patient_id')) add({ column: 'patient_id', key: 'patient_id' });
+      if (['patient_name', 'patient_first_name', 'patient_last_name'].some((f) => mappedFields.includes(f))) {
+        add({ column: 'name', key: 'name' });
+        add({ column: 'name_key', key: 'name_key' });
+      }
+      if (mapsAny('payer_')) add({ column: 'payer_ref', key: 'payer_ref' });
+    } else {
+      if (mapsAny('patient_')) add({ column: 'patient_ref', key: 'patient_ref' });
+      if (mapsAny('clinician_')) add({ column: 'clinician_ref', key: 'clinician_ref' });
+      if (mapsAny('payer_')) add({ column: 'payer_ref', key: 'payer_ref' });
+    }
+    for (const field of mappedFields) {
       const column = columnFor(entity, field);
-      return column && column !== 'name' ? [[field, column] as [string, string]] : [];
-    });
+      if (column && column !== 'name') add({ column, field });
+    }
+    this.sources = sources;
+    const insertColumns = TABLE_COLUMNS[this.table].filter((c) => c !== 'id');
+    this.insert = {
+      sql: `INSERT INTO ${this.table} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`,
+      from: insertColumns.map((c) => sources.findIndex((s) => s.column === c)),
+    };
+    this.statusIndex = sources.findIndex((s) => s.column === 'status');
+    this.insertFirst = entity !== 'patients' && db.prepare(`SELECT 1 FROM ${this.table} LIMIT 1`).get() === undefined;
   }
 
   apply(values: Record<string, FieldValue>, line: number): ApplyResult {
     const located = this.locate(values);
     if ('error' in located) return { kind: 'rejected', field: located.field, message: located.error };
-    const incoming = this.incomingColumns(values, located.keyColumns);
-    const { existing } = located;
+    const { keyColumns } = located;
+    let { existing } = located;
+    const sources = this.sources;
+    const incoming: unknown[] = new Array(sources.length);
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i];
+      incoming[i] = source.key !== undefined ? (keyColumns[source.key] ?? null) : toStored(values[source.field!]);
+    }
+    const status = this.statusIndex >= 0 ? ((incoming[this.statusIndex] as string | null) ?? null) : null;
+    if (located.deferredKey) {
+      const params = this.insertParams(incoming);
+      const { column, value } = located.deferredKey;
+      const info = this.statement(`insert-first:${column}`, `${this.insert.sql} ON CONFLICT(${column}) DO NOTHING`).run(...(params as never[]));
+      if (info.changes === 1) return this.created(Number(info.lastInsertRowid), line, status);
+      existing = this.byColumn(column, value);
+    }
 
     if (existing) {
       const rowId = existing.id as number;
-      const changed: string[] = [];
-      for (const column of Object.keys(incoming)) if (!sameValue(existing[column], incoming[column])) changed.push(column);
+      const changed: number[] = [];
+      for (let i = 0; i < sources.length; i++) if (!sameValue(existing[sources[i].column], incoming[i])) changed.push(i);
       // The stored row already holds what the earlier line wrote, so "identical" is simply "no change".
       const earlierLine = this.seen.get(rowId);
       if (earlierLine !== undefined) {
@@ -59,31 +110,36 @@ export class RecordWriter {
         return { kind: 'rejected', field: this.keyField(), message: `duplicate of line ${earlierLine} (same ${this.keyDescription()}) with different content` };
       }
       this.seen.set(rowId, line);
-      if (this.table === 'patients' && existing.provisional === 1) changed.push('provisional');
-      if (changed.length === 0) return { kind: 'unchanged', rowId };
-      const after: StoredRow = { ...existing, ...incoming };
+      const completesProvisional = this.table === 'patients' && existing.provisional === 1;
+      if (changed.length === 0 && !completesProvisional) return { kind: 'unchanged', rowId };
+      const after: StoredRow = { ...existing };
+      for (const i of changed) after[sources[i].column] = incoming[i];
+      const columns = changed.map((i) => sources[i].column);
       if (this.table === 'patients') {
         after.provisional = 0;
+        if (completesProvisional) columns.push('provisional');
         this.parties.invalidatePatient(existing.patient_id as string | null);
       }
-      this.statement(`update:${changed.join(',')}`, `UPDATE ${this.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
-        .run(...changed.map((c) => after[c] as never), rowId);
+      this.statement(`update:${columns.join(',')}`, `UPDATE ${this.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+        .run(...columns.map((c) => after[c] as never), rowId);
       this.changes.record(this.table, rowId, existing, after);
       return { kind: 'updated', rowId, status: (after.status as string) ?? null, previousStatus: (existing.status as string) ?? null };
     }
 
-    const row: StoredRow = {};
-    for (const c of this.columns) row[c] = null;
-    Object.assign(row, incoming);
-    if (this.table === 'patients') row.provisional = 0;
-    const insertColumns = this.columns.filter((c) => c !== 'id');
-    const info = this.statement('insert', `INSERT INTO ${this.table} (${insertColumns.join(', ')}) VALUES (${insertColumns.map(() => '?').join(', ')})`)
-      .run(...insertColumns.map((c) => row[c] as never));
-    const rowId = Number(info.lastInsertRowid);
-    row.id = rowId;
+    const info = this.statement('insert', this.insert.sql).run(...(this.insertParams(incoming) as never[]));
+    return this.created(Number(info.lastInsertRowid), line, status);
+  }
+
+  private insertParams(incoming: unknown[]): unknown[] {
+    const params = this.insert.from.map((i) => (i >= 0 ? incoming[i] : null));
+    if (this.table === 'patients') params[TABLE_COLUMNS.patients.indexOf('provisional') - 1] = 0;
+    return params;
+  }
+
+  private created(rowId: number, line: number, status: string | null): ApplyResult {
     this.seen.set(rowId, line);
     this.changes.created(this.table, rowId);
-    return { kind: 'created', rowId, status: (row.status as string) ?? null };
+    return { kind: 'created', rowId, status };
   }
 
   private statement(key: string, sql: string): Statement {
@@ -131,6 +187,7 @@ export class RecordWriter {
     const key = values[keyField];
     if (key !== null && key !== undefined && key !== '') {
       keyColumns[keyField] = key;
+      if (this.insertFirst) return { existing: null, deferredKey: { column: keyField, value: key }, keyColumns };
       return { existing: this.byColumn(keyField, key), keyColumns };
     }
     const needs = (field: string, what: string) => ({ error: `no ${what}: this row cannot be matched to a record`, field });
@@ -185,16 +242,12 @@ export class RecordWriter {
     if (this.has('payer_id') || this.has('payer_name')) keyColumns.payer_ref = this.parties.payerRef(values);
     return { existing: match.kind === 'found' ? match.row : null, keyColumns };
   }
+}
 
-  private incomingColumns(values: Record<string, FieldValue>, keyColumns: StoredRow): StoredRow {
-    const out: StoredRow = { ...keyColumns };
-    for (const [field, column] of this.fieldColumns) {
-      if (column in out) continue;
-      const value = values[field];
-      out[column] = Array.isArray(value) ? JSON.stringify(value) : typeof value === 'boolean' ? Number(value) : (value ?? null);
-    }
-    return out;
-  }
+function toStored(value: FieldValue | undefined): unknown {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return typeof value === 'boolean' ? Number(value) : value;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

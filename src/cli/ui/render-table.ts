@@ -1,10 +1,15 @@
 // Tables for people: aligned columns, money right-aligned with two decimals, totals last, colour only on a terminal.
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type TableType from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../../report/model.js';
 import { displayValue } from '../../report/render-report.js';
 
+// Required on first use: machine-readable output (cron, --format csv/json) never loads the table library.
+const require = createRequire(import.meta.url);
+
 export function renderTable(report: Report, style: ChalkInstance, options: { title?: string } = {}): string {
+  const Table = require('cli-table3') as typeof TableType;
   const columns = report.columns;
   const table = new Table({
     head: columns.map((c) => style.bold(c.label ?? c.key)),
