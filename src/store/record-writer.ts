@@ -25,6 +25,10 @@ interface Located {
   keyColumns: StoredRow;
 }
 
+/** Records without their own ID, found by what identifies them instead (see locateVisit for the `+`). */
+export const VISIT_SQL = 'SELECT * FROM appointments WHERE patient_ref = ? AND service_date = ? AND +appointment_id IS NULL ORDER BY id';
+export const AUTHORIZATION_WINDOW_SQL = 'SELECT * FROM authorizations WHERE patient_ref = ? AND start_date = ? AND +authorization_number IS NULL';
+
 export class RecordWriter {
   readonly table: string;
   private readonly parties: PartyResolver;
@@ -201,7 +205,7 @@ export class RecordWriter {
         return { existing: this.byColumn('patient_ref', patientRef), keyColumns };
       case 'authorizations': {
         if (patientRef === null || !values.start_date) return needs('authorization_number', 'authorization number, nor patient and start date');
-        const row = this.statement('auth:visit', 'SELECT * FROM authorizations WHERE patient_ref = ? AND start_date = ? AND authorization_number IS NULL')
+        const row = this.statement('auth:visit', AUTHORIZATION_WINDOW_SQL)
           .get(patientRef, values.start_date) as StoredRow | undefined;
         return { existing: row ?? null, keyColumns };
       }
@@ -214,7 +218,9 @@ export class RecordWriter {
   private locateVisit(values: Record<string, FieldValue>, keyColumns: StoredRow, patientRef: number | null): Located | { error: string; field: string } {
     if (patientRef === null) return { error: 'no appointment ID nor patient: this row cannot be matched to an appointment', field: 'patient_name' };
     if (!values.service_date) return { error: 'no appointment ID nor service date: this row cannot be matched to an appointment', field: 'service_date' };
-    const candidates = (this.statement('visit', 'SELECT * FROM appointments WHERE patient_ref = ? AND service_date = ? AND appointment_id IS NULL ORDER BY id')
+    // `+appointment_id`: without it SQLite picks the unique index on appointment_id, in which every row without an ID
+    // is a NULL entry to scan, instead of the (patient_ref, service_date) index.
+    const candidates = (this.statement('visit', VISIT_SQL)
       .all(patientRef, values.service_date) as StoredRow[])
       .filter((r) => !('clinician_ref' in keyColumns) || r.clinician_ref === null || keyColumns.clinician_ref === null || r.clinician_ref === keyColumns.clinician_ref);
     const time = this.has('start_time') ? (values.start_time as string | null) : null;
