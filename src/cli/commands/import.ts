@@ -43,7 +43,7 @@ export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: Wo
   const reports: ImportReport[] = [];
   const chosen = flags.mapping ? resolveMapping(flags.mapping, ws.mappings(), ctx.cwd) : undefined;
   for (const file of files) {
-    const progress = progressDisplay(ctx.isTTY && !globals.quiet && human, `importing ${file}`);
+    const progress = progressDisplay(ctx.isTTY && !globals.quiet && human, `importing ${path.basename(file)}`);
     ws.log({ event: 'import_start', command: commandName, file });
     let report: ImportReport;
     try {

@@ -7,7 +7,8 @@ export interface ProgressDisplay {
 }
 
 export function progressDisplay(enabled: boolean, label: string, stream: NodeJS.WriteStream = process.stderr): ProgressDisplay {
-  if (!enabled) return { update() {}, stop() {} };
+  // A terminal that reports no width (some ptys) would make the spinner redraw endlessly: stay silent there.
+  if (!enabled || !stream.columns) return { update() {}, stop() {} };
   const started = Date.now();
   let spinner: Ora | null = null;
   let stopped = false;
