@@ -1,6 +1,5 @@
 // `import FILE`: read → decode → parse → map → validate → resolve identity → upsert, in one transaction per file.
 // Any rejected row rolls the whole file back (unless allowPartial); a dry run always rolls back.
-import os from 'node:os';
 import path from 'node:path';
 import type { EntityName } from '../domain/entities.js';
 import { fail, PracticeSyncError } from '../errors.js';
@@ -10,7 +9,7 @@ import type { LoadedMapping } from '../mapping/load-mappings.js';
 import { ChangeLog } from '../store/change-log.js';
 import type { Store } from '../store/open-store.js';
 import { RecordWriter } from '../store/record-writer.js';
-import { appendAttempt, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus } from '../store/run-history.js';
+import { appendAttempt, currentUser, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus } from '../store/run-history.js';
 import { readCsvRecords } from './csv-records.js';
 import { RejectsFile, type Reject } from './rejects-file.js';
 import { ChangeCounter } from './change-counter.js';
@@ -206,18 +205,10 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
 
 function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import'): RunRecord {
   return {
-    run: report.run, started_at: startedAt, finished_at: finishedAt, command, user: safeUser(), file: report.file,
+    run: report.run, started_at: startedAt, finished_at: finishedAt, command, user: currentUser(), file: report.file,
     sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run, rows: report.rows,
     created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
     status: report.status, rejects_file: report.rejects_file, undone_by: null,
     summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings },
   };
-}
-
-function safeUser(): string | null {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return null;
-  }
 }

@@ -3,11 +3,9 @@
 // finishes the job: an imported file not yet archived is recognised by its hash and archived, never imported twice.
 import path from 'node:path';
 import type { AlertsReport } from '../alerts/index.js';
-import { IMPORT_ORDER } from '../domain/entities.js';
 import { isPracticeSyncError } from '../errors.js';
 import { importFile, type ImportProgress, type ImportReport } from '../ingest/import-file.js';
-import { scoreMappings } from '../mapping/detect.js';
-import { readHeadLines } from '../ingest/source-file.js';
+import { orderByEntity } from '../ingest/import-order.js';
 import { ReportBuilder } from '../report/build-reports.js';
 import { reportToCsv } from '../report/render-report.js';
 import type { Report } from '../report/model.js';
@@ -58,7 +56,8 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const scan = scanInbox(ws.paths.inbox);
   if (scan.ready.length) await options.beforeWrite?.();
   const files: RunFileOutcome[] = [];
-  for (const file of orderInbox(scan.ready, ws)) {
+  const byPath = new Map(scan.ready.map((file) => [file.path, file]));
+  for (const file of orderByEntity([...byPath.keys()], ws.mappings()).map((p) => byPath.get(p)!)) {
     options.onFileStart?.(file.name);
     files.push(await importOne(ws, file, day, options));
     options.onFileDone?.(file.name);
@@ -86,18 +85,6 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   return result;
 }
 
-/** Dependency order by each file's detected entity; files no mapping fits go last (their import says why). */
-function orderInbox(files: InboxFile[], ws: WorkspaceSession): InboxFile[] {
-  const rank = (file: InboxFile) => {
-    try {
-      const fit = scoreMappings(readHeadLines(file.path, 'utf-8', 20), ws.mappings()).filter((c) => c.fits).sort((a, b) => b.used - a.used)[0];
-      return fit ? IMPORT_ORDER.indexOf(fit.loaded.mapping.entity) : IMPORT_ORDER.length;
-    } catch {
-      return IMPORT_ORDER.length;
-    }
-  };
-  return files.map((file) => ({ file, rank: rank(file) })).sort((a, b) => a.rank - b.rank || a.file.name.localeCompare(b.file.name)).map((x) => x.file);
-}
 
 async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, options: RunOptions): Promise<RunFileOutcome> {
   const base: RunFileOutcome = {

@@ -1,8 +1,7 @@
 // A change made by hand (auth add, adjust ...) is a run like an import: recorded with before and after, and undoable.
-import os from 'node:os';
 import { ChangeLog } from './change-log.js';
 import type { Store } from './open-store.js';
-import { insertRun, nextRunId } from './run-history.js';
+import { currentUser, insertRun, nextRunId } from './run-history.js';
 
 export interface ManualRunResult<T> {
   run: number;
@@ -28,19 +27,11 @@ export function manualRun<T>(
     const done = change(log);
     log.finish();
     insertRun(db, {
-      run, started_at: startedAt, finished_at: options.now().toISOString(), command: options.command, user: userName(), file: null, sha256: null,
+      run, started_at: startedAt, finished_at: options.now().toISOString(), command: options.command, user: currentUser(), file: null, sha256: null,
       mapping: null, entity: done.counts.entity, dry_run: false, rows: 1, created: done.counts.created, updated: done.counts.updated, unchanged: 0,
       rejected: 0, status: 'ok', rejects_file: null, summary: done.summary ?? null, undone_by: null,
     });
     return done.result;
   })();
   return { run, result };
-}
-
-function userName(): string | null {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return null;
-  }
 }

@@ -1,6 +1,7 @@
 // The run history: committed runs live in the store; runs that wrote nothing (dry runs, rejected or skipped files)
 // are kept in logs/attempts.jsonl, so a rejected import leaves every table of the store byte-for-byte as it was.
 import fs from 'node:fs';
+import os from 'node:os';
 import { fail } from '../errors.js';
 import { chmodQuietly, FILE_MODE } from '../workspace/private-fs.js';
 import type { Store } from './open-store.js';
@@ -84,4 +85,13 @@ function toColumns(r: RunRecord): Record<string, unknown> {
 function fromColumns(row: Record<string, unknown>): RunRecord {
   const { id, dry_run, summary, ...rest } = row;
   return { ...(rest as Omit<RunRecord, 'run' | 'dry_run' | 'summary'>), run: id as number, dry_run: dry_run === 1, summary: summary ? JSON.parse(summary as string) : null };
+}
+
+/** Who ran it, for the history (the OS account; null where the platform will not say). */
+export function currentUser(): string | null {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return null;
+  }
 }

@@ -1,11 +1,10 @@
 // The real binary as a separate process: killed mid-import, two at once, the demo, the exit codes.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeClaims } from '../../bench/generate.js';
-import { dumpStore, REPO, tempDir, tempWorkspace } from '../helpers/cli.js';
+import { dumpStore, REPO, tempDir, tempWorkspace, waitForLog } from '../helpers/cli.js';
 
 const BIN = path.join(REPO, 'bin', 'practice-sync');
 let bigFile = '';
@@ -15,18 +14,6 @@ beforeAll(() => {
   writeClaims(bigFile, 300_000, 5_000);
 });
 
-function waitForLog(ws: string, event: string, timeoutMs = 20_000): Promise<void> {
-  const log = path.join(ws, 'logs', 'practice-sync.log');
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes(`"event":"${event}"`)) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${event} in the log`));
-      setTimeout(tick, 20);
-    };
-    tick();
-  });
-}
 
 function exitOf(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   let stderr = '';

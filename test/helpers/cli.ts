@@ -67,3 +67,17 @@ export function writeFile(dir: string, name: string, content: string | Buffer): 
   fs.writeFileSync(file, content);
   return file;
 }
+
+/** Resolves once the workspace log holds an event (another process has reached that point). */
+export function waitForLog(ws: string, event: string, timeoutMs = 20_000): Promise<void> {
+  const log = path.join(ws, 'logs', 'practice-sync.log');
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes(`"event":"${event}"`)) return resolve();
+      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${event} in the log`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}

@@ -9,7 +9,7 @@ import { backupStamp } from '../../src/maintenance/backup-names.js';
 import { backupStore } from '../../src/maintenance/backup-store.js';
 import { rollingBackup, rollingBackups } from '../../src/maintenance/rolling-backup.js';
 import { workspacePaths } from '../../src/workspace/layout.js';
-import { cli, dumpStore, FIXTURES, query, REPO, tempDir, tempWorkspace } from '../helpers/cli.js';
+import { cli, dumpStore, FIXTURES, query, REPO, tempDir, tempWorkspace, waitForLog } from '../helpers/cli.js';
 
 // Pinned so the local-time file names below are known: 2026-11-23T09:00:00Z is 03:00:00 in Chicago (CST, UTC-6).
 process.env.TZ = 'America/Chicago';
@@ -154,18 +154,6 @@ describe('backup command', () => {
   });
 });
 
-function waitForLog(ws: string, event: string, timeoutMs = 20_000): Promise<void> {
-  const log = path.join(ws, 'logs', 'practice-sync.log');
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (fs.existsSync(log) && fs.readFileSync(log, 'utf8').includes(`"event":"${event}"`)) return resolve();
-      if (Date.now() - started > timeoutMs) return reject(new Error(`no ${event} in the log`));
-      setTimeout(tick, 10);
-    };
-    tick();
-  });
-}
 
 beforeAll(() => {
   expect(fs.existsSync(path.join(REPO, 'dist', 'src', 'cli', 'main.js'))).toBe(true);
