@@ -12,8 +12,10 @@ describe.skipIf(!hasScript)('progress on a terminal', () => {
   it('shows the spinner on a pty and nothing but summary lines through a pipe', () => {
     const file = path.join(tempDir(), 'claims-150k.csv');
     writeClaims(file, 150_000, 2_000);
-    // A pty made by script(1) has no size until stty gives it one; ora needs a width.
-    const tty = spawnSync('script', ['-qec', `stty cols 120 rows 40; ${process.execPath} ${BIN} --workspace ${tempWorkspace()} import ${file}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm' }, maxBuffer: 64 << 20 });
+    // A pty made by script(1) has no size until stty gives it one; ora needs a width. ora also stays still when it
+    // sees CI in the environment, as on the CI machine: the person at a terminal has no CI variable.
+    const { CI: _ci, CONTINUOUS_INTEGRATION: _cci, ...env } = process.env;
+    const tty = spawnSync('script', ['-qec', `stty cols 120 rows 40; ${process.execPath} ${BIN} --workspace ${tempWorkspace()} import ${file}`, '/dev/null'], { encoding: 'utf8', env: { ...env, TERM: 'xterm' }, maxBuffer: 64 << 20 });
     expect(tty.status, tty.stdout).toBe(0);
     expect(tty.stdout).toMatch(/importing .*claims-150k\.csv: [\d,]+ rows, [\d,]+ rows\/s, \d+%/);
     expect(tty.stdout.includes('\u001b[')).toBe(true);
