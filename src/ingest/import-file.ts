@@ -105,8 +105,12 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
 
   const rejects = new RejectsFile(options.rejectsDir, runId, file);
   const counter = new ChangeCounter(mapping.entity);
-  const reject = (line: number, issue: RowIssue | { field: string; column: string; value: string; expected?: string; message?: string }) => {
+  /** One rejected row, with one rejects-file line per cell that failed. */
+  const reject = (line: number, issues: (RowIssue | { field: string; column: string; value: string; expected?: string; message?: string })[]) => {
     report.rejected += 1;
+    for (const issue of issues) describeReject(line, issue);
+  };
+  const describeReject = (line: number, issue: RowIssue | { field: string; column: string; value: string; expected?: string; message?: string }) => {
     const reason = 'message' in issue && issue.message ? issue.message : issue.value === '' ? `is empty; ${issue.field} is required` : `"${issue.value}" is not ${issue.expected}`;
     const entry = { line, column: issue.column, value: issue.value, reason: `${fileName} line ${line}, column "${issue.column}": ${reason}` };
     rejects.add(fileName, entry);
@@ -136,8 +140,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         report.rows += 1;
         const mapped = bound.mapRow(cells);
         if (mapped.issues.length) {
-          for (const issue of mapped.issues) reject(line, issue);
-          report.rejected -= mapped.issues.length - 1;
+          reject(line, mapped.issues);
           return;
         }
         const result = writer.apply(mapped.values, line);
@@ -146,7 +149,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
             const field = result.field;
             const spec = mapping.fields[field];
             const column = spec && typeof spec.column === 'string' ? spec.column : Array.isArray(spec?.column) ? spec.column[0] : field;
-            reject(line, { field, column, value: String(mapped.values[field] ?? ''), message: result.message });
+            reject(line, [{ field, column, value: String(mapped.values[field] ?? ''), message: result.message }]);
             break;
           }
           case 'created':

@@ -44,6 +44,22 @@ describe('import', () => {
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT COUNT(*) AS n FROM claims')[0].n).toBe(999);
   });
 
+  it('a row with two bad cells counts as one rejected row with two lines in the rejects file', async () => {
+    const ws = tempWorkspace();
+    const file = claimsFile(tempDir(), 3, (i, cells) => {
+      if (i === 2) {
+        cells[3] = '02/30/2026';
+        cells[7] = '$12.345';
+      }
+    });
+    const s = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
+    expect([s.rows, s.rejected, s.status]).toEqual([3, 1, 'rejected']);
+    const lines = fs.readFileSync(s.rejects_file, 'utf8').trim().split('\n').slice(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^claims-3\.csv,3,Date of Service,02\/30\/2026,"claims-3\.csv line 3, column ""Date of Service"": ""02\/30\/2026"" is not a real calendar date/);
+    expect(lines[1]).toMatch(/^claims-3\.csv,3,Billed Amount,\$12\.345,/);
+  });
+
   it('a dry run prints the same summary and writes nothing', async () => {
     const ws = tempWorkspace();
     const before = dumpStore(path.join(ws, 'practice-sync.db'));
