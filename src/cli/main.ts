@@ -43,5 +43,10 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `practice-sync report claims | head`: the reader went away; stop quietly, as other Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return runCli(argv, processContext());
 }

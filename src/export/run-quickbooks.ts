@@ -7,8 +7,7 @@ import { groupPayouts, type Payout } from './payouts.js';
 import { iif, qboBank, qboJournal, type QuickBooksExport } from './quickbooks/index.js';
 import { writeBatch } from './write-batch.js';
 
-export const QUICKBOOKS_FORMATS = ['qbo-journal', 'qbo-bank', 'iif'] as const;
-export type QuickBooksFormat = (typeof QUICKBOOKS_FORMATS)[number];
+import type { QuickBooksFormat } from './quickbooks-formats.js';
 
 export interface QuickBooksRunOptions {
   db: Store;

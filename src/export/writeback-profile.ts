@@ -1,5 +1,5 @@
 // The writeback profile schema: a mapping run in reverse, naming the columns of a PMS's payment import.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 
 /** What a writeback column can hold; `amount` is net or gross as the export asks, `note` is written by practice-sync. */

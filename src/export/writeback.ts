@@ -1,5 +1,5 @@
 // Payments as the CSV a PMS imports into its ledger, columns named by a writeback profile.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { PaymentInput } from '../compute/types.js';
 import { fail } from '../errors.js';
 import { type PaymentAmounts, paymentAmounts } from './payment-amounts.js';

@@ -74,6 +74,13 @@ describe('as a separate process', () => {
     expect(result.stdout.includes("\u001b[")).toBe(false);
   });
 
+  it('output piped into a reader that stops early (| head) ends quietly', () => {
+    // `head -c 0` has exited before practice-sync writes its first line, so that write meets a closed pipe.
+    const result = spawnSync('/bin/bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" mapping list | head -c 0`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
   it('--help on every command, with an example', () => {
     const subcommands = (help: string) => {
       const section = (help.split('Commands:\n')[1] ?? '').split('\n\n')[0];

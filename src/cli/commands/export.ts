@@ -2,8 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { fail } from '../../errors.js';
-import { runQuickBooks, QUICKBOOKS_FORMATS, type QuickBooksFormat } from '../../export/run-quickbooks.js';
-import { runWriteback } from '../../export/run-writeback.js';
+import { QUICKBOOKS_FORMATS, type QuickBooksFormat } from '../../export/quickbooks-formats.js';
 import { rewriteFiles } from '../../export/write-batch.js';
 import { getBatch, listBatches, voidBatch, type BatchKind } from '../../store/export-ledger.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
@@ -51,6 +50,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const json = globals.format === 'json';
       if (flags.amount !== undefined && flags.amount !== 'net' && flags.amount !== 'gross') fail('usage', `--amount takes net or gross, got "${flags.amount}"`);
+      // Export modules load only for exports, keeping every other command's start-up short.
+      const { runWriteback } = await import('../../export/run-writeback.js');
       await withWorkspace(ctx, globals, { command: 'export writeback', write: true }, (ws) => {
         if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json);
         const result = runWriteback({
@@ -80,6 +81,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  practice-sync export quickbooks --format qbo-journal\n  practice-sync export quickbooks --format iif --from 2026-11-01 --to 2026-11-30')
     .action(async (flags: { from?: string; to?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      const { runQuickBooks } = await import('../../export/run-quickbooks.js');
       await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
         if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false);
         const format = globals.format as QuickBooksFormat | undefined;

@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { draftMapping } from '../../mapping/wizard/draft-mapping.js';
 import { fail } from '../../errors.js';
 import { ensurePrivateDir, writePrivateFile } from '../../workspace/private-fs.js';
 import type { CliContext, GlobalOptions } from '../context.js';
@@ -20,6 +19,8 @@ export function registerMappingInit(mapping: Command, ctx: CliContext): void {
     .action(async (file: string, flags: { entity?: string; name?: string; force?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { workspaceDir } = availableMappings(ctx, globals);
+      // The wizard is the largest module tree; only this command loads it.
+      const { draftMapping } = await import('../../mapping/wizard/draft-mapping.js');
       const draft = await draftMapping(path.resolve(ctx.cwd, file), { entity: flags.entity, name: flags.name });
       const dir = workspaceDir ?? ctx.cwd;
       const target = path.join(dir, `${draft.mapping.name}.json`);

@@ -1,6 +1,6 @@
 // Turns a mapping's `formats` list into matchers, once per field: the hand-written scanner where it
 // can, date-fns `parse` where it cannot, each with an example for the "expected" message.
-import { format as formatDate } from 'date-fns';
+import { format as formatDate } from 'date-fns/format';
 import { fail } from '../../errors.js';
 import { compileDateFormat, type FormatMatcher } from './compile-date-format.js';
 import { dateFnsMatcher } from './date-fns-matcher.js';

@@ -1,5 +1,6 @@
 // The slow path for formats the scanner does not know (month names, weekdays, ordinals): date-fns `parse`.
-import { isValid, parse } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { IMPOSSIBLE, MATCHED, NO_MATCH, isRealDate, matchTrailingTime, type DateTimeFields } from './date-scan.js';
 import type { FormatMatcher } from './compile-date-format.js';
 
