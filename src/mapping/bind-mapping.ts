@@ -180,12 +180,18 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
   }
   const pattern = spec.pattern ? new RegExp(spec.pattern) : null;
   const group = spec.group ?? 1;
+  // Pattern columns (a payer, `Payer Name (ID)`) repeat a few values down a whole file: remember each answer.
+  const answers = new Map<string, string | null>();
   const applyPattern = (text: string): string | null => {
     if (!pattern) return text;
+    const known = answers.get(text);
+    if (known !== undefined) return known;
     const match = pattern.exec(text);
-    if (!match) return null;
-    const part = match[match.length > group ? group : 0];
-    return part === undefined ? null : part.trim();
+    const part = match ? match[match.length > group ? group : 0] : undefined;
+    const answer = part === undefined ? null : part.trim();
+    if (answers.size >= 10_000) answers.clear();
+    answers.set(text, answer);
+    return answer;
   };
   if (spec.template !== undefined) {
     const parts = spec.template.split(/(\{[^}]+\})/).filter((p) => p !== '');
