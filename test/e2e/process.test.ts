@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeClaims } from '../../bench/generate.js';
 import { dumpStore, REPO, tempDir, tempWorkspace, waitForLog } from '../helpers/cli.js';
+import { integrity } from '../helpers/store-files.js';
 
 const BIN = path.join(REPO, 'bin', 'practice-sync');
 let bigFile = '';
@@ -21,14 +22,6 @@ function exitOf(child: ReturnType<typeof spawn>): Promise<{ code: number | null;
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
 }
 
-function integrity(dbFile: string): string {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
 
 describe('as a separate process', () => {
   it('SIGKILL in the middle of a large import leaves the store exactly as before, integrity ok', async () => {

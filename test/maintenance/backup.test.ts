@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeClaims } from '../../bench/generate.js';
 import { backupStamp } from '../../src/maintenance/backup-names.js';
@@ -10,6 +9,7 @@ import { backupStore } from '../../src/maintenance/backup-store.js';
 import { rollingBackup, rollingBackups } from '../../src/maintenance/rolling-backup.js';
 import { workspacePaths } from '../../src/workspace/layout.js';
 import { cli, dumpStore, FIXTURES, query, REPO, tempDir, tempWorkspace, waitForLog } from '../helpers/cli.js';
+import { integrity } from '../helpers/store-files.js';
 
 // Pinned so the local-time file names below are known: 2026-11-23T09:00:00Z is 03:00:00 in Chicago (CST, UTC-6).
 process.env.TZ = 'America/Chicago';
@@ -17,14 +17,6 @@ process.env.TZ = 'America/Chicago';
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
 const count = (dbFile: string, table: string) => query<{ n: number }>(dbFile, `SELECT COUNT(*) AS n FROM ${table}`)[0].n;
 
-function integrity(dbFile: string): string {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
 
 async function importedWorkspace(): Promise<string> {
   const ws = tempWorkspace();

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { workspacePaths } from '../../src/workspace/layout.js';
 import { acquireLock } from '../../src/workspace/lock.js';
 import { cli, FIXTURES, REPO, tempWorkspace } from '../helpers/cli.js';
+import { corruptClaimsIndex } from '../helpers/store-files.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const now = () => NOW;
@@ -134,7 +135,7 @@ describe('doctor', () => {
     expect(find(checks, 'config')?.detail).toMatch(/backup\.keep/);
     expect(find(checks, 'store schema')?.detail).toBe(`schema version ${SCHEMA_VERSION + 1} is newer than this practice-sync (${SCHEMA_VERSION})`);
 
-    corruptClaimsTable(paths.store);
+    corruptClaimsIndex(paths.store);
     checks = runDoctor(ws, now).checks;
     expect(find(checks, 'store integrity')).toMatchObject({ status: 'fail', fix: `restore the newest backup: practice-sync restore "${path.join(paths.backups, newest)}"` });
     expect(find(checks, 'store integrity')?.detail).toMatch(/^integrity_check found problems: /);
@@ -145,14 +146,3 @@ describe('doctor', () => {
   });
 });
 
-/** Overwrite the root page of the claims table's unique index: the store opens, integrity_check reports it. */
-function corruptClaimsTable(file: string): void {
-  const db = new Database(file);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'").get() as { rootpage: number };
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize);
-  fs.closeSync(fd);
-}

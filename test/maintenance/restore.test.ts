@@ -9,6 +9,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { workspacePaths } from '../../src/workspace/layout.js';
 import { acquireLock } from '../../src/workspace/lock.js';
 import { cli, dumpStore, FIXTURES, query, tempDir, tempWorkspace } from '../helpers/cli.js';
+import { corruptClaimsIndex } from '../helpers/store-files.js';
 
 process.env.TZ = 'America/Chicago';
 
@@ -157,13 +158,3 @@ describe('restore', () => {
   });
 });
 
-/** Overwrite the root page of the claims table's unique index with garbage: the file still opens, integrity_check fails. */
-function corruptClaimsIndex(file: string): void {
-  const db = new Database(file, { readonly: true });
-  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'").get() as { rootpage: number };
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize);
-  fs.closeSync(fd);
-}

@@ -6,22 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { mappingSchema, type FieldSpec, type Mapping, type ReadOptions } from '../../src/mapping/schema.js';
 import { builtinMappingsDir, fixturesDir } from '../../src/package-root.js';
+import { fixtureFiles, mappingFiles } from '../helpers/builtin-files.js';
 
-/** Relative paths of the import mappings, as the loader sees them (writeback profiles are not import mappings). */
-function mappingFiles(dir: string, sub = ''): string[] {
-  return fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
-    const rel = sub ? `${sub}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return rel === 'writeback' ? [] : mappingFiles(dir, rel);
-    return entry.name.endsWith('.json') && !entry.name.endsWith('.schema.json') ? [rel] : [];
-  });
-}
 
-function fixtureFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && !/\.(md|json)$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
 
 const norm = (name: string) => name.trim().toLowerCase();
 

@@ -7,6 +7,7 @@ import { headerIndex, locateColumns } from '../../../src/mapping/bind-mapping.js
 import { readHeader } from '../../../src/mapping/detect.js';
 import { mappingSchema, type Mapping } from '../../../src/mapping/schema.js';
 import { builtinMappingsDir, fixturesDir } from '../../../src/package-root.js';
+import { fixtureFiles, mappingFiles } from '../../helpers/builtin-files.js';
 
 export interface BuiltinPair {
   mappingFile: string;
@@ -15,21 +16,7 @@ export interface BuiltinPair {
   header: string[];
 }
 
-function mappingFiles(dir: string, sub = ''): string[] {
-  return fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((entry) => {
-    const rel = sub ? `${sub}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return rel === 'writeback' ? [] : mappingFiles(dir, rel);
-    return entry.name.endsWith('.json') && !entry.name.endsWith('.schema.json') ? [rel] : [];
-  });
-}
 
-function fixtureFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && !/\.(md|json)$/i.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 export async function builtinPairs(): Promise<BuiltinPair[]> {
   const root = builtinMappingsDir();
