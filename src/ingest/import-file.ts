@@ -3,17 +3,17 @@
 import path from 'node:path';
 import type { EntityName } from '../domain/entities.js';
 import { fail, PracticeSyncError } from '../errors.js';
-import { bindMapping, type RowIssue } from '../mapping/bind-mapping.js';
+import { bindMapping, type FieldValue, type RowIssue } from '../mapping/bind-mapping.js';
 import { detectMapping, readHeader, type HeaderReading } from '../mapping/detect.js';
 import type { LoadedMapping } from '../mapping/load-mappings.js';
 import { ChangeLog } from '../store/change-log.js';
 import type { Store } from '../store/open-store.js';
 import { RecordWriter } from '../store/record-writer.js';
 import { appendAttempt, currentUser, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus } from '../store/run-history.js';
-import { readCsvRecords } from './csv-records.js';
 import { RejectsFile, type Reject } from './rejects-file.js';
 import { ChangeCounter } from './change-counter.js';
-import { inspectFile, openText, readHeadLines, type Encoding } from './source-file.js';
+import { readBatches, type Parallelism } from './parallel-batches.js';
+import { inspectFile, readHeadLines, type Encoding } from './source-file.js';
 
 export interface ImportProgress {
   rows: number;
@@ -34,6 +34,8 @@ export interface ImportOptions {
   command?: string;
   now: () => Date;
   onProgress?: (progress: ImportProgress) => void;
+  /** Read and map in a worker thread: `auto` (the default) for files of 8 MB and more. */
+  parallel?: Parallelism;
 }
 
 export interface ImportReport {
@@ -122,61 +124,63 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   const changes = new ChangeLog(db, runId);
   try {
     const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
-    const progress = { bytes: 0 };
-    let dataIndex = 0;
-    let headerSeen = false;
+    const { fields } = bound;
+    const width = fields.length;
+    const template: Record<string, FieldValue> = Object.fromEntries(fields.map((f) => [f, null]));
     let lastProgress = 0;
-    const text = openText(file, info.encoding, progress);
+    const plan = { file, encoding: info.encoding, mapping, reading };
     try {
-      await readCsvRecords(text, { delimiter: reading.delimiter, skipLines: reading.headerLine - 1 }, ({ cells, line }) => {
-        if (!headerSeen) {
-          headerSeen = true;
-          return;
-        }
-        if (bound.skipRow(cells, dataIndex++)) {
-          report.skipped_rows += 1;
-          return;
-        }
-        report.rows += 1;
-        const mapped = bound.mapRow(cells);
-        if (mapped.issues.length) {
-          reject(line, mapped.issues);
-          return;
-        }
-        const result = writer.apply(mapped.values, line);
-        switch (result.kind) {
-          case 'rejected': {
-            const field = result.field;
-            const spec = mapping.fields[field];
-            const column = spec && typeof spec.column === 'string' ? spec.column : Array.isArray(spec?.column) ? spec.column[0] : field;
-            reject(line, [{ field, column, value: String(mapped.values[field] ?? ''), message: result.message }]);
-            break;
+      for await (const batch of readBatches(plan, info.size, options.parallel)) {
+        report.skipped_rows += batch.skipped;
+        let problem = 0;
+        for (let r = 0, offset = 0; r < batch.lines.length; r++, offset += width) {
+          report.rows += 1;
+          const line = batch.lines[r];
+          if (problem < batch.problems.length && batch.problems[problem].at === r) {
+            reject(line, batch.problems[problem++].issues);
+            continue;
           }
-          case 'created':
-            report.created += 1;
-            counter.created(result.status);
-            break;
-          case 'updated':
-            report.updated += 1;
-            counter.updated(result.previousStatus, result.status);
-            break;
-          case 'unchanged':
-            report.unchanged += 1;
-            break;
-          case 'duplicate':
-            report.duplicates += 1;
-            break;
+          const values = { ...template };
+          for (let i = 0; i < width; i++) values[fields[i]] = batch.values[offset + i];
+          write(values, line);
         }
         if (options.onProgress && report.rows - lastProgress >= 5000) {
           lastProgress = report.rows;
-          options.onProgress({ rows: report.rows, bytes: progress.bytes, totalBytes: info.size });
+          options.onProgress({ rows: report.rows, bytes: batch.bytes, totalBytes: info.size });
         }
-      });
+      }
     } catch (error) {
       if (error instanceof PracticeSyncError && error.code === 'input_rejected') {
         fail('input_rejected', `${fileName}: ${error.message}; nothing was imported`, error.context);
       }
       throw error;
+    }
+
+    function write(values: Record<string, FieldValue>, line: number): void {
+      const result = writer.apply(values, line);
+      switch (result.kind) {
+        case 'rejected': {
+          const field = result.field;
+          const spec = mapping.fields[field];
+          const column = spec && typeof spec.column === 'string' ? spec.column : Array.isArray(spec?.column) ? spec.column[0] : field;
+          reject(line, [{ field, column, value: String(values[field] ?? ''), message: result.message }]);
+          break;
+        }
+        case 'created':
+          report.created += 1;
+          counter.created(result.status);
+          break;
+        case 'updated':
+          report.updated += 1;
+          counter.updated(result.previousStatus, result.status);
+          break;
+        case 'unchanged':
+          report.unchanged += 1;
+          break;
+        case 'duplicate':
+          report.duplicates += 1;
+          break;
+      }
     }
     if (report.rows === 0 && report.skipped_rows === 0) {
       fail('input_empty', `${fileName} has a header but no data rows: nothing to import (was the export's date range empty?)`);

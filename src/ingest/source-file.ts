@@ -1,4 +1,5 @@
 // What a file is before it is parsed: its hash, size, encoding, and whether it is text at all.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fail } from '../errors.js';
@@ -26,8 +27,7 @@ export async function inspectFile(file: string, forcedEncoding?: Encoding): Prom
   if (stat.isDirectory()) fail('file_unreadable', `${file} is a folder, not a file`);
   if (stat.size === 0) fail('input_empty', `${file} is empty (0 bytes): nothing to import`);
   const hash = createHash('sha256');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  let validUtf8 = true;
+  const utf8 = new Utf8Check();
   let first = true;
   let hasBom = false;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
@@ -37,23 +37,39 @@ export async function inspectFile(file: string, forcedEncoding?: Encoding): Prom
       if (looksBinary(chunk)) fail('input_binary', `${file} is not a text export (it contains binary data); export the report as CSV`);
     }
     hash.update(chunk);
-    if (validUtf8) {
-      try {
-        utf8.decode(chunk, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
-    }
+    utf8.push(chunk);
   }
-  if (validUtf8) {
-    try {
-      utf8.decode();
-    } catch {
-      validUtf8 = false;
-    }
-  }
+  const validUtf8 = utf8.end();
   const encoding = forcedEncoding ?? (validUtf8 ? 'utf-8' : 'windows-1252');
   return { path: file, size: stat.size, sha256: hash.digest('hex'), encoding, hasBom };
+}
+
+/** Streaming UTF-8 validation without decoding: a character split across two chunks is checked whole. */
+export class Utf8Check {
+  private valid = true;
+  private carry: Buffer | null = null;
+
+  push(chunk: Buffer): void {
+    if (!this.valid) return;
+    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = completeLength(bytes);
+    this.valid = isUtf8(bytes.subarray(0, cut));
+    this.carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : null;
+  }
+
+  end(): boolean {
+    return this.valid && this.carry === null;
+  }
+}
+
+/** The length of `bytes` without a multi-byte character its end cuts short. */
+function completeLength(bytes: Buffer): number {
+  let i = bytes.length - 1;
+  while (i >= 0 && i > bytes.length - 4 && (bytes[i] & 0xc0) === 0x80) i--;
+  if (i < 0) return bytes.length;
+  const lead = bytes[i];
+  const needs = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return bytes.length - i < needs ? i : bytes.length;
 }
 
 function looksBinary(chunk: Buffer): boolean {

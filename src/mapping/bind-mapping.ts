@@ -2,7 +2,7 @@
 // Binding happens once per file; `mapRow` then runs per row on the hot path.
 import { ENTITY_FIELDS, type FieldKind } from '../domain/entities.js';
 import { fail } from '../errors.js';
-import { makeCellParser, type CellParser } from './cell-parser.js';
+import { detached, makeCellParser, type CellParser } from './cell-parser.js';
 import type { FieldSpec, Mapping } from './schema.js';
 
 export type FieldValue = string | number | boolean | string[] | null;
@@ -27,6 +27,8 @@ export interface BoundMapping {
   /** Fields the mapping names whose columns this file lacks. */
   unbound: { field: string; columns: string[] }[];
   skipRow(cells: string[], dataRowIndex: number): boolean;
+  /** Appends the row's typed values to `out`, one per entry of `fields` (null where a cell failed); returns the failures. */
+  mapRowInto(cells: string[], out: FieldValue[]): RowIssue[];
   mapRow(cells: string[]): MappedRow;
 }
 
@@ -128,7 +130,6 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
     if (alsoStartTime) fields.push('start_time');
   }
 
-  const template: Record<string, FieldValue> = Object.fromEntries(fields.map((f) => [f, null]));
   const skipRules = compileSkipRules(mapping, index, header);
   const skipRows = mapping.read?.skip_rows ?? 0;
 
@@ -142,32 +143,38 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       for (const rule of skipRules) if (rule.regex.test((cells[rule.index] ?? '').trim())) return true;
       return false;
     },
-    mapRow(cells) {
-      // Copying a template gives every row's object the same shape, which V8 handles far faster than adding keys.
-      const values: Record<string, FieldValue> = { ...template };
+    mapRowInto(cells, out) {
       let issues: RowIssue[] = NO_ISSUES;
       for (const x of extractors) {
         const raw = x.read(cells);
         // Most cells are not null words: the case-folded lookup runs only when the mapping has such words.
         if (raw === null || raw === '' || (x.nulls.size > 1 && x.nulls.has(raw.toLowerCase()))) {
-          values[x.field] = null;
-          if (x.alsoStartTime) values.start_time = null;
+          out.push(null);
+          if (x.alsoStartTime) out.push(null);
           if (x.required) (issues === NO_ISSUES ? (issues = []) : issues).push({ field: x.field, column: x.label, value: raw ?? '', expected: 'a value (this column is required)' });
           continue;
         }
         const result = x.parse(raw);
         if (!result.ok) {
+          out.push(null);
+          if (x.alsoStartTime) out.push(null);
           (issues === NO_ISSUES ? (issues = []) : issues).push({ field: x.field, column: x.label, value: raw, expected: result.expected });
           continue;
         }
         if (x.alsoStartTime) {
           const { date, time } = result.value as { date: string; time: string | null };
-          values[x.field] = date;
-          values.start_time = time;
+          out.push(date, time);
         } else {
-          values[x.field] = result.value as FieldValue;
+          out.push(result.value as FieldValue);
         }
       }
+      return issues;
+    },
+    mapRow(cells) {
+      const out: FieldValue[] = [];
+      const issues = this.mapRowInto(cells, out);
+      const values: Record<string, FieldValue> = {};
+      fields.forEach((field, i) => (values[field] = out[i]));
       return { values, issues };
     },
   };
@@ -190,7 +197,7 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
     const part = match ? match[match.length > group ? group : 0] : undefined;
     const answer = part === undefined ? null : part.trim();
     if (answers.size >= 10_000) answers.clear();
-    answers.set(text, answer);
+    answers.set(detached(text), answer === null ? null : detached(answer));
     return answer;
   };
   if (spec.template !== undefined) {

@@ -49,13 +49,15 @@ function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: r
       return makeTimeParser(spec.formats ?? TIME_FORMATS);
     case 'name': {
       // Exports repeat the same few thousand names; reading a name costs a microsecond, a lookup almost nothing.
+      // The cache keeps copies: a cell is a slice of the chunk of text it was read from, and keeping the slice would
+      // keep the whole chunk, so a file with names spread across it would stay in memory whole.
       const seen = new Map<string, CellResult<unknown>>();
       return (raw) => {
         let result = seen.get(raw);
         if (!result) {
           if (seen.size >= 100_000) seen.clear();
-          result = { ok: true, value: displayName(raw) };
-          seen.set(raw, result);
+          result = { ok: true, value: detached(displayName(raw)) };
+          seen.set(detached(raw), result);
         }
         return result;
       };
@@ -90,6 +92,11 @@ function enumParser(spec: FieldSpec, vocabulary?: readonly string[]): CellParser
     if (fallback !== undefined) return { ok: true, value: fallback };
     return { ok: false, expected: `one of ${known.map((k) => `"${k}"`).join(', ')}` };
   };
+}
+
+/** A copy of `text` that shares no memory with the string it was sliced from. */
+export function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function mapOk<T, U>(result: CellResult<T>, fn: (value: T) => U): CellResult<U> {

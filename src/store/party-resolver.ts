@@ -27,7 +27,10 @@ export function patientIdentity(values: Record<string, unknown>): PatientIdentit
 
 export class PartyResolver {
   private readonly refById = new Map<string, number>();
+  /** Normalized identity → ref. */
   private readonly partyCache = new Map<string, number>();
+  /** Raw ID cell → raw name cell → ref. */
+  private readonly rawCache = { clinicians: new Map<string, Map<string, number>>(), payers: new Map<string, Map<string, number>>() };
   private readonly stmts: Record<string, Statement>;
 
   constructor(db: Store, private readonly changes: ChangeLog) {
@@ -112,18 +115,23 @@ export class PartyResolver {
 
   private partyRef(table: 'clinicians' | 'payers', id: string | null | undefined, name: string | null | undefined): number | null {
     if (!id && !name) return null;
-    // The raw cell text is cached first: normalizing a name costs a microsecond, and rows repeat the same few.
-    const rawKey = `${table}\u0000${id ?? ''}\u0000${name ?? ''}`;
-    const hit = this.partyCache.get(rawKey);
+    // The raw cells are looked up first, without building a key: normalizing a name costs a microsecond, and rows
+    // repeat the same few.
+    let byName = this.rawCache[table].get(id ?? '');
+    if (!byName) this.rawCache[table].set(id ?? '', (byName = new Map()));
+    const hit = byName.get(name ?? '');
     if (hit !== undefined) return hit;
+    const ref = this.resolveParty(table, id, name);
+    byName.set(name ?? '', ref);
+    return ref;
+  }
+
+  private resolveParty(table: 'clinicians' | 'payers', id: string | null | undefined, name: string | null | undefined): number {
     // Payers are organisations: "Blue Cross of MA" must keep its "MA", and no "Last, First" turning applies.
     const keyOf = table === 'payers' ? normalizeOrganizationName : normalizeName;
     const key = id ? `${table}#id#${id}` : `${table}#name#${keyOf(name!)}`;
     const cached = this.partyCache.get(key);
-    if (cached !== undefined) {
-      this.partyCache.set(rawKey, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     let ref: number | undefined;
     if (id) ref = (this.stmts[`${table}ById`].get(id) as { id: number } | undefined)?.id;
     else ref = (this.stmts[`${table}ByName`].get(keyOf(name!)) as { id: number } | undefined)?.id;
@@ -134,7 +142,6 @@ export class PartyResolver {
       this.changes.created(table, ref);
     }
     this.partyCache.set(key, ref);
-    this.partyCache.set(rawKey, ref);
     return ref;
   }
 }

@@ -45,7 +45,7 @@ export class RecordWriter {
    * looking the record up only on a key conflict saves a query per row.
    */
   private readonly insertFirst: boolean;
-  private readonly stmts = new Map<string, Statement>();
+  private readonly stmts = new Map<string, Map<string, Statement>>();
   /** Records this file already touched → the line that touched them first. */
   private readonly seen = new LineIndex();
 
@@ -98,7 +98,7 @@ export class RecordWriter {
     if (located.deferredKey) {
       const params = this.insertParams(incoming);
       const { column, value } = located.deferredKey;
-      const info = this.statement(`insert-first:${column}`, `${this.insert.sql} ON CONFLICT(${column}) DO NOTHING`).run(...(params as never[]));
+      const info = this.statement('insert-first', () => `${this.insert.sql} ON CONFLICT(${column}) DO NOTHING`, column).run(...(params as never[]));
       if (info.changes === 1) return this.created(Number(info.lastInsertRowid), line, status);
       existing = this.byColumn(column, value);
     }
@@ -124,13 +124,14 @@ export class RecordWriter {
         if (completesProvisional) columns.push('provisional');
         this.parties.invalidatePatient(existing.patient_id as string | null);
       }
-      this.statement(`update:${columns.join(',')}`, `UPDATE ${this.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+      const set = columns.join(', ');
+      this.statement('update', () => `UPDATE ${this.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, set)
         .run(...columns.map((c) => after[c] as never), rowId);
       this.changes.record(this.table, rowId, existing, after);
       return { kind: 'updated', rowId, status: (after.status as string) ?? null, previousStatus: (existing.status as string) ?? null };
     }
 
-    const info = this.statement('insert', this.insert.sql).run(...(this.insertParams(incoming) as never[]));
+    const info = this.statement('insert', () => this.insert.sql).run(...(this.insertParams(incoming) as never[]));
     return this.created(Number(info.lastInsertRowid), line, status);
   }
 
@@ -146,17 +147,23 @@ export class RecordWriter {
     return { kind: 'created', rowId, status };
   }
 
-  private statement(key: string, sql: string): Statement {
-    let stmt = this.stmts.get(key);
+  /**
+   * Prepared once per file, under a key that is cheap to build on every row: `kind` is a constant, `detail` a column
+   * name or list the file fixes.
+   */
+  private statement(kind: string, sql: () => string, detail = ''): Statement {
+    let byDetail = this.stmts.get(kind);
+    if (!byDetail) this.stmts.set(kind, (byDetail = new Map()));
+    let stmt = byDetail.get(detail);
     if (!stmt) {
-      stmt = this.db.prepare(sql);
-      this.stmts.set(key, stmt);
+      stmt = this.db.prepare(sql());
+      byDetail.set(detail, stmt);
     }
     return stmt;
   }
 
   private byColumn(column: string, value: unknown): StoredRow | null {
-    return (this.statement(`by:${column}`, `SELECT * FROM ${this.table} WHERE ${column} = ?`).get(value) as StoredRow | undefined) ?? null;
+    return (this.statement('by', () => `SELECT * FROM ${this.table} WHERE ${column} = ?`, column).get(value) as StoredRow | undefined) ?? null;
   }
 
   private has(field: string): boolean {
@@ -205,7 +212,7 @@ export class RecordWriter {
         return { existing: this.byColumn('patient_ref', patientRef), keyColumns };
       case 'authorizations': {
         if (patientRef === null || !values.start_date) return needs('authorization_number', 'authorization number, nor patient and start date');
-        const row = this.statement('auth:visit', AUTHORIZATION_WINDOW_SQL)
+        const row = this.statement('auth:visit', () => AUTHORIZATION_WINDOW_SQL)
           .get(patientRef, values.start_date) as StoredRow | undefined;
         return { existing: row ?? null, keyColumns };
       }
@@ -220,7 +227,7 @@ export class RecordWriter {
     if (!values.service_date) return { error: 'no appointment ID nor service date: this row cannot be matched to an appointment', field: 'service_date' };
     // `+appointment_id`: without it SQLite picks the unique index on appointment_id, in which every row without an ID
     // is a NULL entry to scan, instead of the (patient_ref, service_date) index.
-    const candidates = (this.statement('visit', VISIT_SQL)
+    const candidates = (this.statement('visit', () => VISIT_SQL)
       .all(patientRef, values.service_date) as StoredRow[])
       .filter((r) => !('clinician_ref' in keyColumns) || r.clinician_ref === null || keyColumns.clinician_ref === null || r.clinician_ref === keyColumns.clinician_ref);
     const time = this.has('start_time') ? (values.start_time as string | null) : null;

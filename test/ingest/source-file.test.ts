@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Utf8Check } from '../../src/ingest/source-file.js';
+
+function checkInPieces(bytes: Buffer, cuts: number[]): boolean {
+  const check = new Utf8Check();
+  let at = 0;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    check.push(bytes.subarray(at, Math.max(at, cut)));
+    at = Math.max(at, cut);
+  }
+  check.push(bytes.subarray(at));
+  return check.end();
+}
+
+function strictlyUtf8(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('Utf8Check', () => {
+  it('accepts any UTF-8 text however it is cut into chunks', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), fc.array(fc.nat(200)), (text, cuts) => checkInPieces(Buffer.from(text, 'utf8'), cuts)));
+  });
+
+  it('agrees with a strict decoder on arbitrary bytes, however they are cut', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), fc.array(fc.nat(64)), (bytes, cuts) => checkInPieces(Buffer.from(bytes), cuts) === strictlyUtf8(Buffer.from(bytes))));
+  });
+
+  it('refuses Windows-1252 text and a character cut off at the end of the file', () => {
+    expect(checkInPieces(Buffer.from('José Peña', 'latin1'), [])).toBe(false);
+    expect(checkInPieces(Buffer.from('Peña', 'utf8').subarray(0, 3), [2])).toBe(false);
+    expect(checkInPieces(Buffer.from('Peña', 'utf8'), [3, 4])).toBe(true);
+  });
+});
