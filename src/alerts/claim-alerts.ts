@@ -1,11 +1,18 @@
 // Claim alerts (SPEC §7): denied or rejected claims, open claims unpaid too long, unfiled claims near their filing deadline.
 import { daysBetween } from '../compute/days.js';
+import type { ClaimStatus } from '../domain/entities.js';
 import type { IsoDate } from '../compute/types.js';
 import type { Report } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout, type AlertFacts } from './alert.js';
 import { dollars, plural, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
+
+/**
+ * The only statuses a claim alert can be about (denied or rejected, open and unpaid, draft or rejected near its filing
+ * deadline): the store loads just these claims for the alerts, and a test holds `claimAlerts` to it.
+ */
+export const ALERTING_CLAIM_STATUSES: readonly ClaimStatus[] = ['submitted', 'pending', 'denied', 'rejected', 'draft'];
 
 /** claim_denied's `due` and `owner` depend on what the store remembers: `computeAlerts` sets them. */
 export function claimAlerts(claims: Report, asOf: IsoDate, config: Config): Alert[] {

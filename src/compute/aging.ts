@@ -8,8 +8,11 @@ import type { ClaimInput, IsoDate } from './types.js';
 
 export const NO_PAYER = '(no payer)';
 
+/** What aging reads of a claim. */
+export type AgingClaim = Pick<ClaimInput, 'payerName' | 'serviceDate' | 'submittedDate' | 'status' | 'billed' | 'allowed' | 'paid' | 'patientResponsibility'>;
+
 export interface AgingInput {
-  claims: ClaimInput[];
+  claims: AgingClaim[];
   asOf: IsoDate;
   /** Accepted so every report takes the same arguments; aging needs no threshold from it. */
   config?: Config;

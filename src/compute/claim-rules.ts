@@ -21,8 +21,10 @@ export function isOpenClaim(status: ClaimStatus | null): boolean {
 }
 
 /** Open, denied and rejected claims are the ones still owed by a payer: they age and carry an outstanding amount. */
+export const UNRESOLVED_CLAIM_STATUSES: readonly ClaimStatus[] = ['submitted', 'pending', 'denied', 'rejected'];
+
 export function isUnresolvedClaim(status: ClaimStatus | null): boolean {
-  return isOpenClaim(status) || status === 'denied' || status === 'rejected';
+  return status !== null && UNRESOLVED_CLAIM_STATUSES.includes(status);
 }
 
 /** max(0, (allowed, else billed) − patient responsibility − paid). An allowed of 0 falls back to billed: payers report 0 allowed on denials. */

@@ -18,35 +18,30 @@ export const UNBILLED_COLUMNS: Column[] = [
 
 export interface UnbilledInput {
   appointments: AppointmentInput[];
+  /**
+   * The claims that may bill a session: all of them, or any part of them that includes every claim dated on a day
+   * some session in `sessionsToCheck` falls on (what the store loads, so a million claims need not be read).
+   */
   claims: ClaimInput[];
+  /** How many claims the store holds, and how many have a service date; counted from `claims` when omitted. */
+  claimCounts?: { all: number; withServiceDate: number };
   patients: PatientInput[];
   asOf: IsoDate;
   config: Config;
 }
 
-/**
- * A claim for the same patient and service date bills the session, whatever its CPT code: exports rarely carry enough
- * to match a claim to one appointment, and two sessions on one day are billed on one claim often enough. Rows are
- * sorted oldest first (the filing deadline nearest), then by patient name.
- */
-export function computeUnbilled({ appointments, claims, patients, asOf, config }: UnbilledInput): Report {
-  const report: Report = { report: 'unbilled', asOf, columns: UNBILLED_COLUMNS, rows: [], totals: { sessions: 0 }, notes: [] };
-  if (!claims.some((claim) => claim.serviceDate)) {
-    report.notes.push(
-      claims.length === 0
-        ? 'Unbilled sessions were not checked: the store holds no claims yet. Import a claims export to check them.'
-        : `Unbilled sessions were not checked: none of the ${claims.length} claims in the store has a service date, ` +
-          'so sessions cannot be matched to claims.',
-    );
-    return report;
-  }
+interface Candidate {
+  appointment: AppointmentInput;
+  payer: string;
+  daysSinceService: number;
+}
 
-  // Sessions that would be unbilled without a claim, first: then only claims of those patients and dates need looking at.
+/** Completed sessions old enough to have been billed, with a payer: unbilled unless a claim bills their day. */
+export function sessionsToCheck({ appointments, patients, asOf, config }: Pick<UnbilledInput, 'appointments' | 'patients' | 'asOf' | 'config'>): Candidate[] {
   const payerByPatient = new Map<number, string | null>(patients.map((patient) => [patient.key, patient.payerName]));
   const asOfDay = dayNumber(asOf);
   const minDays = config.alerts.unbilled_after_days;
-  const candidates: { appointment: AppointmentInput; payer: string; daysSinceService: number }[] = [];
-  let earliest = asOf;
+  const candidates: Candidate[] = [];
   for (const appointment of appointments) {
     if (appointment.status !== 'completed') continue;
     const daysSinceService = asOfDay - dayNumber(appointment.serviceDate);
@@ -54,8 +49,33 @@ export function computeUnbilled({ appointments, claims, patients, asOf, config }
     const payer = appointment.payerName ?? payerByPatient.get(appointment.patientKey) ?? null;
     if (!payer) continue;
     candidates.push({ appointment, payer, daysSinceService });
-    if (appointment.serviceDate < earliest) earliest = appointment.serviceDate;
   }
+  return candidates;
+}
+
+/**
+ * A claim for the same patient and service date bills the session, whatever its CPT code: exports rarely carry enough
+ * to match a claim to one appointment, and two sessions on one day are billed on one claim often enough. Rows are
+ * sorted oldest first (the filing deadline nearest), then by patient name.
+ */
+export function computeUnbilled(input: UnbilledInput): Report {
+  const { claims, asOf, config } = input;
+  const report: Report = { report: 'unbilled', asOf, columns: UNBILLED_COLUMNS, rows: [], totals: { sessions: 0 }, notes: [] };
+  const counts = input.claimCounts ?? { all: claims.length, withServiceDate: claims.filter((claim) => claim.serviceDate).length };
+  if (counts.withServiceDate === 0) {
+    report.notes.push(
+      counts.all === 0
+        ? 'Unbilled sessions were not checked: the store holds no claims yet. Import a claims export to check them.'
+        : `Unbilled sessions were not checked: none of the ${counts.all} claims in the store has a service date, ` +
+          'so sessions cannot be matched to claims.',
+    );
+    return report;
+  }
+
+  // Sessions that would be unbilled without a claim, first: then only claims of those patients and dates need looking at.
+  const candidates = sessionsToCheck(input);
+  let earliest = asOf;
+  for (const { appointment } of candidates) if (appointment.serviceDate < earliest) earliest = appointment.serviceDate;
 
   const billedDates = new Map<number, Set<IsoDate>>();
   for (const { appointment } of candidates) if (!billedDates.has(appointment.patientKey)) billedDates.set(appointment.patientKey, new Set());

@@ -4,7 +4,9 @@ import { computeAging } from '../compute/aging.js';
 import { computeBalances } from '../compute/balances.js';
 import { computeClaims } from '../compute/claims.js';
 import { computeSessions } from '../compute/sessions.js';
-import { computeUnbilled } from '../compute/unbilled.js';
+import { computeUnbilled, sessionsToCheck } from '../compute/unbilled.js';
+import type { AppointmentInput, PatientInput } from '../compute/types.js';
+import { ALERTING_CLAIM_STATUSES } from '../alerts/claim-alerts.js';
 import { fail } from '../errors.js';
 import type { AlertMemory } from '../store/alert-state.js';
 import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
@@ -39,14 +41,22 @@ export class ReportBuilder {
       case 'claims':
         return computeClaims({ claims: this.inputs.claims(filter), asOf, config, openOnly: this.options.openOnly });
       case 'aging':
-        return computeAging({ claims: this.inputs.claims(filter), asOf, config });
+        return computeAging({ claims: this.inputs.agingClaims(filter), asOf, config });
       case 'balances':
         return computeBalances({ balances: this.inputs.balances(filter), adjustments: this.inputs.balanceAdjustments(), appointments: this.inputs.appointments({ patient: filter.patient }), patients: this.inputs.patients(filter), asOf });
       case 'unbilled':
-        return computeUnbilled({ appointments: this.inputs.appointments(filter), claims: this.inputs.claims(), patients: this.inputs.patients(), asOf, config });
+        return this.unbilled(this.inputs.appointments(filter), this.inputs.patients());
       default:
         return fail('usage', `no report named "${name as string}"; reports: ${REPORT_NAMES.join(', ')}`);
     }
+  }
+
+  /** Unbilled sessions, reading only the claims dated on the days of sessions that could be unbilled. */
+  private unbilled(appointments: AppointmentInput[], patients: PatientInput[]): Report {
+    const { config, asOf } = this.options;
+    const days = sessionsToCheck({ appointments, patients, asOf, config }).map(({ appointment }) => appointment);
+    const claims = this.inputs.claimsOnDays(days);
+    return computeUnbilled({ appointments, claims, claimCounts: this.inputs.claimCounts(), patients, asOf, config });
   }
 
   /** Every alert, computed over the whole store (filters narrow what is shown, not what is remembered). */
@@ -54,12 +64,11 @@ export class ReportBuilder {
     const { config, asOf } = this.options;
     const authorizations = this.inputs.authorizations();
     const appointments = this.inputs.appointments();
-    const claims = this.inputs.claims();
     const patients = this.inputs.patients();
     return computeAlerts({
       sessions: computeSessions({ authorizations, appointments, asOf, config }),
-      claims: computeClaims({ claims, asOf, config }),
-      unbilled: computeUnbilled({ appointments, claims, patients, asOf, config }),
+      claims: computeClaims({ claims: this.inputs.claims({}, ALERTING_CLAIM_STATUSES), asOf, config }),
+      unbilled: this.unbilled(appointments, patients),
       balances: computeBalances({ balances: this.inputs.balances(), adjustments: this.inputs.balanceAdjustments(), appointments, patients, asOf }),
       authorizations,
       appointments,

@@ -4,6 +4,8 @@ import type { AppointmentStatus, ClaimStatus, PaymentType } from '../domain/enti
 import type {
   AppointmentInput, AuthorizationInput, BalanceAdjustmentInput, BalanceInput, ClaimInput, PatientInput, PaymentInput,
 } from '../compute/types.js';
+import type { AgingClaim } from '../compute/aging.js';
+import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import type { Store } from './open-store.js';
 
 /** Case-insensitive "contains" filters on the people a row is about (`--patient`, `--clinician`, `--payer`). */
@@ -83,11 +85,52 @@ export class StoreInputs {
     return out;
   }
 
-  claims(filter: InputFilter = {}): ClaimInput[] {
+  /**
+   * Claims, or only those whose status is one of `statuses`: a report that can only be about some statuses (the aging,
+   * the alerts) says which, and the rest of a million claims never leave SQLite — reading a row costs far more than
+   * computing with it.
+   */
+  claims(filter: InputFilter = {}, statuses?: readonly string[]): ClaimInput[] {
+    const where = statuses ? ` WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
+    return this.claimRows(this.db.prepare(`${CLAIM_SELECT}${where}`).raw().iterate(...(statuses ?? [])) as IterableIterator<ClaimRow>, filter);
+  }
+
+  /** Every claim of one of these patients dated on one of these days (the unbilled report's question), whatever its status. */
+  claimsOnDays(days: { patientKey: number; serviceDate: string }[]): ClaimInput[] {
+    if (days.length === 0) return [];
+    const pairs = JSON.stringify(days.map((d) => [d.patientKey, d.serviceDate]));
+    const sql = `${CLAIM_SELECT} WHERE (patient_ref, service_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`;
+    return this.claimRows(this.db.prepare(sql).raw().iterate(pairs) as IterableIterator<ClaimRow>, {});
+  }
+
+  /** Unresolved claims with only what the aging report reads: 9 columns of 13, for the report that reads most rows but shows five. */
+  agingClaims(filter: InputFilter = {}): AgingClaim[] {
     const { patients, clinicians, payers } = this.maps;
-    // iterate(), not all(): a million claims as one array of arrays costs more to build and collect than to read.
-    const rows = this.db.prepare('SELECT id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason FROM claims').raw().iterate() as
-      IterableIterator<[number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null]>;
+    const statuses = UNRESOLVED_CLAIM_STATUSES;
+    const sql = `SELECT patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility FROM claims WHERE status IN (${statuses.map(() => '?').join(', ')})`;
+    const rows = this.db.prepare(sql).raw().iterate(...statuses) as IterableIterator<[number | null, number | null, number | null, string | null, string | null, ClaimStatus, number | null, number | null, number | null, number | null]>;
+    const filtered = Boolean(filter.patient || filter.clinician || filter.payer);
+    const out: AgingClaim[] = [];
+    for (const [patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility] of rows) {
+      const patient = patientKey === null ? undefined : patients.get(patientKey);
+      const payerKey = payerRef ?? patient?.payerRef ?? null;
+      const payerName = payerKey === null ? null : (payers.get(payerKey) ?? null);
+      if (filtered) {
+        const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
+        if (!matches(patient?.name ?? null, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
+      }
+      out.push({ payerName, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility });
+    }
+    return out;
+  }
+
+  claimCounts(): { all: number; withServiceDate: number } {
+    const [all, withServiceDate] = this.db.prepare('SELECT count(*), count(service_date) FROM claims').raw().get() as [number, number];
+    return { all, withServiceDate };
+  }
+
+  private claimRows(rows: IterableIterator<ClaimRow>, filter: InputFilter): ClaimInput[] {
+    const { patients, clinicians, payers } = this.maps;
     const out: ClaimInput[] = [];
     const filtered = Boolean(filter.patient || filter.clinician || filter.payer);
     for (const [key, claimId, patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility, denialReason] of rows) {
@@ -146,6 +189,10 @@ export class StoreInputs {
     });
   }
 }
+
+// iterate(), not all(): a million claims as one array of arrays costs more to build and collect than to read.
+const CLAIM_SELECT = 'SELECT id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason FROM claims';
+type ClaimRow = [number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null];
 
 function matches(value: string | null, filter: string | undefined): boolean {
   if (!filter) return true;
