@@ -45,13 +45,15 @@ export class RecordWriter {
    * looking the record up only on a key conflict saves a query per row.
    */
   private readonly insertFirst: boolean;
+  private readonly mapped: Set<string>;
   private readonly stmts = new Map<string, Map<string, Statement>>();
   /** Records this file already touched → the line that touched them first. */
   private readonly seen = new LineIndex();
 
-  constructor(private readonly db: Store, private readonly entity: EntityName, private readonly mappedFields: string[], private readonly changes: ChangeLog) {
+  constructor(private readonly db: Store, private readonly entity: EntityName, mappedFields: string[], private readonly changes: ChangeLog) {
     this.table = ENTITY_TABLE[entity];
     this.parties = new PartyResolver(db, changes);
+    this.mapped = new Set(mappedFields);
     const mapsAny = (prefix: string) => mappedFields.some((f) => f.startsWith(prefix) && f !== 'patient_responsibility' && f !== 'patient_portion');
     const sources: { column: string; key?: string; field?: string }[] = [];
     const add = (source: { column: string; key?: string; field?: string }) => {
@@ -98,7 +100,7 @@ export class RecordWriter {
     if (located.deferredKey) {
       const params = this.insertParams(incoming);
       const { column, value } = located.deferredKey;
-      const info = this.statement('insert-first', () => `${this.insert.sql} ON CONFLICT(${column}) DO NOTHING`, column).run(...(params as never[]));
+      const info = this.statement('insert-first', () => `${this.insert.sql} ON CONFLICT(${column}) DO NOTHING`, column).run(params);
       if (info.changes === 1) return this.created(Number(info.lastInsertRowid), line, status);
       existing = this.byColumn(column, value);
     }
@@ -131,12 +133,14 @@ export class RecordWriter {
       return { kind: 'updated', rowId, status: (after.status as string) ?? null, previousStatus: (existing.status as string) ?? null };
     }
 
-    const info = this.statement('insert', () => this.insert.sql).run(...(this.insertParams(incoming) as never[]));
+    const info = this.statement('insert', () => this.insert.sql).run(this.insertParams(incoming));
     return this.created(Number(info.lastInsertRowid), line, status);
   }
 
   private insertParams(incoming: unknown[]): unknown[] {
-    const params = this.insert.from.map((i) => (i >= 0 ? incoming[i] : null));
+    const from = this.insert.from;
+    const params: unknown[] = new Array(from.length);
+    for (let c = 0; c < from.length; c++) params[c] = from[c] >= 0 ? incoming[from[c]] : null;
     if (this.table === 'patients') params[TABLE_COLUMNS.patients.indexOf('provisional') - 1] = 0;
     return params;
   }
@@ -167,7 +171,7 @@ export class RecordWriter {
   }
 
   private has(field: string): boolean {
-    return this.mappedFields.includes(field);
+    return this.mapped.has(field);
   }
 
   private keyField(): string {
