@@ -55,8 +55,7 @@ export class StoreInputs {
     for (const [key, patientKey, clinicianKey, payerRef, serviceDate, startTime, status, cptCode, clientUnpaid, insuranceUnpaid] of rows) {
       const patient = patients.get(patientKey);
       const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-      const payerKey = payerRef ?? patient?.payerRef ?? null;
-      const payerName = payerKey === null ? null : (payers.get(payerKey) ?? null);
+      const payerName = payerOf(payers, payerRef, patient);
       const patientName = patient?.name ?? `Patient #${patientKey}`;
       if (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
       out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, startTime, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
@@ -113,8 +112,7 @@ export class StoreInputs {
     const out: AgingClaim[] = [];
     for (const [patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility] of rows) {
       const patient = patientKey === null ? undefined : patients.get(patientKey);
-      const payerKey = payerRef ?? patient?.payerRef ?? null;
-      const payerName = payerKey === null ? null : (payers.get(payerKey) ?? null);
+      const payerName = payerOf(payers, payerRef, patient);
       if (filtered) {
         const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
         if (!matches(patient?.name ?? null, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
@@ -137,8 +135,7 @@ export class StoreInputs {
       const patient = patientKey === null ? undefined : patients.get(patientKey);
       const patientName = patient?.name ?? null;
       const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-      const payerKey = payerRef ?? patient?.payerRef ?? null;
-      const payerName = payerKey === null ? null : (payers.get(payerKey) ?? null);
+      const payerName = payerOf(payers, payerRef, patient);
       if (filtered && (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer))) continue;
       out.push({ key, claimId, patientKey, patientName, clinicianName, payerName, serviceDate, submittedDate, status: status as ClaimStatus | null, billed, allowed, paid, patientResponsibility, denialReason });
     }
@@ -193,6 +190,12 @@ export class StoreInputs {
 // iterate(), not all(): a million claims as one array of arrays costs more to build and collect than to read.
 const CLAIM_SELECT = 'SELECT id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason FROM claims';
 type ClaimRow = [number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null];
+
+/** The row's own payer, else the patient's. */
+function payerOf(payers: Map<number, string>, payerRef: number | null, patient: { payerRef: number | null } | undefined): string | null {
+  const key = payerRef ?? patient?.payerRef ?? null;
+  return key === null ? null : (payers.get(key) ?? null);
+}
 
 function matches(value: string | null, filter: string | undefined): boolean {
   if (!filter) return true;
