@@ -23,8 +23,8 @@ export interface UnbilledInput {
    * some session in `sessionsToCheck` falls on (what the store loads, so a million claims need not be read).
    */
   claims: ClaimInput[];
-  /** How many claims the store holds, and how many have a service date; counted from `claims` when omitted. */
-  claimCounts?: { all: number; withServiceDate: number };
+  /** How many claims the store holds, and whether any has a service date; from `claims` when omitted. */
+  claimCounts?: { all: number; anyWithServiceDate: boolean };
   patients: PatientInput[];
   asOf: IsoDate;
   config: Config;
@@ -61,8 +61,8 @@ export function sessionsToCheck({ appointments, patients, asOf, config }: Pick<U
 export function computeUnbilled(input: UnbilledInput): Report {
   const { claims, asOf, config } = input;
   const report: Report = { report: 'unbilled', asOf, columns: UNBILLED_COLUMNS, rows: [], totals: { sessions: 0 }, notes: [] };
-  const counts = input.claimCounts ?? { all: claims.length, withServiceDate: claims.filter((claim) => claim.serviceDate).length };
-  if (counts.withServiceDate === 0) {
+  const counts = input.claimCounts ?? { all: claims.length, anyWithServiceDate: claims.some((claim) => claim.serviceDate) };
+  if (!counts.anyWithServiceDate) {
     report.notes.push(
       counts.all === 0
         ? 'Unbilled sessions were not checked: the store holds no claims yet. Import a claims export to check them.'

@@ -1,18 +1,20 @@
 // Build any report of SPEC §6 from the store: load the inputs it needs, filtered, then the pure computation.
 import { computeAlerts, type AlertsReport } from '../alerts/index.js';
+import { ALERTING_CLAIM_STATUSES } from '../alerts/claim-alerts.js';
 import { computeAging } from '../compute/aging.js';
 import { computeBalances } from '../compute/balances.js';
 import { computeClaims } from '../compute/claims.js';
 import { computeSessions } from '../compute/sessions.js';
 import { computeUnbilled, sessionsToCheck } from '../compute/unbilled.js';
 import type { AppointmentInput, PatientInput } from '../compute/types.js';
-import { ALERTING_CLAIM_STATUSES } from '../alerts/claim-alerts.js';
 import { fail } from '../errors.js';
 import type { AlertMemory } from '../store/alert-state.js';
 import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
 import type { Config } from '../workspace/config-schema.js';
 import type { Report } from './model.js';
+import type { StreamFormat } from './render-report.js';
+import { streamClaimsReport, writeClaimsReportFile, type ClaimsJob } from './stream-claims.js';
 
 export const REPORT_NAMES = ['sessions', 'claims', 'aging', 'balances', 'unbilled', 'alerts', 'runs'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -33,7 +35,12 @@ export class ReportBuilder {
     this.inputs = new StoreInputs(options.db);
   }
 
+  /** One report, every input read from the same state of the store. */
   build(name: Exclude<ReportName, 'alerts' | 'runs'>): Report {
+    return this.inputs.snapshot(() => this.compute(name));
+  }
+
+  private compute(name: Exclude<ReportName, 'alerts' | 'runs'>): Report {
     const { config, asOf, filter = {} } = this.options;
     switch (name) {
       case 'sessions':
@@ -51,6 +58,21 @@ export class ReportBuilder {
     }
   }
 
+  /** The claims report as CSV or JSON text, streamed to `write` a chunk of claims at a time (stream-claims.ts). */
+  streamClaims(format: StreamFormat, write: (text: string) => void): Promise<{ rows: number }> {
+    return streamClaimsReport(this.inputs, this.claimsJob(format), write);
+  }
+
+  /** The claims report streamed into `file`, which appears whole or not at all. */
+  writeClaims(format: StreamFormat, file: string): Promise<{ rows: number }> {
+    return writeClaimsReportFile(this.inputs, this.claimsJob(format), file);
+  }
+
+  private claimsJob(format: StreamFormat): ClaimsJob {
+    const { config, asOf, filter = {}, openOnly = false } = this.options;
+    return { asOf, config, filter, openOnly, format };
+  }
+
   /** Unbilled sessions, reading only the claims dated on the days of sessions that could be unbilled. */
   private unbilled(appointments: AppointmentInput[], patients: PatientInput[]): Report {
     const { config, asOf } = this.options;
@@ -61,6 +83,10 @@ export class ReportBuilder {
 
   /** Every alert, computed over the whole store (filters narrow what is shown, not what is remembered). */
   alerts(memory: AlertMemory): AlertsReport {
+    return this.inputs.snapshot(() => this.computeAlerts(memory));
+  }
+
+  private computeAlerts(memory: AlertMemory): AlertsReport {
     const { config, asOf } = this.options;
     const authorizations = this.inputs.authorizations();
     const appointments = this.inputs.appointments();

@@ -69,8 +69,9 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const memory = loadAlertMemory(ws.db);
   const alerts = builder.alerts(memory);
   rememberAlerts(ws.db, alerts, options.asOf, memory);
-  const reports: Report[] = [alerts, ...(['sessions', 'claims', 'aging', 'balances', 'unbilled'] as const).map((name) => builder.build(name))];
+  const reports: Report[] = [alerts, ...(['sessions', 'aging', 'balances', 'unbilled'] as const).map((name) => builder.build(name))];
   for (const report of reports) writePrivateFile(path.join(reportsDir, `${report.report}.csv`), reportToCsv(report));
+  await builder.writeClaims('csv', path.join(reportsDir, 'claims.csv'));
 
   const count = (rows: AlertsReport['rows']) => rows.reduce<Record<string, number>>((acc, r) => ((acc[String(r.severity)] = (acc[String(r.severity)] ?? 0) + 1), acc), {});
   const fresh = alerts.rows.filter((r) => r.new === true);

@@ -1,32 +1,48 @@
 // Read the store into the plain rows computations take: names joined from small lookup maps (not SQL joins), raw
-// row arrays, only the columns needed — a million claims load in well under a second this way.
+// row arrays, only the columns needed; claims, the big table, as JSON chunks (claim-rows.ts).
 import type { AppointmentStatus, ClaimStatus, PaymentType } from '../domain/entities.js';
 import type {
   AppointmentInput, AuthorizationInput, BalanceAdjustmentInput, BalanceInput, ClaimInput, PatientInput, PaymentInput,
 } from '../compute/types.js';
 import type { AgingClaim } from '../compute/aging.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
+import { CLAIM_COLUMNS_SQL, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimRow, type InputFilter, type Lookups } from './claim-rows.js';
+import { jsonChunks, parseChunk, type JsonChunks } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
-/** Case-insensitive "contains" filters on the people a row is about (`--patient`, `--clinician`, `--payer`). */
-export interface InputFilter {
-  patient?: string;
-  clinician?: string;
-  payer?: string;
-}
-
-interface Lookups {
-  patients: Map<number, { name: string; patientId: string | null; payerRef: number | null }>;
-  clinicians: Map<number, string>;
-  payers: Map<number, string>;
-}
+export type { InputFilter } from './claim-rows.js';
 
 export class StoreInputs {
   private lookups: Lookups | null = null;
 
   constructor(private readonly db: Store) {}
 
-  private get maps(): Lookups {
+  /**
+   * Runs `read` inside one read transaction, so every query it makes sees the same state of the store even if an
+   * import commits meanwhile. Nested calls join the outer one.
+   */
+  snapshot<T>(read: () => T): T {
+    if (this.db.inTransaction) return read();
+    this.db.exec('BEGIN');
+    try {
+      return read();
+    } finally {
+      this.db.exec('COMMIT');
+    }
+  }
+
+  /** `snapshot` for a read that awaits (a report streamed while a worker thread renders part of it). */
+  async snapshotAsync<T>(read: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return read();
+    this.db.exec('BEGIN');
+    try {
+      return await read();
+    } finally {
+      this.db.exec('COMMIT');
+    }
+  }
+
+  get maps(): Lookups {
     if (this.lookups) return this.lookups;
     const patients = new Map<number, { name: string; patientId: string | null; payerRef: number | null }>();
     for (const [id, name, patientId, payerRef] of this.db.prepare('SELECT id, name, patient_id, payer_ref FROM patients').raw().all() as [number, string | null, string | null, number | null][]) {
@@ -49,17 +65,20 @@ export class StoreInputs {
 
   appointments(filter: InputFilter = {}): AppointmentInput[] {
     const { patients, clinicians, payers } = this.maps;
-    const rows = this.db.prepare('SELECT id, patient_ref, clinician_ref, payer_ref, service_date, start_time, status, cpt_code, client_unpaid, insurance_unpaid FROM appointments WHERE patient_ref IS NOT NULL AND service_date IS NOT NULL').raw().iterate() as
-      IterableIterator<[number, number, number | null, number | null, string, string | null, string | null, string | null, number | null, number | null]>;
     const out: AppointmentInput[] = [];
-    for (const [key, patientKey, clinicianKey, payerRef, serviceDate, startTime, status, cptCode, clientUnpaid, insuranceUnpaid] of rows) {
-      const patient = patients.get(patientKey);
-      const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-      const payerName = payerOf(payers, payerRef, patient);
-      const patientName = patient?.name ?? `Patient #${patientKey}`;
-      if (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
-      out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, startTime, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
-    }
+    this.snapshot(() => {
+      const chunks = jsonChunks(this.db, 'appointments', 'id, patient_ref, clinician_ref, payer_ref, service_date, start_time, status, cpt_code, client_unpaid, insurance_unpaid', 'patient_ref IS NOT NULL AND service_date IS NOT NULL');
+      for (const json of chunks.texts) {
+        for (const [key, patientKey, clinicianKey, payerRef, serviceDate, startTime, status, cptCode, clientUnpaid, insuranceUnpaid] of parseChunk<AppointmentRow>(json)) {
+          const patient = patients.get(patientKey);
+          const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
+          const payerName = payerOf(payers, payerRef, patient);
+          const patientName = patient?.name ?? `Patient #${patientKey}`;
+          if (!passes(filter, patientName, clinicianName, payerName)) continue;
+          out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, startTime, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
+        }
+      }
+    });
     return out;
   }
 
@@ -74,7 +93,7 @@ export class StoreInputs {
       const patientName = patients.get(patientKey)?.name ?? `Patient #${patientKey}`;
       const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
       const payerName = payerRef === null ? null : (payers.get(payerRef) ?? null);
-      if (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
+      if (!passes(filter, patientName, clinicianName, payerName)) continue;
       out.push({
         key, authorizationNumber, patientKey, patientName, clinicianKey, clinicianName, payerName,
         authorizedSessions: authorizedSessions ?? 0, startDate, endDate, cptCodes: cptCodes ? (JSON.parse(cptCodes) as string[]) : [],
@@ -90,56 +109,51 @@ export class StoreInputs {
    * computing with it.
    */
   claims(filter: InputFilter = {}, statuses?: readonly string[]): ClaimInput[] {
-    const where = statuses ? ` WHERE status IN (${statuses.map(() => '?').join(', ')})` : '';
-    return this.claimRows(this.db.prepare(`${CLAIM_SELECT}${where}`).raw().iterate(...(statuses ?? [])) as IterableIterator<ClaimRow>, filter);
+    const out: ClaimInput[] = [];
+    this.snapshot(() => {
+      for (const json of this.claimChunks(CLAIM_COLUMNS_SQL, statuses).texts) claimInputs(parseChunk<ClaimRow>(json), this.maps, filter, out);
+    });
+    return out;
+  }
+
+  /** Claims as JSON chunks of row arrays (claim-rows.ts); read them inside `snapshot`. */
+  claimChunks(columns: string, statuses?: readonly string[]): JsonChunks {
+    return claimChunks(this.db, columns, statuses);
   }
 
   /** Every claim of one of these patients dated on one of these days (the unbilled report's question), whatever its status. */
   claimsOnDays(days: { patientKey: number; serviceDate: string }[]): ClaimInput[] {
     if (days.length === 0) return [];
     const pairs = JSON.stringify(days.map((d) => [d.patientKey, d.serviceDate]));
-    const sql = `${CLAIM_SELECT} WHERE (patient_ref, service_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`;
-    return this.claimRows(this.db.prepare(sql).raw().iterate(pairs) as IterableIterator<ClaimRow>, {});
+    const sql = `SELECT ${CLAIM_COLUMNS_SQL} FROM claims WHERE (patient_ref, service_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`;
+    return claimInputs(this.db.prepare(sql).raw().iterate(pairs) as IterableIterator<ClaimRow>, this.maps, {});
   }
 
-  /** Unresolved claims with only what the aging report reads: 9 columns of 13, for the report that reads most rows but shows five. */
+  /** Unresolved claims with only what the aging report reads: 10 columns of 13, for the report that reads most rows but shows five. */
   agingClaims(filter: InputFilter = {}): AgingClaim[] {
     const { patients, clinicians, payers } = this.maps;
-    const statuses = UNRESOLVED_CLAIM_STATUSES;
-    const sql = `SELECT patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility FROM claims WHERE status IN (${statuses.map(() => '?').join(', ')})`;
-    const rows = this.db.prepare(sql).raw().iterate(...statuses) as IterableIterator<[number | null, number | null, number | null, string | null, string | null, ClaimStatus, number | null, number | null, number | null, number | null]>;
-    const filtered = Boolean(filter.patient || filter.clinician || filter.payer);
+    const filtered = isFiltered(filter);
     const out: AgingClaim[] = [];
-    for (const [patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility] of rows) {
-      const patient = patientKey === null ? undefined : patients.get(patientKey);
-      const payerName = payerOf(payers, payerRef, patient);
-      if (filtered) {
-        const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-        if (!matches(patient?.name ?? null, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer)) continue;
+    this.snapshot(() => {
+      for (const json of this.claimChunks(AGING_COLUMNS_SQL, UNRESOLVED_CLAIM_STATUSES).texts) {
+        for (const [, patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility] of parseChunk<AgingRow>(json)) {
+          const patient = patientKey === null ? undefined : patients.get(patientKey);
+          const payerName = payerOf(payers, payerRef, patient);
+          if (filtered) {
+            const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
+            if (!passes(filter, patient?.name ?? null, clinicianName, payerName)) continue;
+          }
+          out.push({ payerName, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility });
+        }
       }
-      out.push({ payerName, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility });
-    }
+    });
     return out;
   }
 
-  claimCounts(): { all: number; withServiceDate: number } {
-    const [all, withServiceDate] = this.db.prepare('SELECT count(*), count(service_date) FROM claims').raw().get() as [number, number];
-    return { all, withServiceDate };
-  }
-
-  private claimRows(rows: IterableIterator<ClaimRow>, filter: InputFilter): ClaimInput[] {
-    const { patients, clinicians, payers } = this.maps;
-    const out: ClaimInput[] = [];
-    const filtered = Boolean(filter.patient || filter.clinician || filter.payer);
-    for (const [key, claimId, patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility, denialReason] of rows) {
-      const patient = patientKey === null ? undefined : patients.get(patientKey);
-      const patientName = patient?.name ?? null;
-      const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-      const payerName = payerOf(payers, payerRef, patient);
-      if (filtered && (!matches(patientName, filter.patient) || !matches(clinicianName, filter.clinician) || !matches(payerName, filter.payer))) continue;
-      out.push({ key, claimId, patientKey, patientName, clinicianName, payerName, serviceDate, submittedDate, status: status as ClaimStatus | null, billed, allowed, paid, patientResponsibility, denialReason });
-    }
-    return out;
+  claimCounts(): { all: number; anyWithServiceDate: boolean } {
+    // count(*) reads the smallest index; EXISTS stops at the first dated claim. Counting the dated ones would read every row.
+    const [all, any] = this.db.prepare('SELECT count(*), EXISTS (SELECT 1 FROM claims WHERE service_date IS NOT NULL) FROM claims').raw().get() as [number, number];
+    return { all, anyWithServiceDate: any === 1 };
   }
 
   balances(filter: InputFilter = {}): BalanceInput[] {
@@ -187,17 +201,7 @@ export class StoreInputs {
   }
 }
 
-// iterate(), not all(): a million claims as one array of arrays costs more to build and collect than to read.
-const CLAIM_SELECT = 'SELECT id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason FROM claims';
-type ClaimRow = [number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null];
+type AppointmentRow = [number, number, number | null, number | null, string, string | null, string | null, string | null, number | null, number | null];
 
-/** The row's own payer, else the patient's. */
-function payerOf(payers: Map<number, string>, payerRef: number | null, patient: { payerRef: number | null } | undefined): string | null {
-  const key = payerRef ?? patient?.payerRef ?? null;
-  return key === null ? null : (payers.get(key) ?? null);
-}
-
-function matches(value: string | null, filter: string | undefined): boolean {
-  if (!filter) return true;
-  return value !== null && value.toLowerCase().includes(filter.toLowerCase());
-}
+const AGING_COLUMNS_SQL = 'id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility';
+type AgingRow = [number, number | null, number | null, number | null, string | null, string | null, ClaimStatus, number | null, number | null, number | null, number | null];

@@ -21,6 +21,37 @@ export function writePrivateFileAtomic(file: string, content: string | Uint8Arra
   fs.renameSync(tmp, file);
 }
 
+/** A file written in pieces, owner-only, that appears under its name only once `commit` has run (`abort` removes it). */
+export interface AtomicFileWriter {
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+export function openPrivateFileAtomic(file: string): AtomicFileWriter {
+  const tmp = `${file}.${process.pid}.tmp`;
+  let fd: number | null = fs.openSync(tmp, 'w', FILE_MODE);
+  chmodQuietly(tmp, FILE_MODE);
+  const close = () => {
+    if (fd !== null) fs.closeSync(fd);
+    fd = null;
+  };
+  return {
+    write(text) {
+      if (fd === null) throw new Error(`${tmp} is already closed`);
+      fs.writeSync(fd, text);
+    },
+    commit() {
+      close();
+      fs.renameSync(tmp, file);
+    },
+    abort() {
+      close();
+      fs.rmSync(tmp, { force: true });
+    },
+  };
+}
+
 export function chmodQuietly(target: string, mode: number): void {
   try {
     fs.chmodSync(target, mode);

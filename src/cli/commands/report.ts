@@ -1,4 +1,5 @@
 // `report NAME` and `alerts`: the weekly numbers, as a table for people or CSV/JSON for programs.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { filterAlerts, isSeverity, severityAtLeast, type Severity } from '../../alerts/index.js';
 import { EXIT, fail } from '../../errors.js';
@@ -46,12 +47,23 @@ export function registerReport(program: Command, ctx: CliContext): void {
       if (!(REPORT_NAMES as readonly string[]).includes(name)) fail('usage', `no report named "${name}"; reports: ${REPORT_NAMES.join(', ')}`);
       const format = outputFormat(ctx, globals);
       const asOf = resolveAsOf(ctx, globals);
-      await withWorkspace(ctx, globals, { command: `report ${name}`, write: false }, (ws) => {
+      await withWorkspace(ctx, globals, { command: `report ${name}`, write: false }, async (ws) => {
         let report: Report;
         if (name === 'runs') report = runsReport(listRuns(ws.db, ws.attemptsFile), asOf);
         else if (name === 'alerts') {
           const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(loadAlertMemory(ws.db));
           report = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity: severityOption(flags.minSeverity, '--min-severity') }), flags);
+        } else if (name === 'claims' && (format === 'csv' || format === 'json')) {
+          // Every claim: streamed a chunk at a time rather than held whole (a million claims as one JSON text would
+          // not even fit in a string).
+          const builder = new ReportBuilder({ db: ws.db, config: ws.config, asOf, filter: flags, openOnly: flags.open });
+          if (globals.out) {
+            const { rows } = await builder.writeClaims(format, path.resolve(ctx.cwd, globals.out));
+            ctx.stdout(`wrote claims report (${rows} rows) to ${globals.out}\n`);
+          } else {
+            await builder.streamClaims(format, ctx.stdout);
+          }
+          return;
         } else {
           report = new ReportBuilder({ db: ws.db, config: ws.config, asOf, filter: flags, openOnly: flags.open }).build(name as Exclude<ReportName, 'alerts' | 'runs'>);
         }

@@ -1,0 +1,64 @@
+// The JSON renderer writes rows a piece at a time (so a streamed report can use it), without JSON.stringify's cost per
+// cell. Its text must stay exactly `JSON.stringify(body, null, 2)`, money in dollars, for every report and any value.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeAlerts } from '../../src/alerts/index.js';
+import { computeAging } from '../../src/compute/aging.js';
+import { computeBalances } from '../../src/compute/balances.js';
+import { computeClaims } from '../../src/compute/claims.js';
+import { computeSessions } from '../../src/compute/sessions.js';
+import { computeUnbilled } from '../../src/compute/unbilled.js';
+import type { Column, Report, ReportRow } from '../../src/report/model.js';
+import { reportToCsv, reportToJson } from '../../src/report/render-report.js';
+import { config } from '../compute/builders.js';
+import { loadPractice } from '../compute/practice-inputs.js';
+
+/** The renderer as it was written first: one JSON.stringify of the whole body. */
+function reference(report: Report): string {
+  const money = new Set(report.columns.filter((c) => c.kind === 'money').map((c) => c.key));
+  const convert = (row: ReportRow) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, money.has(key) && typeof value === 'number' ? value / 100 : value]));
+  return `${JSON.stringify({ report: report.report, as_of: report.asOf, rows: report.rows.map(convert), totals: convert(report.totals), notes: report.notes }, null, 2)}\n`;
+}
+
+describe('reportToJson', () => {
+  it('is JSON.stringify of the body for every report of the hand-worked practice', () => {
+    const { patients, authorizations, appointments, claims, balances } = loadPractice();
+    const asOf = '2026-03-01';
+    const settings = config({ alerts: { billing_staff: ['Lee', 'Max'] } });
+    const sessions = computeSessions({ authorizations, appointments, asOf, config: settings });
+    const claimsReport = computeClaims({ claims, asOf, config: settings });
+    const unbilled = computeUnbilled({ appointments, claims, patients, asOf, config: settings });
+    const balancesReport = computeBalances({ balances, adjustments: [], appointments, patients, asOf });
+    const reports: Report[] = [
+      sessions, claimsReport, computeAging({ claims, asOf, config: settings }), unbilled, balancesReport,
+      computeAlerts({ sessions, claims: claimsReport, unbilled, balances: balancesReport, authorizations, appointments, asOf, config: settings, previous: new Map() }),
+      computeUnbilled({ appointments, claims: [], patients, asOf, config: settings }),
+    ];
+    for (const report of reports) {
+      expect(report.rows.length + report.notes.length, report.report).toBeGreaterThan(0);
+      expect(reportToJson(report), report.report).toBe(reference(report));
+    }
+  });
+
+  it('is JSON.stringify of the body for any cells: quotes, control characters, lone surrogates, numbers, empty rows', () => {
+    const columns: Column[] = [{ key: 'text', kind: 'text' }, { key: 'amount', kind: 'money' }, { key: 'count', kind: 'integer' }, { key: 'flag', kind: 'boolean' }];
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u2028', '\ud800', '\udc00', 'a', 'é', '😀'), maxLength: 8 }));
+    const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+    const row = fc.record({ text: value, amount: fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.constant(null)), count: value, flag: value }, { requiredKeys: [] });
+    fc.assert(fc.property(fc.array(row, { maxLength: 5 }), fc.array(text, { maxLength: 2 }), (rows, notes) => {
+      const report: Report = { report: 'test', asOf: '2026-03-01', columns, rows, totals: { amount: 1234, count: rows.length }, notes };
+      expect(reportToJson(report)).toBe(reference(report));
+    }));
+  });
+});
+
+describe('reportToCsv', () => {
+  it('writes money and counts bare, and quotes text that needs it', () => {
+    const report: Report = {
+      report: 'test', asOf: '2026-03-01', columns: [{ key: 'name', kind: 'text' }, { key: 'amount', kind: 'money' }, { key: 'days', kind: 'integer' }, { key: 'on', kind: 'date' }],
+      rows: [{ name: 'Lind, "Bo"', amount: -123456, days: 30, on: '2026-03-01' }, { name: '=SUM(A1)', amount: 5, days: null, on: null }],
+      totals: {}, notes: [],
+    };
+    expect(reportToCsv(report)).toBe('name,amount,days,on\n"Lind, ""Bo""",-1234.56,30,2026-03-01\n\'=SUM(A1),0.05,,\n');
+  });
+});
