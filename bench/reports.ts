@@ -1,16 +1,24 @@
-// Every report over the benchmark store (1,000,000 claims) plus 200,000 appointments and 20,000 authorizations:
-// load from SQLite and compute, timed in one process as `report NAME` would do it.
+// Every report over a benchmark store of 1,000,000 claims plus 200,000 appointments and 20,000 authorizations, each in
+// a fresh process as `report NAME --format csv --out FILE` runs it (bench/report-child.ts).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ReportBuilder } from '../src/report/build-reports.js';
-import { loadAlertMemory } from '../src/store/alert-state.js';
 import { openStore } from '../src/store/open-store.js';
-import { loadConfig } from '../src/workspace/load-config.js';
 import { workspacePaths } from '../src/workspace/layout.js';
 import { writeAppointments, writeAuthorizations } from './generate.js';
-import { execFileSync } from 'node:child_process';
 
-export async function benchReports(workspace: string, root: string): Promise<void> {
+interface ReportTiming {
+  name: string;
+  format: string;
+  rows: number;
+  bytes: number;
+  computedMs: number | null;
+  writtenMs: number;
+  maxRssMb: number;
+}
+
+/** Imports the appointments and authorizations into `workspace` (which holds the claims), then times each report. */
+export function benchReports(workspace: string, root: string, label: string): void {
   const dataDir = path.join(root, 'bench', 'data');
   const appointments = path.join(dataDir, 'appointments-200k.csv');
   const authorizations = path.join(dataDir, 'authorizations-20k.csv');
@@ -19,18 +27,20 @@ export async function benchReports(workspace: string, root: string): Promise<voi
   const child = path.join(root, 'dist', 'bench', 'import-child.js');
   for (const file of [authorizations, appointments]) execFileSync(process.execPath, [child, workspace, file], { encoding: 'utf8' });
 
-  const paths = workspacePaths(workspace);
-  const db = openStore(paths.store);
-  const config = loadConfig(paths.config);
-  const asOf = '2026-11-23';
-  const counts = db.prepare('SELECT (SELECT COUNT(*) FROM claims) AS claims, (SELECT COUNT(*) FROM appointments) AS appointments, (SELECT COUNT(*) FROM authorizations) AS authorizations').get() as Record<string, number>;
-  console.log(`reports over ${counts.claims.toLocaleString('en-US')} claims, ${counts.appointments.toLocaleString('en-US')} appointments, ${counts.authorizations.toLocaleString('en-US')} authorizations (load + compute, fresh builder each):`);
-  for (const name of ['sessions', 'claims', 'aging', 'balances', 'unbilled', 'alerts'] as const) {
-    const t = process.hrtime.bigint();
-    const builder = new ReportBuilder({ db, config, asOf });
-    const report = name === 'alerts' ? builder.alerts(loadAlertMemory(db)) : builder.build(name);
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    console.log(`  report ${name.padEnd(9)} ${ms.toFixed(0).padStart(6)} ms  ${report.rows.length.toLocaleString('en-US').padStart(9)} rows`);
-  }
+  const db = openStore(workspacePaths(workspace).store);
+  const counts = db.prepare("SELECT (SELECT COUNT(*) FROM claims) AS claims, (SELECT COUNT(*) FROM claims WHERE status IN ('submitted', 'pending', 'denied', 'rejected')) AS unresolved, (SELECT COUNT(*) FROM appointments) AS appointments, (SELECT COUNT(*) FROM authorizations) AS authorizations").get() as Record<string, number>;
   db.close();
+  const n = (value: number) => value.toLocaleString('en-US');
+  console.log(`\n${label}: reports over ${n(counts.claims)} claims (${n(counts.unresolved)} unresolved), ${n(counts.appointments)} appointments, ${n(counts.authorizations)} authorizations`);
+  console.log('  each in a fresh process: read the store, compute, write the file (target: ≤ 2 s each)');
+  const reportChild = path.join(root, 'dist', 'bench', 'report-child.js');
+  const runs: [string, string][] = [['sessions', 'csv'], ['claims', 'csv'], ['claims', 'json'], ['aging', 'csv'], ['balances', 'csv'], ['unbilled', 'csv'], ['alerts', 'csv']];
+  for (const [name, format] of runs) {
+    const out = execFileSync(process.execPath, [reportChild, workspace, name, format], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = JSON.parse(out) as ReportTiming;
+    const computed = r.computedMs === null ? 'streamed' : `computed ${r.computedMs.toFixed(0).padStart(5)} ms`;
+    const flag = r.writtenMs <= 2000 ? 'ok' : 'OVER 2 s';
+    console.log(`  report ${`${name} --format ${format}`.padEnd(24)} ${r.writtenMs.toFixed(0).padStart(6)} ms  (${computed})  ${n(r.rows).padStart(9)} rows  ` +
+      `${(r.bytes / 1e6).toFixed(1).padStart(6)} MB  peak RSS ${r.maxRssMb.toFixed(0)} MB  ${flag}`);
+  }
 }
