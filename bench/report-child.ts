@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ReportBuilder, type ReportName } from '../src/report/build-reports.js';
-import { reportToCsv, reportToJson, type StreamFormat } from '../src/report/render-report.js';
+import { writeReportFile, type StreamFormat } from '../src/report/render-report.js';
 import { loadAlertMemory } from '../src/store/alert-state.js';
 import { openStore } from '../src/store/open-store.js';
 import { loadConfig } from '../src/workspace/load-config.js';
@@ -28,7 +28,7 @@ if (name === 'claims') {
   const report = name === 'alerts' ? builder.alerts(loadAlertMemory(db)) : builder.build(name);
   computedMs = elapsed();
   rows = report.rows.length;
-  fs.writeFileSync(file, format === 'json' ? reportToJson(report) : reportToCsv(report));
+  writeReportFile(file, report, format);
 }
 const writtenMs = elapsed();
 const bytes = fs.statSync(file).size;

@@ -2,6 +2,7 @@
 // JSON and CSV render in pieces — a head, rows a chunk at a time, a tail once the totals are known — so a report too
 // big to hold as one string (a million claims) streams the same bytes (stream-claims.ts).
 import { createCsvWriter, formatCents, type CsvColumn } from '../export/safe-csv.js';
+import { writePrivateFileInPieces } from '../workspace/private-fs.js';
 import type { Column, Report, ReportRow, ReportValue } from './model.js';
 
 export type StreamFormat = 'csv' | 'json';
@@ -101,13 +102,26 @@ function csvRenderer(columns: readonly Column[]): ReportRenderer {
   };
 }
 
-function renderWhole(format: StreamFormat, report: Report): string {
-  let text = '';
+/** Rows per piece when a whole report is written out: big reports never become one string. */
+const ROWS_PER_PIECE = 16_384;
+
+/** Writes a report to `write` a piece at a time: the same text as `reportToCsv`/`reportToJson`. */
+export function writeReport(report: Report, format: StreamFormat, write: (text: string) => void): void {
   const renderer = reportRenderer(format, report);
-  const assembler = new ReportAssembler(renderer, (piece) => (text += piece));
-  assembler.rows(renderer.rows(report.rows));
+  const assembler = new ReportAssembler(renderer, write);
+  for (let i = 0; i < report.rows.length; i += ROWS_PER_PIECE) assembler.rows(renderer.rows(report.rows.slice(i, i + ROWS_PER_PIECE)));
   assembler.finish(report.totals, report.notes);
-  return text;
+}
+
+/** A report written into `file` (owner-only) a piece at a time; the file appears whole or not at all. */
+export function writeReportFile(file: string, report: Report, format: StreamFormat): void {
+  writePrivateFileInPieces(file, (write) => writeReport(report, format, write));
+}
+
+function renderWhole(format: StreamFormat, report: Report): string {
+  const pieces: string[] = [];
+  writeReport(report, format, (text) => pieces.push(text));
+  return pieces.join('');
 }
 
 export function reportToJson(report: Report): string {
@@ -124,8 +138,15 @@ export function displayValue(column: Column, value: ReportValue | undefined): st
   if (column.kind === 'money' && typeof value === 'number') {
     const text = formatCents(value);
     const [whole, cents] = text.replace('-', '').split('.');
-    return `${value < 0 ? '-' : ''}${Number(whole).toLocaleString('en-US')}.${cents}`;
+    return `${value < 0 ? '-' : ''}${groupThousands(whole)}.${cents}`;
   }
   if (typeof value === 'boolean') return value ? 'yes' : '';
   return String(value);
+}
+
+/** `1234567` → `1,234,567`, as en-US writes it (toLocaleString costs a microsecond a call; a big table has millions). */
+function groupThousands(digits: string): string {
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }

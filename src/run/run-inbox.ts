@@ -7,7 +7,7 @@ import { isPracticeSyncError } from '../errors.js';
 import { importFile, type ImportProgress, type ImportReport } from '../ingest/import-file.js';
 import { orderByEntity } from '../ingest/import-order.js';
 import { ReportBuilder } from '../report/build-reports.js';
-import { reportToCsv } from '../report/render-report.js';
+import { writeReportFile } from '../report/render-report.js';
 import type { Report } from '../report/model.js';
 import { loadAlertMemory, rememberAlerts } from '../store/alert-state.js';
 import type { WorkspaceSession } from '../workspace/open-workspace.js';
@@ -70,7 +70,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const alerts = builder.alerts(memory);
   rememberAlerts(ws.db, alerts, options.asOf, memory);
   const reports: Report[] = [alerts, ...(['sessions', 'aging', 'balances', 'unbilled'] as const).map((name) => builder.build(name))];
-  for (const report of reports) writePrivateFile(path.join(reportsDir, `${report.report}.csv`), reportToCsv(report));
+  for (const report of reports) writeReportFile(path.join(reportsDir, `${report.report}.csv`), report, 'csv');
   await builder.writeClaims('csv', path.join(reportsDir, 'claims.csv'));
 
   const count = (rows: AlertsReport['rows']) => rows.reduce<Record<string, number>>((acc, r) => ((acc[String(r.severity)] = (acc[String(r.severity)] ?? 0) + 1), acc), {});

@@ -52,6 +52,18 @@ export function openPrivateFileAtomic(file: string): AtomicFileWriter {
   };
 }
 
+/** A file written in pieces by `produce`, owner-only, appearing whole or not at all. */
+export function writePrivateFileInPieces(file: string, produce: (write: (text: string) => void) => void): void {
+  const out = openPrivateFileAtomic(file);
+  try {
+    produce((text) => out.write(text));
+    out.commit();
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
+}
+
 export function chmodQuietly(target: string, mode: number): void {
   try {
     fs.chmodSync(target, mode);

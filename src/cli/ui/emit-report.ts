@@ -2,17 +2,18 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../../report/model.js';
-import { reportToCsv, reportToJson } from '../../report/render-report.js';
-import { writePrivateFile } from '../../workspace/private-fs.js';
+import { writeReport } from '../../report/render-report.js';
+import { writePrivateFileInPieces } from '../../workspace/private-fs.js';
 import type { CliContext } from '../context.js';
-import { renderTable } from './render-table.js';
+import { writeTable } from './render-table.js';
 
 export function emitReport(ctx: CliContext, report: Report, format: string, style: ChalkInstance, out?: string): void {
-  const text = format === 'json' ? reportToJson(report) : format === 'csv' ? reportToCsv(report) : renderTable(report, style);
+  // Written a piece at a time: a report of a million rows is never one string.
+  const render = (write: (text: string) => void) => (format === 'json' || format === 'csv' ? writeReport(report, format, write) : writeTable(report, style, write));
   if (out) {
-    writePrivateFile(path.resolve(ctx.cwd, out), text);
+    writePrivateFileInPieces(path.resolve(ctx.cwd, out), render);
     ctx.stdout(`wrote ${report.report} report (${report.rows.length} rows) to ${out}\n`);
   } else {
-    ctx.stdout(text);
+    render(ctx.stdout);
   }
 }

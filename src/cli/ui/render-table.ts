@@ -2,35 +2,96 @@
 import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import type { Report } from '../../report/model.js';
+import type { Column, Report, ReportRow } from '../../report/model.js';
 import { displayValue } from '../../report/render-report.js';
 
 // Required on first use: machine-readable output (cron, --format csv/json) never loads the table library.
 const require = createRequire(import.meta.url);
 
+/**
+ * Tables up to this many rows are drawn by cli-table3. It lays a table out whole, at about 0.1 ms a row, and overflows
+ * the call stack on a million rows; a bigger report is drawn here in the same layout (compact, no inner borders, cells
+ * padded by one space), a piece at a time, with cli-table3's own measure of a cell's width.
+ */
+export const TABLE_PIECE_ROWS = 2_000;
+
 export function renderTable(report: Report, style: ChalkInstance, options: { title?: string } = {}): string {
-  const Table = require('cli-table3') as typeof TableType;
+  const pieces: string[] = [];
+  writeTable(report, style, (text) => pieces.push(text), options);
+  return pieces.join('');
+}
+
+/** `renderTable` written a piece at a time. */
+export function writeTable(report: Report, style: ChalkInstance, write: (text: string) => void, options: { title?: string } = {}): void {
   const columns = report.columns;
+  const columnKeys = new Set(columns.map((c) => c.key));
+  const hasTotals = Object.keys(report.totals).some((k) => columnKeys.has(k));
+  const head = columns.map((c) => style.bold(c.label ?? c.key));
+  const cells = (row: ReportRow) => columns.map((c) => colorCell(c.key, displayValue(c, row[c.key]), style));
+  const totals = hasTotals ? [columns.map((c, i) => style.bold(i === 0 && report.totals[c.key] === undefined ? 'Total' : displayValue(c, report.totals[c.key])))] : [];
+  if (options.title) write(`${style.bold(options.title)}\n`);
+  if (!report.rows.length && !hasTotals) write('(no rows)\n');
+  else if (report.rows.length <= TABLE_PIECE_ROWS) write(`${newTable(columns, head).render([...report.rows.map(cells), ...totals])}\n`);
+  else writeBigTable(report.rows, cells, head, totals, columns, write);
+  // Totals that are not columns (counts per state, per severity) read as one line under the table.
+  const counts = Object.entries(report.totals).filter(([k, v]) => !columnKeys.has(k) && v !== null && v !== 0);
+  if (counts.length) write(`${report.rows.length} rows; ${counts.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${v}`).join(', ')}\n`);
+  for (const note of report.notes) write(`${style.dim(`note: ${note}`)}\n`);
+}
+
+/** cli-table3's width of a cell: ANSI codes take no room, wide characters two columns. Plain ASCII is its length. */
+function cellWidth(text: string): number {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  const { strlen } = require('cli-table3/src/utils') as { strlen: (text: string) => number };
+  return strlen(text);
+}
+
+/** A table of any size in cli-table3's layout: widths from every cell first, then the lines a piece at a time. */
+function writeBigTable(rows: ReportRow[], cells: (row: ReportRow) => string[], head: string[], totals: string[][], columns: readonly Column[], write: (text: string) => void): void {
+  const widths = head.map(cellWidth);
+  const measure = (line: string[]) => line.forEach((text, i) => (widths[i] = Math.max(widths[i], cellWidth(text))));
+  for (const row of rows) measure(cells(row));
+  totals.forEach(measure);
+  const right = columns.map((c) => c.kind === 'money' || c.kind === 'integer');
+  const border = (left: string, middle: string, end: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${end}\n`;
+  const line = (texts: string[]): string => {
+    // A cell on several lines: cli-table3 draws that row (at the widths of the whole table).
+    if (texts.some((text) => text.includes('\n'))) {
+      const drawn = newTable(columns, [], widths.map((w) => w + 2)).render([texts]).split('\n');
+      return `${drawn.slice(1, -1).join('\n')}\n`;
+    }
+    let out = '│';
+    for (let i = 0; i < texts.length; i++) {
+      const pad = ' '.repeat(widths[i] - cellWidth(texts[i]));
+      out += right[i] ? ` ${pad}${texts[i]} │` : ` ${texts[i]}${pad} │`;
+    }
+    return `${out}\n`;
+  };
+  let piece = border('┌', '┬', '┐') + line(head);
+  for (let start = 0; start < rows.length; start += TABLE_PIECE_ROWS) {
+    for (const row of rows.slice(start, start + TABLE_PIECE_ROWS)) piece += line(cells(row));
+    write(piece);
+    piece = '';
+  }
+  for (const total of totals) piece += line(total);
+  write(`${piece}${border('└', '┴', '┘')}`);
+}
+
+function newTable(columns: readonly Column[], head: string[], colWidths?: number[]): { render(rows: string[][]): string } {
+  const Table = require('cli-table3') as typeof TableType;
   const table = new Table({
-    head: columns.map((c) => style.bold(c.label ?? c.key)),
+    head,
+    ...(colWidths ? { colWidths } : {}),
     style: { head: [], border: [], compact: true },
     colAligns: columns.map((c) => (c.kind === 'money' || c.kind === 'integer' ? 'right' : 'left')),
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
-  for (const row of report.rows) table.push(columns.map((c) => colorCell(c.key, displayValue(c, row[c.key]), style)));
-  const columnKeys = new Set(columns.map((c) => c.key));
-  const hasTotals = Object.keys(report.totals).some((k) => columnKeys.has(k));
-  if (hasTotals) {
-    table.push(columns.map((c, i) => style.bold(i === 0 && report.totals[c.key] === undefined ? 'Total' : displayValue(c, report.totals[c.key]))));
-  }
-  const lines: string[] = [];
-  if (options.title) lines.push(style.bold(options.title));
-  lines.push(report.rows.length || hasTotals ? table.toString() : '(no rows)');
-  // Totals that are not columns (counts per state, per severity) read as one line under the table.
-  const counts = Object.entries(report.totals).filter(([k, v]) => !columnKeys.has(k) && v !== null && v !== 0);
-  if (counts.length) lines.push(`${report.rows.length} rows; ${counts.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${v}`).join(', ')}`);
-  for (const note of report.notes) lines.push(style.dim(`note: ${note}`));
-  return `${lines.join('\n')}\n`;
+  return {
+    render(rows) {
+      for (const row of rows) table.push(row);
+      return table.toString();
+    },
+  };
 }
 
 const SEVERITY_COLORS: Record<string, (s: ChalkInstance, text: string) => string> = {
