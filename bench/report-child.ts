@@ -9,15 +9,15 @@ import { loadAlertMemory } from '../src/store/alert-state.js';
 import { openStore } from '../src/store/open-store.js';
 import { loadConfig } from '../src/workspace/load-config.js';
 import { workspacePaths } from '../src/workspace/layout.js';
+import { BENCH_AS_OF_DATE } from './generate.js';
 
-const BENCH_AS_OF = '2026-11-23';
 
 const [workspace, name, format = 'csv'] = process.argv.slice(2) as [string, Exclude<ReportName, 'runs'>, StreamFormat];
 const started = process.hrtime.bigint();
 const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
 const paths = workspacePaths(workspace);
 const db = openStore(paths.store);
-const builder = new ReportBuilder({ db, config: loadConfig(paths.config), asOf: BENCH_AS_OF });
+const builder = new ReportBuilder({ db, config: loadConfig(paths.config), asOf: BENCH_AS_OF_DATE });
 const file = path.join(os.tmpdir(), `ps-bench-report-${process.pid}.${format}`);
 let rows: number;
 let computedMs: number | null = null;

@@ -1,11 +1,12 @@
-// Every report over a benchmark store of 1,000,000 claims plus 200,000 appointments and 20,000 authorizations, each in
-// a fresh process as `report NAME --format csv --out FILE` runs it (bench/report-child.ts).
+// Every report over a benchmark store of 1,000,000 claims plus 50,000 patients, 200,000 appointments, 20,000
+// authorizations and 10,000 balances, each in a fresh process as `report NAME --format csv --out FILE` runs it
+// (bench/report-child.ts).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStore } from '../src/store/open-store.js';
 import { workspacePaths } from '../src/workspace/layout.js';
-import { writeAppointments, writeAuthorizations } from './generate.js';
+import { writeAppointments, writeAuthorizations, writeBalances, writePatients } from './generate.js';
 
 interface ReportTiming {
   name: string;
@@ -17,15 +18,21 @@ interface ReportTiming {
   maxRssMb: number;
 }
 
-/** Imports the appointments and authorizations into `workspace` (which holds the claims), then times each report. */
+/** Imports patients, authorizations, appointments and balances into `workspace` (which holds the claims), then times each report. */
 export function benchReports(workspace: string, root: string, label: string): void {
   const dataDir = path.join(root, 'bench', 'data');
-  const appointments = path.join(dataDir, 'appointments-200k.csv');
-  const authorizations = path.join(dataDir, 'authorizations-20k.csv');
-  if (!fs.existsSync(appointments)) writeAppointments(appointments, 200_000, 20_000);
-  if (!fs.existsSync(authorizations)) writeAuthorizations(authorizations, 20_000);
+  const files: [string, (file: string) => void][] = [
+    ['patients-50k.csv', (file) => writePatients(file)],
+    ['authorizations-20k.csv', (file) => writeAuthorizations(file)],
+    ['appointments-200k.csv', (file) => writeAppointments(file)],
+    ['balances-10k.csv', (file) => writeBalances(file)],
+  ];
   const child = path.join(root, 'dist', 'bench', 'import-child.js');
-  for (const file of [authorizations, appointments]) execFileSync(process.execPath, [child, workspace, file], { encoding: 'utf8' });
+  for (const [name, write] of files) {
+    const file = path.join(dataDir, `v2-${name}`);
+    if (!fs.existsSync(file)) write(file);
+    execFileSync(process.execPath, [child, workspace, file], { encoding: 'utf8' });
+  }
 
   const db = openStore(workspacePaths(workspace).store);
   const counts = db.prepare("SELECT (SELECT COUNT(*) FROM claims) AS claims, (SELECT COUNT(*) FROM claims WHERE status IN ('submitted', 'pending', 'denied', 'rejected')) AS unresolved, (SELECT COUNT(*) FROM appointments) AS appointments, (SELECT COUNT(*) FROM authorizations) AS authorizations").get() as Record<string, number>;

@@ -15,7 +15,7 @@ const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const dataDir = path.join(root, 'bench', 'data');
 fs.mkdirSync(dataDir, { recursive: true });
 function claimsFile(profile: ClaimProfile): string {
-  const file = path.join(dataDir, `claims-${profile}-${rows}.csv`);
+  const file = path.join(dataDir, `v2-claims-${profile}-${rows}.csv`);
   if (!fs.existsSync(file)) {
     const t = Date.now();
     const bytes = writeClaims(file, rows, 50_000, 1, profile);
@@ -24,7 +24,7 @@ function claimsFile(profile: ClaimProfile): string {
   return file;
 }
 const big = claimsFile('realistic');
-const again = path.join(dataDir, `claims-realistic-${rows}-again.csv`);
+const again = path.join(dataDir, `v2-claims-realistic-${rows}-again.csv`);
 fs.writeFileSync(again, fs.readFileSync(big, 'utf8') + '\n');
 const small = path.join(dataDir, 'claims-500.csv');
 writeClaims(small, 500, 200, 7);

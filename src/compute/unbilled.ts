@@ -19,8 +19,8 @@ export const UNBILLED_COLUMNS: Column[] = [
 export interface UnbilledInput {
   appointments: AppointmentInput[];
   /**
-   * The claims that may bill a session: all of them, or any part of them that includes every claim dated on a day
-   * some session in `sessionsToCheck` falls on (what the store loads, so a million claims need not be read).
+   * The claims that may bill a session: all of them, or any part of them that includes every claim with the patient
+   * and day of some session in `sessionsToCheck` (what the store loads, so a million claims need not be read).
    */
   claims: ClaimInput[];
   /** How many claims the store holds, and whether any has a service date; from `claims` when omitted. */

@@ -121,12 +121,18 @@ export class StoreInputs {
     return claimChunks(this.db, columns, statuses);
   }
 
-  /** Every claim of one of these patients dated on one of these days (the unbilled report's question), whatever its status. */
+  /**
+   * Every claim with the patient and day of one of `days` (the unbilled report's question), whatever its status, and
+   * perhaps a few more: claims of one of these patients dated on one of these days. SQLite matches a patient and a day
+   * each against a small set, twice as fast as matching (patient, day) pairs against a set of a hundred thousand.
+   */
   claimsOnDays(days: { patientKey: number; serviceDate: string }[]): ClaimInput[] {
     if (days.length === 0) return [];
-    const pairs = JSON.stringify(days.map((d) => [d.patientKey, d.serviceDate]));
-    const sql = `SELECT ${CLAIM_COLUMNS_SQL} FROM claims WHERE (patient_ref, service_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`;
-    return claimInputs(this.db.prepare(sql).raw().iterate(pairs) as IterableIterator<ClaimRow>, this.maps, {});
+    const patients = JSON.stringify([...new Set(days.map((d) => d.patientKey))]);
+    const dates = JSON.stringify([...new Set(days.map((d) => d.serviceDate))]);
+    const sql = `SELECT json_group_array(json_array(${CLAIM_COLUMNS_SQL})) FROM claims
+      WHERE service_date IN (SELECT value FROM json_each(?)) AND patient_ref IN (SELECT value FROM json_each(?))`;
+    return claimInputs(parseChunk<ClaimRow>(this.db.prepare(sql).pluck().get(dates, patients) as string), this.maps, {});
   }
 
   /** Unresolved claims with only what the aging report reads: 10 columns of 13, for the report that reads most rows but shows five. */
