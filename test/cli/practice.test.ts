@@ -1,19 +1,14 @@
 // The hand-worked practice of test/compute/practice.test.ts, this time through the real import and CLI: the store
 // path must give the very numbers worked out by hand there (as-of 2026-03-01).
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempWorkspace } from '../helpers/cli.js';
+import { cli, practiceWorkspace } from '../helpers/cli.js';
 
 let ws = '';
 const report = async (name: string, ...extra: string[]) =>
   JSON.parse((await cli(['--workspace', ws, '--as-of', '2026-03-01', '--format', 'json', 'report', name, ...extra])).stdout);
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  for (const name of ['patients', 'authorizations', 'appointments', 'claims', 'balances']) {
-    const result = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'practice', `${name}.csv`)]);
-    expect(result.code, `${name}: ${result.stderr}${result.stdout}`).toBe(0);
-  }
+  ws = await practiceWorkspace();
 });
 
 describe('the hand-worked practice through the CLI', () => {

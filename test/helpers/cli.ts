@@ -26,6 +26,16 @@ export function tempWorkspace(): string {
   return dir;
 }
 
+/** A workspace holding the hand-worked practice of `fixtures/practice`, imported through the CLI. */
+export async function practiceWorkspace(): Promise<string> {
+  const ws = tempWorkspace();
+  for (const name of ['patients', 'authorizations', 'appointments', 'claims', 'balances']) {
+    const result = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'practice', `${name}.csv`)]);
+    if (result.code !== 0) throw new Error(`importing the practice's ${name} exited ${result.code}: ${result.stderr}${result.stdout}`);
+  }
+  return ws;
+}
+
 export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; tty?: boolean } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';

@@ -17,18 +17,14 @@ import { StoreInputs } from '../../src/store/load-inputs.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { loadConfig } from '../../src/workspace/load-config.js';
 import { config as testConfig } from '../compute/builders.js';
-import { cli, FIXTURES, tempWorkspace } from '../helpers/cli.js';
+import { practiceWorkspace } from '../helpers/cli.js';
 
 let db: Store;
 let ws = '';
 const asOf = '2026-03-01';
 
 beforeAll(async () => {
-  ws = tempWorkspace();
-  for (const name of ['patients', 'authorizations', 'appointments', 'claims', 'balances']) {
-    const result = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'practice', `${name}.csv`)]);
-    expect(result.code, `${name}: ${result.stderr}${result.stdout}`).toBe(0);
-  }
+  ws = await practiceWorkspace();
   db = openStore(path.join(ws, 'practice-sync.db'));
   return () => db.close();
 });

@@ -15,7 +15,7 @@ import { StoreInputs } from '../../src/store/load-inputs.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { loadConfig } from '../../src/workspace/load-config.js';
 import { defaultConfig } from '../../src/workspace/config-schema.js';
-import { cli, FIXTURES, tempWorkspace } from '../helpers/cli.js';
+import { cli, practiceWorkspace, tempWorkspace } from '../helpers/cli.js';
 
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/src');
 type StreamModule = typeof import('../../src/report/stream-claims.js');
@@ -39,11 +39,7 @@ function whole(db: Store, job: ClaimsJob): string {
 describe('the hand-worked practice', () => {
   let ws = '';
   beforeAll(async () => {
-    ws = tempWorkspace();
-    for (const name of ['patients', 'authorizations', 'appointments', 'claims', 'balances']) {
-      const result = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'practice', `${name}.csv`)]);
-      expect(result.code, `${name}: ${result.stderr}${result.stdout}`).toBe(0);
-    }
+    ws = await practiceWorkspace();
   });
 
   it('streams the same bytes as the whole report, under every filter and format', async () => {
