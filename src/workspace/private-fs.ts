@@ -1,5 +1,7 @@
 // Files and folders readable by the owner only (SPEC §10), whatever the umask.
 import fs from 'node:fs';
+import path from 'node:path';
+import { fail } from '../errors.js';
 
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
@@ -30,7 +32,17 @@ export interface AtomicFileWriter {
 
 export function openPrivateFileAtomic(file: string): AtomicFileWriter {
   const tmp = `${file}.${process.pid}.tmp`;
-  let fd: number | null = fs.openSync(tmp, 'w', FILE_MODE);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) fail('usage', `cannot write ${file}: it is a folder`);
+  let fd: number | null;
+  try {
+    fd = fs.openSync(tmp, 'w', FILE_MODE);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${path.dirname(file)} does not exist`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `no permission to write in ${path.dirname(file)}`
+      : (error as Error).message;
+    return fail('usage', `cannot write ${file}: ${reason}`);
+  }
   chmodQuietly(tmp, FILE_MODE);
   const close = () => {
     if (fd !== null) fs.closeSync(fd);

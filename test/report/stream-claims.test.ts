@@ -70,6 +70,21 @@ describe('the hand-worked practice', () => {
     for (const key of ['billed', 'allowed', 'paid', 'patient_responsibility', 'outstanding']) expect(json.totals[key], key).toBe(sum(key));
     expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   });
+
+  it('--out into a missing folder, or onto a folder, exits 2 naming the file, and writes nothing', async () => {
+    const missing = path.join(ws, 'no-such-folder', 'claims.csv');
+    for (const [args, file, reason] of [
+      [['report', 'claims', '--format', 'csv'], missing, `the folder ${path.dirname(missing)} does not exist`],
+      [['report', 'aging', '--format', 'json'], missing, `the folder ${path.dirname(missing)} does not exist`],
+      [['report', 'claims', '--format', 'json'], ws, 'it is a folder'],
+    ] as const) {
+      const before = fs.readdirSync(ws).sort();
+      const result = await cli(['--workspace', ws, '--as-of', asOf, ...args, '--out', file]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`cannot write ${file}: ${reason}`);
+      expect(fs.readdirSync(ws).sort()).toEqual(before);
+    }
+  });
 });
 
 /** A store of `count` claims with ids spread over several chunks, gaps, an empty chunk and text that needs quoting. */
