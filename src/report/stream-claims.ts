@@ -104,6 +104,7 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
     };
     try {
       for (const json of chunks.texts) {
+        worker?.throwIfFailed();
         if (worker && worker.queued < WORKER_QUEUE) {
           const entry: (typeof pending)[number] = {};
           entry.promise = worker.render(json).then((result) => (entry.result = result));
@@ -164,6 +165,11 @@ class ChunkWorker {
     this.worker.on('exit', (code) => {
       if (!this.stopping && (code !== 0 || this.waiting.length > 0)) this.fail(new Error(`the claims report's worker thread stopped with code ${code}`));
     });
+  }
+
+  /** Stop reading the store as soon as the worker has failed. */
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure;
   }
 
   get queued(): number {

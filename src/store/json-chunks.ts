@@ -14,16 +14,27 @@ export interface JsonChunks {
 
 /**
  * The JSON texts of `columns` (the first must be `id`) of the rows of `table` that pass `where`, a chunk of ids at a
- * time in id order. Read them inside one read transaction (`StoreInputs.snapshot`): each chunk is its own query, and
- * only a transaction makes them all see the same state of the store.
+ * time in id order; `count` is how many chunks there are at most. Read them inside one read transaction
+ * (`StoreInputs.snapshot`): each chunk is its own query, and only a transaction makes them all see the same store.
  */
 export function jsonChunks(db: Store, table: string, columns: string, where?: string, params: readonly unknown[] = []): JsonChunks {
   // Two subqueries: SQLite finds a lone min() or max() in the index, but scans the whole table for both at once.
   const [min, max] = db.prepare(`SELECT (SELECT min(id) FROM ${table}), (SELECT max(id) FROM ${table})`).raw().get() as [number | null, number | null];
   if (min === null || max === null) return { count: 0, texts: [] };
   const chunk = db.prepare(`SELECT json_group_array(json_array(${columns})) FROM ${table} WHERE id BETWEEN ? AND ?${where ? ` AND (${where})` : ''}`).pluck();
+  const nextId = db.prepare(`SELECT min(id) FROM ${table} WHERE id > ?`).pluck();
   function* texts(): Generator<string> {
-    for (let from = min!; from <= max!; from += CHUNK_IDS) yield chunk.get(from, from + CHUNK_IDS - 1, ...params) as string;
+    let from: number | null = min;
+    while (from !== null && from <= max!) {
+      const to: number = from + CHUNK_IDS - 1;
+      const text = chunk.get(from, to, ...params) as string;
+      // An empty chunk may be a gap in the ids (a row given id 10^12 by hand): go on from the next id there is.
+      if (text === '[]') from = nextId.get(to) as number | null;
+      else {
+        yield text;
+        from = to + 1;
+      }
+    }
   }
   return { count: Math.ceil((max - min + 1) / CHUNK_IDS), texts: texts() };
 }

@@ -27,7 +27,8 @@ export class StoreInputs {
     try {
       return read();
     } finally {
-      this.db.exec('COMMIT');
+      // A failed read may have ended the transaction already; its error is the one to see.
+      if (this.db.inTransaction) this.db.exec('COMMIT');
     }
   }
 
@@ -38,7 +39,7 @@ export class StoreInputs {
     try {
       return await read();
     } finally {
-      this.db.exec('COMMIT');
+      if (this.db.inTransaction) this.db.exec('COMMIT');
     }
   }
 

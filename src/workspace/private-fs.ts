@@ -30,19 +30,27 @@ export interface AtomicFileWriter {
   abort(): void;
 }
 
+/**
+ * Opens `file` to be written in pieces: into a new owner-only temporary file beside it (beside the file a symbolic link
+ * points to), renamed over it by `commit`. What is not a regular file — `/dev/stdout`, a pipe — is written in place.
+ */
 export function openPrivateFileAtomic(file: string): AtomicFileWriter {
-  const tmp = `${file}.${process.pid}.tmp`;
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) fail('usage', `cannot write ${file}: it is a folder`);
-  let fd: number | null;
+  let target = file;
   try {
-    fd = fs.openSync(tmp, 'w', FILE_MODE);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${path.dirname(file)} does not exist`
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `no permission to write in ${path.dirname(file)}`
-      : (error as Error).message;
-    return fail('usage', `cannot write ${file}: ${reason}`);
+    target = fs.realpathSync(file);
+  } catch {
+    // Not there yet: it is created.
   }
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) fail('usage', `cannot write ${file}: it is a folder`);
+  if (existing && !existing.isFile()) {
+    const fd = openOrFail(file, target, 'w');
+    return { write: (text) => writeAll(fd, text), commit: () => fs.closeSync(fd), abort: () => fs.closeSync(fd) };
+  }
+  const tmp = `${target}.${process.pid}.tmp`;
+  // Exclusive: never through a link or into a file someone else left at that name (a crashed run's is removed).
+  fs.rmSync(tmp, { force: true });
+  let fd: number | null = openOrFail(file, tmp, 'wx');
   chmodQuietly(tmp, FILE_MODE);
   const close = () => {
     if (fd !== null) fs.closeSync(fd);
@@ -51,17 +59,36 @@ export function openPrivateFileAtomic(file: string): AtomicFileWriter {
   return {
     write(text) {
       if (fd === null) throw new Error(`${tmp} is already closed`);
-      fs.writeSync(fd, text);
+      writeAll(fd, text);
     },
     commit() {
       close();
-      fs.renameSync(tmp, file);
+      fs.renameSync(tmp, target);
     },
     abort() {
       close();
       fs.rmSync(tmp, { force: true });
     },
   };
+}
+
+function openOrFail(file: string, actual: string, flags: string): number {
+  try {
+    return fs.openSync(actual, flags, FILE_MODE);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const folder = path.dirname(file);
+    const reason = code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${folder} does not exist`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `no permission to write ${file}`
+      : (error as Error).message;
+    return fail('usage', `cannot write ${file}: ${reason}`);
+  }
+}
+
+/** `writeSync` may write less than it is given (a full disk): write the rest, or fail. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset);
 }
 
 /** A file written in pieces by `produce`, owner-only, appearing whole or not at all. */

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportBuilder } from '../../src/report/build-reports.js';
 import { reportToCsv, reportToJson } from '../../src/report/render-report.js';
 import { streamClaimsReport, type ClaimsJob } from '../../src/report/stream-claims.js';
-import { CHUNK_IDS } from '../../src/store/json-chunks.js';
+import { CHUNK_IDS, jsonChunks, parseChunk } from '../../src/store/json-chunks.js';
 import { StoreInputs } from '../../src/store/load-inputs.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { loadConfig } from '../../src/workspace/load-config.js';
@@ -85,6 +85,24 @@ describe('the hand-worked practice', () => {
       expect(fs.readdirSync(ws).sort()).toEqual(before);
     }
   });
+
+  it('--out through a symbolic link writes the file it points to; --out /dev/null stays a device', async () => {
+    const target = path.join(ws, 'target.csv');
+    const link = path.join(ws, 'link.csv');
+    fs.writeFileSync(target, 'old');
+    fs.symlinkSync(target, link);
+    for (const name of ['claims', 'aging']) {
+      const result = await cli(['--workspace', ws, '--as-of', asOf, 'report', name, '--format', 'csv', '--out', link]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+      expect(fs.readFileSync(target, 'utf8').split('\n')[0]).toBe(name === 'claims' ? 'claim_id,patient_name,clinician_name,payer_name,service_date,submitted_date,status,billed,allowed,paid,patient_responsibility,outstanding,days_outstanding,group,bucket,filing_deadline' : 'payer_name,0-30,31-60,61-90,91-120,121+,total');
+    }
+    const result = await cli(['--workspace', ws, '--as-of', asOf, 'report', 'claims', '--format', 'json', '--out', '/dev/null']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    fs.rmSync(link);
+    fs.rmSync(target);
+  });
 });
 
 /** A store of `count` claims with ids spread over several chunks, gaps, an empty chunk and text that needs quoting. */
@@ -133,6 +151,34 @@ describe('a store of many chunks', () => {
       const expected = (db.prepare('SELECT id FROM claims ORDER BY id').pluck().all() as number[]);
       expect(expected.at(-1)!).toBeGreaterThan(5 * CHUNK_IDS);
       expect(ids).toEqual(expected);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('jumps over a gap of a trillion ids instead of reading it a chunk at a time', () => {
+    const { db } = bigStore(100);
+    try {
+      db.prepare("INSERT INTO claims (id, claim_id, status, billed) VALUES (1000000000000, 'CLM-FAR', 'paid', 100)").run();
+      // Chunk by chunk, the gap would be 61 million queries: the store below refuses more than 20.
+      let queries = 0;
+      const counted = {
+        prepare(sql: string) {
+          const statement = db.prepare(sql);
+          const wrapped = {
+            raw: () => (statement.raw(), wrapped),
+            pluck: () => (statement.pluck(), wrapped),
+            get: (...params: unknown[]) => {
+              if (++queries > 20) throw new Error(`more than 20 queries to read ${sql}`);
+              return statement.get(...params);
+            },
+          };
+          return wrapped;
+        },
+      } as unknown as Store;
+      const ids = [...jsonChunks(counted, 'claims', 'id').texts].flatMap((json) => parseChunk<[number]>(json).map(([id]) => id));
+      expect(ids).toEqual(db.prepare('SELECT id FROM claims ORDER BY id').pluck().all());
+      expect(ids.at(-1)).toBe(1_000_000_000_000);
     } finally {
       db.close();
     }
