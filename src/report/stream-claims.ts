@@ -1,6 +1,6 @@
 // The claims report as CSV or JSON, streamed: it lists every claim, and a million of them are too many to hold as
 // objects and then as one string (1.7 GB and 15 s before this). The claims leave the store a chunk of ids at a time
-// (claim-rows.ts); each chunk is computed and rendered by itself, and the totals, which are sums, are added up as the
+// (json-chunks.ts); each chunk is computed and rendered by itself, and the totals, which are sums, are added up as the
 // chunks go. Past a few chunks, a worker thread takes a share of them, so both cores compute and render while the
 // main thread, the only one that reads the store, stays inside one read transaction.
 import fs from 'node:fs';
