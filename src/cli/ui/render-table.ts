@@ -52,7 +52,7 @@ function writeBigTable(rows: ReportRow[], cells: (row: ReportRow) => string[], h
   const measure = (line: string[]) => line.forEach((text, i) => (widths[i] = Math.max(widths[i], cellWidth(text))));
   for (const row of rows) measure(cells(row));
   totals.forEach(measure);
-  const right = columns.map((c) => c.kind === 'money' || c.kind === 'integer');
+  const right = columns.map(rightAligned);
   const border = (left: string, middle: string, end: string) => `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${end}\n`;
   const line = (texts: string[]): string => {
     // A cell on several lines: cli-table3 draws that row (at the widths of the whole table).
@@ -77,13 +77,18 @@ function writeBigTable(rows: ReportRow[], cells: (row: ReportRow) => string[], h
   write(`${piece}${border('└', '┴', '┘')}`);
 }
 
+/** Amounts and counts line up on their last digit. */
+function rightAligned(column: Column): boolean {
+  return column.kind === 'money' || column.kind === 'integer';
+}
+
 function newTable(columns: readonly Column[], head: string[], colWidths?: number[]): { render(rows: string[][]): string } {
   const Table = require('cli-table3') as typeof TableType;
   const table = new Table({
     head,
     ...(colWidths ? { colWidths } : {}),
     style: { head: [], border: [], compact: true },
-    colAligns: columns.map((c) => (c.kind === 'money' || c.kind === 'integer' ? 'right' : 'left')),
+    colAligns: columns.map((c) => (rightAligned(c) ? 'right' : 'left')),
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   return {
