@@ -23,8 +23,11 @@ export interface UnbilledInput {
    * and day of some session in `sessionsToCheck` (what the store loads, so a million claims need not be read).
    */
   claims: ClaimInput[];
-  /** How many claims the store holds, and whether any has a service date; from `claims` when omitted. */
-  claimCounts?: { all: number; anyWithServiceDate: boolean };
+  /**
+   * How many claims the store holds when none of them has a service date, else null: the one case where sessions
+   * cannot be checked. From `claims` when omitted.
+   */
+  undatedClaims?: number | null;
   patients: PatientInput[];
   asOf: IsoDate;
   config: Config;
@@ -61,12 +64,12 @@ export function sessionsToCheck({ appointments, patients, asOf, config }: Pick<U
 export function computeUnbilled(input: UnbilledInput): Report {
   const { claims, asOf, config } = input;
   const report: Report = { report: 'unbilled', asOf, columns: UNBILLED_COLUMNS, rows: [], totals: { sessions: 0 }, notes: [] };
-  const counts = input.claimCounts ?? { all: claims.length, anyWithServiceDate: claims.some((claim) => claim.serviceDate) };
-  if (!counts.anyWithServiceDate) {
+  const undated = input.undatedClaims !== undefined ? input.undatedClaims : claims.some((claim) => claim.serviceDate) ? null : claims.length;
+  if (undated !== null) {
     report.notes.push(
-      counts.all === 0
+      undated === 0
         ? 'Unbilled sessions were not checked: the store holds no claims yet. Import a claims export to check them.'
-        : `Unbilled sessions were not checked: none of the ${counts.all} claims in the store has a service date, ` +
+        : `Unbilled sessions were not checked: none of the ${undated} claims in the store has a service date, ` +
           'so sessions cannot be matched to claims.',
     );
     return report;

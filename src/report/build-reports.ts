@@ -78,7 +78,7 @@ export class ReportBuilder {
     const { config, asOf } = this.options;
     const days = sessionsToCheck({ appointments, patients, asOf, config }).map(({ appointment }) => appointment);
     const claims = this.inputs.claimsOnDays(days);
-    return computeUnbilled({ appointments, claims, claimCounts: this.inputs.claimCounts(), patients, asOf, config });
+    return computeUnbilled({ appointments, claims, undatedClaims: this.inputs.undatedClaims(), patients, asOf, config });
   }
 
   /** Every alert, computed over the whole store (filters narrow what is shown, not what is remembered). */

@@ -13,7 +13,7 @@ import { parseChunk } from '../store/json-chunks.js';
 import { blankClaim, CLAIM_COLUMNS_SQL, readClaim, type ClaimRow, type InputFilter, type Lookups } from '../store/claim-rows.js';
 import type { StoreInputs } from '../store/load-inputs.js';
 import type { Config } from '../workspace/config-schema.js';
-import { openPrivateFileAtomic } from '../workspace/private-fs.js';
+import { writePrivateFileInPiecesAsync } from '../workspace/private-fs.js';
 import type { ReportRow } from './model.js';
 import { ReportAssembler, reportRenderer, type ReportRenderer, type StreamFormat } from './render-report.js';
 
@@ -128,16 +128,8 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
 }
 
 /** `streamClaimsReport` into a file (owner-only), which appears whole or not at all. */
-export async function writeClaimsReportFile(inputs: StoreInputs, job: ClaimsJob, file: string, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
-  const out = openPrivateFileAtomic(file);
-  try {
-    const result = await streamClaimsReport(inputs, job, (text) => out.write(text), parallel);
-    out.commit();
-    return result;
-  } catch (error) {
-    out.abort();
-    throw error;
-  }
+export function writeClaimsReportFile(inputs: StoreInputs, job: ClaimsJob, file: string, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
+  return writePrivateFileInPiecesAsync(file, (write) => streamClaimsReport(inputs, job, write, parallel));
 }
 
 /** Totals of the claims report are counts and sums, so a whole report's are its chunks' added up. */

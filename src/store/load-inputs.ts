@@ -157,10 +157,10 @@ export class StoreInputs {
     return out;
   }
 
-  claimCounts(): { all: number; anyWithServiceDate: boolean } {
-    // count(*) reads the smallest index; EXISTS stops at the first dated claim. Counting the dated ones would read every row.
-    const [all, any] = this.db.prepare('SELECT count(*), EXISTS (SELECT 1 FROM claims WHERE service_date IS NOT NULL) FROM claims').raw().get() as [number, number];
-    return { all, anyWithServiceDate: any === 1 };
+  /** How many claims the store holds when none has a service date, else null (`computeUnbilled`'s `undatedClaims`). */
+  undatedClaims(): number | null {
+    // EXISTS stops at the first dated claim; the count is only needed, and only taken, when there is none.
+    return this.db.prepare('SELECT CASE WHEN EXISTS (SELECT 1 FROM claims WHERE service_date IS NOT NULL) THEN NULL ELSE (SELECT count(*) FROM claims) END').pluck().get() as number | null;
   }
 
   balances(filter: InputFilter = {}): BalanceInput[] {

@@ -16,16 +16,14 @@ export function writePrivateFile(file: string, content: string | Uint8Array): vo
   chmodQuietly(file, FILE_MODE);
 }
 
-/** Write to a temporary sibling, then rename: readers never see half a file. */
+/** Write to a temporary sibling, then rename: readers never see half a file (see `openPrivateFileAtomic`). */
 export function writePrivateFileAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writePrivateFile(tmp, content);
-  fs.renameSync(tmp, file);
+  writePrivateFileInPieces(file, (write) => write(content));
 }
 
 /** A file written in pieces, owner-only, that appears under its name only once `commit` has run (`abort` removes it). */
 export interface AtomicFileWriter {
-  write(text: string): void;
+  write(content: string | Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -45,7 +43,7 @@ export function openPrivateFileAtomic(file: string): AtomicFileWriter {
   if (existing?.isDirectory()) fail('usage', `cannot write ${file}: it is a folder`);
   if (existing && !existing.isFile()) {
     const fd = openOrFail(file, target, 'w');
-    return { write: (text) => writeAll(fd, text), commit: () => fs.closeSync(fd), abort: () => fs.closeSync(fd) };
+    return { write: (content) => writeAll(fd, content), commit: () => fs.closeSync(fd), abort: () => fs.closeSync(fd) };
   }
   const tmp = `${target}.${process.pid}.tmp`;
   // Exclusive: never through a link or into a file someone else left at that name (a crashed run's is removed).
@@ -57,9 +55,9 @@ export function openPrivateFileAtomic(file: string): AtomicFileWriter {
     fd = null;
   };
   return {
-    write(text) {
+    write(content) {
       if (fd === null) throw new Error(`${tmp} is already closed`);
-      writeAll(fd, text);
+      writeAll(fd, content);
     },
     commit() {
       close();
@@ -79,24 +77,37 @@ function openOrFail(file: string, actual: string, flags: string): number {
     const code = (error as NodeJS.ErrnoException).code;
     const folder = path.dirname(file);
     const reason = code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${folder} does not exist`
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `no permission to write ${file}`
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'this account may not write there'
       : (error as Error).message;
     return fail('usage', `cannot write ${file}: ${reason}`);
   }
 }
 
 /** `writeSync` may write less than it is given (a full disk): write the rest, or fail. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset);
 }
 
 /** A file written in pieces by `produce`, owner-only, appearing whole or not at all. */
-export function writePrivateFileInPieces(file: string, produce: (write: (text: string) => void) => void): void {
+export function writePrivateFileInPieces(file: string, produce: (write: (content: string | Uint8Array) => void) => void): void {
   const out = openPrivateFileAtomic(file);
   try {
-    produce((text) => out.write(text));
+    produce((content) => out.write(content));
     out.commit();
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
+}
+
+/** `writePrivateFileInPieces` for a producer that awaits (a report streamed from a worker thread). */
+export async function writePrivateFileInPiecesAsync<T>(file: string, produce: (write: (text: string) => void) => Promise<T>): Promise<T> {
+  const out = openPrivateFileAtomic(file);
+  try {
+    const result = await produce((text) => out.write(text));
+    out.commit();
+    return result;
   } catch (error) {
     out.abort();
     throw error;

@@ -9,7 +9,7 @@ import { computeClaims } from '../../src/compute/claims.js';
 import { computeSessions } from '../../src/compute/sessions.js';
 import { computeUnbilled } from '../../src/compute/unbilled.js';
 import type { Column, Report, ReportRow } from '../../src/report/model.js';
-import { reportToCsv, reportToJson } from '../../src/report/render-report.js';
+import { displayValue, reportToCsv, reportToJson } from '../../src/report/render-report.js';
 import { config } from '../compute/builders.js';
 import { loadPractice } from '../compute/practice-inputs.js';
 
@@ -60,5 +60,13 @@ describe('reportToCsv', () => {
       totals: {}, notes: [],
     };
     expect(reportToCsv(report)).toBe('name,amount,days,on\n"Lind, ""Bo""",-1234.56,30,2026-03-01\n\'=SUM(A1),0.05,,\n');
+  });
+});
+
+describe('displayValue', () => {
+  it('writes money for people: thousands grouped, two decimals, minus in front', () => {
+    const money = { key: 'amount', kind: 'money' } as const;
+    expect([5, 99, 100000, 123456, 12345678, -123456789, 0, 100000000000].map((cents) => displayValue(money, cents)))
+      .toEqual(['0.05', '0.99', '1,000.00', '1,234.56', '123,456.78', '-1,234,567.89', '0.00', '1,000,000,000.00']);
   });
 });

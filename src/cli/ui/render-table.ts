@@ -6,12 +6,13 @@ import type { Column, Report, ReportRow } from '../../report/model.js';
 import { displayValue } from '../../report/render-report.js';
 
 // Required on first use: machine-readable output (cron, --format csv/json) never loads the table library.
+// Besides its width measure, cli-table3 draws only a row with a cell on several lines.
 const require = createRequire(import.meta.url);
 
 /**
- * Tables up to this many rows are drawn by cli-table3. It lays a table out whole, at about 0.1 ms a row, and overflows
- * the call stack on a million rows; a bigger report is drawn here in the same layout (compact, no inner borders, cells
- * padded by one space), a piece at a time, with cli-table3's own measure of a cell's width.
+ * Rows per piece written. cli-table3 lays a table out whole, at about 0.1 ms a row, and overflows the call stack on a
+ * million rows, so tables are drawn here in its layout (compact, no inner borders, cells padded by one space), with
+ * its own measure of a cell's width, and written a piece at a time. A test holds the text to cli-table3's.
  */
 export const TABLE_PIECE_ROWS = 2_000;
 
@@ -31,8 +32,7 @@ export function writeTable(report: Report, style: ChalkInstance, write: (text: s
   const totals = hasTotals ? [columns.map((c, i) => style.bold(i === 0 && report.totals[c.key] === undefined ? 'Total' : displayValue(c, report.totals[c.key])))] : [];
   if (options.title) write(`${style.bold(options.title)}\n`);
   if (!report.rows.length && !hasTotals) write('(no rows)\n');
-  else if (report.rows.length <= TABLE_PIECE_ROWS) write(`${newTable(columns, head).render([...report.rows.map(cells), ...totals])}\n`);
-  else writeBigTable(report.rows, cells, head, totals, columns, write);
+  else drawTable(report.rows, cells, head, totals, columns, write);
   // Totals that are not columns (counts per state, per severity) read as one line under the table.
   const counts = Object.entries(report.totals).filter(([k, v]) => !columnKeys.has(k) && v !== null && v !== 0);
   if (counts.length) write(`${report.rows.length} rows; ${counts.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${v}`).join(', ')}\n`);
@@ -46,8 +46,8 @@ function cellWidth(text: string): number {
   return strlen(text);
 }
 
-/** A table of any size in cli-table3's layout: widths from every cell first, then the lines a piece at a time. */
-function writeBigTable(rows: ReportRow[], cells: (row: ReportRow) => string[], head: string[], totals: string[][], columns: readonly Column[], write: (text: string) => void): void {
+/** The table in cli-table3's layout: widths from every cell first, then the lines a piece at a time. */
+function drawTable(rows: ReportRow[], cells: (row: ReportRow) => string[], head: string[], totals: string[][], columns: readonly Column[], write: (text: string) => void): void {
   const widths = head.map(cellWidth);
   const measure = (line: string[]) => line.forEach((text, i) => (widths[i] = Math.max(widths[i], cellWidth(text))));
   for (const row of rows) measure(cells(row));
@@ -57,7 +57,7 @@ function writeBigTable(rows: ReportRow[], cells: (row: ReportRow) => string[], h
   const line = (texts: string[]): string => {
     // A cell on several lines: cli-table3 draws that row (at the widths of the whole table).
     if (texts.some((text) => text.includes('\n'))) {
-      const drawn = newTable(columns, [], widths.map((w) => w + 2)).render([texts]).split('\n');
+      const drawn = newTable(columns, widths.map((w) => w + 2)).render([texts]).split('\n');
       return `${drawn.slice(1, -1).join('\n')}\n`;
     }
     let out = '│';
@@ -82,11 +82,10 @@ function rightAligned(column: Column): boolean {
   return column.kind === 'money' || column.kind === 'integer';
 }
 
-function newTable(columns: readonly Column[], head: string[], colWidths?: number[]): { render(rows: string[][]): string } {
+function newTable(columns: readonly Column[], colWidths: number[]): { render(rows: string[][]): string } {
   const Table = require('cli-table3') as typeof TableType;
   const table = new Table({
-    head,
-    ...(colWidths ? { colWidths } : {}),
+    colWidths,
     style: { head: [], border: [], compact: true },
     colAligns: columns.map((c) => (rightAligned(c) ? 'right' : 'left')),
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
