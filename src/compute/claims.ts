@@ -1,5 +1,5 @@
 // The claims report (SPEC §6): days outstanding, group, insurance A/R outstanding, A/R bucket and filing deadline per claim.
-import type { Report, ReportRow } from '../report/model.js';
+import type { Report, ReportRow, ReportValue } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { CLAIM_COLUMNS } from './claim-columns.js';
 import { arBucket, claimDaysOutstanding, claimGroup, claimOutstanding, isUnresolvedClaim } from './claim-rules.js';
@@ -28,19 +28,27 @@ export function computeClaims({ claims, asOf, config, openOnly = false }: Claims
   const claimRows = new ClaimRows(asOf, config, openOnly);
   const rows: ReportRow[] = [];
   for (const claim of claims) {
-    const row = claimRows.add(claim);
-    if (row) rows.push(row);
+    const values = claimRows.add(claim);
+    if (!values) continue;
+    const row: ReportRow = {};
+    CLAIM_COLUMNS.forEach((column, i) => (row[column.key] = values[i]));
+    rows.push(row);
   }
   return { report: 'claims', asOf, columns: CLAIM_COLUMNS, rows, totals: claimRows.totals(), notes: [] };
 }
 
+/** Where each field of a claims row sits among its values: the order of CLAIM_COLUMNS. */
+const AT: Readonly<Record<string, number>> = Object.fromEntries(CLAIM_COLUMNS.map((column, i) => [column.key, i]));
+
 /**
  * The claims report a claim at a time: `add` gives a claim's row (null when `openOnly` leaves it out) and counts it in
- * the totals. A streamed report (report/stream-claims.ts) feeds it a chunk of claims at a time, in either thread.
+ * the totals. A streamed report (report/stream-claims.ts) feeds it a chunk of claims at a time, in either thread, and
+ * encodes each row as it comes, so a row is its values in column order rather than an object.
  */
 export class ClaimRows {
   private readonly asOfDay: number;
   private readonly deadline: FilingDeadline;
+  private readonly values: ReportValue[] = new Array<ReportValue>(CLAIM_COLUMNS.length).fill(null);
   private count = 0;
   private billed = 0;
   private allowed = 0;
@@ -57,8 +65,11 @@ export class ClaimRows {
     this.deadline = filingDeadlines(config);
   }
 
-  /** The claim's row; `claim` is read, not kept, so a caller may reuse one object for every claim. */
-  add(claim: ClaimInput): ReportRow | null {
+  /**
+   * The claim's row, its values in the order of CLAIM_COLUMNS. `claim` is read, not kept, and the values are one array
+   * overwritten by the next call: a caller may reuse one claim object for every claim, and must use a row before the next.
+   */
+  add(claim: ClaimInput): readonly ReportValue[] | null {
     const unresolved = isUnresolvedClaim(claim.status);
     if (this.openOnly && !unresolved) return null;
     const daysOutstanding = claimDaysOutstanding(claim, this.asOfDay);
@@ -69,24 +80,24 @@ export class ClaimRows {
     this.paid += claim.paid ?? 0;
     this.patientResponsibility += claim.patientResponsibility ?? 0;
     this.outstanding += owed;
-    return {
-      claim_id: claim.claimId,
-      patient_name: claim.patientName,
-      clinician_name: claim.clinicianName,
-      payer_name: claim.payerName,
-      service_date: claim.serviceDate,
-      submitted_date: claim.submittedDate,
-      status: claim.status,
-      billed: claim.billed,
-      allowed: claim.allowed,
-      paid: claim.paid,
-      patient_responsibility: claim.patientResponsibility,
-      outstanding: owed,
-      days_outstanding: daysOutstanding,
-      group: claimGroup(claim.status, daysOutstanding),
-      bucket: arBucket(daysOutstanding),
-      filing_deadline: this.deadline(claim.serviceDate, claim.payerName),
-    };
+    const values = this.values;
+    values[AT.claim_id] = claim.claimId;
+    values[AT.patient_name] = claim.patientName;
+    values[AT.clinician_name] = claim.clinicianName;
+    values[AT.payer_name] = claim.payerName;
+    values[AT.service_date] = claim.serviceDate;
+    values[AT.submitted_date] = claim.submittedDate;
+    values[AT.status] = claim.status;
+    values[AT.billed] = claim.billed;
+    values[AT.allowed] = claim.allowed;
+    values[AT.paid] = claim.paid;
+    values[AT.patient_responsibility] = claim.patientResponsibility;
+    values[AT.outstanding] = owed;
+    values[AT.days_outstanding] = daysOutstanding;
+    values[AT.group] = claimGroup(claim.status, daysOutstanding);
+    values[AT.bucket] = arBucket(daysOutstanding);
+    values[AT.filing_deadline] = this.deadline(claim.serviceDate, claim.payerName);
+    return values;
   }
 
   totals(): ReportRow {

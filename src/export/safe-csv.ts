@@ -80,6 +80,14 @@ function quoter(delimiter: string): (field: string) => string {
   return (field) => (special.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
 }
 
+const quoteForComma = quoter(',');
+
+/** One cell as `createCsvWriter` writes it with the default delimiter (report CSVs encode the plain cells themselves). */
+export function csvField(value: CsvCell, column: CsvColumn): string {
+  const field = FORMATTERS[column.kind](value, column);
+  return column.kind === 'text' || column.kind === 'date' ? quoteForComma(field) : field;
+}
+
 /** Streams rows as lines (line ending included) to `writeLine`; the header goes out at once. */
 export function createCsvWriter(columns: readonly CsvColumn[], writeLine: (line: string) => void, options: CsvOptions = {}): CsvWriter {
   const lineEnding = options.lineEnding ?? '\r\n';

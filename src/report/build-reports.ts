@@ -13,7 +13,7 @@ import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
 import type { Config } from '../workspace/config-schema.js';
 import type { Report } from './model.js';
-import type { StreamFormat } from './render-report.js';
+import type { ReportPiece, StreamFormat } from './render-report.js';
 import { streamClaimsReport, writeClaimsReportFile, type ClaimsJob } from './stream-claims.js';
 
 export const REPORT_NAMES = ['sessions', 'claims', 'aging', 'balances', 'unbilled', 'alerts', 'runs'] as const;
@@ -59,7 +59,7 @@ export class ReportBuilder {
   }
 
   /** The claims report as CSV or JSON text, streamed to `write` a chunk of claims at a time (stream-claims.ts). */
-  streamClaims(format: StreamFormat, write: (text: string) => void): Promise<{ rows: number }> {
+  streamClaims(format: StreamFormat, write: (piece: ReportPiece) => void): Promise<{ rows: number }> {
     return streamClaimsReport(this.inputs, this.claimsJob(format), write);
   }
 

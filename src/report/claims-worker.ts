@@ -1,20 +1,23 @@
 // Worker-thread entry of a streamed claims report (stream-claims.ts): takes JSON chunks of claims, posts back each
-// one computed and rendered, in the order they came.
+// one computed and encoded, in the order they came.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PracticeSyncError } from '../errors.js';
-import { ClaimChunkRenderer, type ClaimsWorkerData, type ClaimsWorkerReply } from './stream-claims.js';
+import { ClaimChunkRenderer, type ChunkResult, type ClaimsWorkerData, type ClaimsWorkerReply } from './stream-claims.js';
 
 const port = parentPort!;
 const { job, lookups } = workerData as ClaimsWorkerData;
 const renderer = new ClaimChunkRenderer(lookups, job);
 port.on('message', (json: string) => {
-  let reply: ClaimsWorkerReply;
+  let result: ChunkResult;
   try {
-    reply = { kind: 'chunk', result: renderer.render(json) };
+    result = renderer.render(json);
   } catch (error) {
-    reply = error instanceof PracticeSyncError
+    const reply: ClaimsWorkerReply = error instanceof PracticeSyncError
       ? { kind: 'error', code: error.code, message: error.message }
       : { kind: 'error', code: null, message: error instanceof Error ? error.message : String(error) };
+    port.postMessage(reply);
+    return;
   }
-  port.postMessage(reply);
+  // The bytes own their ArrayBuffer (ByteBuffer allocates unpooled), so they move to the main thread uncopied.
+  port.postMessage({ kind: 'chunk', result } satisfies ClaimsWorkerReply, [result.bytes.buffer as ArrayBuffer]);
 });

@@ -1,17 +1,24 @@
-// Renderers of a Report: JSON (money in dollars), CSV (through the safe writer), and plain values for tables.
-// JSON and CSV render in pieces — a head, rows a chunk at a time, a tail once the totals are known — so a report too
-// big to hold as one string (a million claims) streams the same bytes (stream-claims.ts).
-import { createCsvWriter, formatCents, type CsvColumn } from '../export/safe-csv.js';
+// Renderers of a Report: JSON (money in dollars), CSV (the safe writer's cells), and plain values for tables.
+// JSON and CSV render in pieces — a head, rows encoded as bytes a chunk at a time (encode-rows.ts), a tail once the
+// totals are known — so a report too big to hold as one string (a million claims) streams the same bytes
+// (stream-claims.ts).
+import { createCsvWriter, formatCents } from '../export/safe-csv.js';
 import { writePrivateFileInPieces } from '../workspace/private-fs.js';
+import { csvRowEncoder, jsonRowEncoder, type RowEncoder } from './encode-rows.js';
 import type { Column, Report, ReportRow, ReportValue } from './model.js';
 
 export type StreamFormat = 'csv' | 'json';
 
-export interface ReportRenderer {
+/** What a rendered report is written as: small parts as text, rows as bytes. */
+export type ReportPiece = string | Uint8Array;
+
+/** A piece as text, for sinks that take strings (the CLI's stdout). */
+export function pieceText(piece: ReportPiece): string {
+  return typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8');
+}
+
+export interface ReportRenderer extends RowEncoder {
   head(): string;
-  /** The rows' text; each row starts with `separator`, which the first row of the report goes without. */
-  rows(rows: readonly ReportRow[]): string;
-  separator: string;
   tail(totals: ReportRow, notes: readonly string[], anyRows: boolean): string;
 }
 
@@ -24,15 +31,16 @@ export class ReportAssembler {
   private anyRows = false;
 
   constructor(
-    private readonly renderer: ReportRenderer,
-    private readonly write: (text: string) => void,
+    private readonly renderer: Pick<ReportRenderer, 'head' | 'separator' | 'tail'>,
+    private readonly write: (piece: ReportPiece) => void,
   ) {
     write(renderer.head());
   }
 
-  rows(text: string): void {
-    if (text === '') return;
-    this.write(this.anyRows ? text : text.slice(this.renderer.separator.length));
+  /** Rows as `RowEncoder.take` gives them. */
+  rows(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.write(this.anyRows ? bytes : bytes.subarray(this.renderer.separator));
     this.anyRows = true;
   }
 
@@ -44,72 +52,40 @@ export class ReportAssembler {
 /** The same text as `JSON.stringify({ report, as_of, rows, totals, notes }, null, 2)`, money in dollars. */
 function jsonRenderer({ report, asOf, columns }: Pick<Report, 'report' | 'asOf' | 'columns'>): ReportRenderer {
   const money = new Set(columns.filter((c) => c.kind === 'money').map((c) => c.key));
-  const value = (key: string, v: ReportValue) => (money.has(key) && typeof v === 'number' ? v / 100 : v);
-  const keyText = new Map<string, string>();
-  const separator = ',';
   return {
+    ...jsonRowEncoder(columns),
     head: () => `{\n  "report": ${JSON.stringify(report)},\n  "as_of": ${JSON.stringify(asOf)},\n  "rows": [`,
-    separator,
-    rows(rows) {
-      const lines: string[] = [];
-      const fields: string[] = [];
-      for (const row of rows) {
-        for (const key in row) {
-          const v = row[key];
-          if (v === undefined) continue;
-          let prefix = keyText.get(key);
-          if (prefix === undefined) keyText.set(key, (prefix = `\n      ${JSON.stringify(key)}: `));
-          fields.push(prefix + jsonValue(value(key, v)));
-        }
-        lines.push(fields.length === 0 ? `${separator}\n    {}` : `${separator}\n    {${fields.join(',')}\n    }`);
-        fields.length = 0;
-      }
-      return lines.join('');
-    },
     tail(totals, notes, anyRows) {
       const converted: ReportRow = {};
-      for (const key in totals) converted[key] = value(key, totals[key]);
+      for (const key in totals) converted[key] = money.has(key) && typeof totals[key] === 'number' ? (totals[key] as number) / 100 : totals[key];
       const nested = (v: unknown) => JSON.stringify(v, null, 2).replaceAll('\n', '\n  ');
       return `${anyRows ? '\n  ]' : ']'},\n  "totals": ${nested(converted)},\n  "notes": ${nested(notes)}\n}\n`;
     },
   };
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON must escape
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** `JSON.stringify` of a cell, without its set-up cost per call: a million-row report has 16 million cells. */
-function jsonValue(value: ReportValue): string {
-  if (typeof value === 'string') return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
-  if (value === null) return 'null';
-  return value ? 'true' : 'false';
-}
-
 function csvRenderer(columns: readonly Column[]): ReportRenderer {
-  const csvColumns: CsvColumn[] = columns.map((c) => ({ key: c.key, kind: c.kind === 'date' ? 'date' : c.kind }));
   const lines: string[] = [];
-  const writer = createCsvWriter(csvColumns, (line) => lines.push(line), { lineEnding: '\n' });
-  const headLine = lines.splice(0).join('');
-  return {
-    head: () => headLine,
-    separator: '',
-    rows(rows) {
-      for (const row of rows) writer.write(row);
-      return lines.splice(0).join('');
-    },
-    tail: () => '',
-  };
+  createCsvWriter(columns.map((c) => ({ key: c.key, kind: c.kind })), (line) => lines.push(line), { lineEnding: '\n' });
+  const headLine = lines.join('');
+  return { ...csvRowEncoder(columns), head: () => headLine, tail: () => '' };
 }
 
 /** Rows per piece when a whole report is written out: big reports never become one string. */
 const ROWS_PER_PIECE = 16_384;
 
 /** Writes a report to `write` a piece at a time: the same text as `reportToCsv`/`reportToJson`. */
-export function writeReport(report: Report, format: StreamFormat, write: (text: string) => void): void {
+export function writeReport(report: Report, format: StreamFormat, write: (piece: ReportPiece) => void): void {
   const renderer = reportRenderer(format, report);
   const assembler = new ReportAssembler(renderer, write);
-  for (let i = 0; i < report.rows.length; i += ROWS_PER_PIECE) assembler.rows(renderer.rows(report.rows.slice(i, i + ROWS_PER_PIECE)));
+  const keys = report.columns.map((c) => c.key);
+  const values: ReportValue[] = new Array<ReportValue>(keys.length);
+  report.rows.forEach((row, i) => {
+    for (let j = 0; j < keys.length; j++) values[j] = row[keys[j]];
+    renderer.row(values);
+    if ((i + 1) % ROWS_PER_PIECE === 0) assembler.rows(renderer.take());
+  });
+  assembler.rows(renderer.take());
   assembler.finish(report.totals, report.notes);
 }
 
@@ -120,7 +96,7 @@ export function writeReportFile(file: string, report: Report, format: StreamForm
 
 function renderWhole(format: StreamFormat, report: Report): string {
   const pieces: string[] = [];
-  writeReport(report, format, (text) => pieces.push(text));
+  writeReport(report, format, (piece) => pieces.push(pieceText(piece)));
   return pieces.join('');
 }
 

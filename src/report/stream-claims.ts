@@ -15,7 +15,7 @@ import type { StoreInputs } from '../store/load-inputs.js';
 import type { Config } from '../workspace/config-schema.js';
 import { writePrivateFileInPiecesAsync } from '../workspace/private-fs.js';
 import type { ReportRow } from './model.js';
-import { ReportAssembler, reportRenderer, type ReportRenderer, type StreamFormat } from './render-report.js';
+import { ReportAssembler, reportRenderer, type ReportPiece, type ReportRenderer, type StreamFormat } from './render-report.js';
 
 export interface ClaimsJob {
   asOf: string;
@@ -26,7 +26,8 @@ export interface ClaimsJob {
 }
 
 export interface ChunkResult {
-  text: string;
+  /** The chunk's rows as `RowEncoder.take` gives them. */
+  bytes: Uint8Array;
   rows: number;
   totals: ReportRow;
 }
@@ -68,13 +69,15 @@ export class ClaimChunkRenderer {
   }
 
   render(json: string): ChunkResult {
-    const rows: ReportRow[] = [];
+    let rows = 0;
     for (const claimRow of parseChunk<ClaimRow>(json)) {
       if (!readClaim(claimRow, this.lookups, this.job.filter, this.claim)) continue;
-      const row = this.claimRows.add(this.claim);
-      if (row) rows.push(row);
+      const values = this.claimRows.add(this.claim);
+      if (!values) continue;
+      this.renderer.row(values);
+      rows++;
     }
-    return { text: this.renderer.rows(rows), rows: rows.length, totals: this.claimRows.takeTotals() };
+    return { bytes: this.renderer.take(), rows, totals: this.claimRows.takeTotals() };
   }
 }
 
@@ -82,7 +85,7 @@ export class ClaimChunkRenderer {
  * Writes the claims report to `write` and returns its row count and totals. The text is byte for byte what
  * `reportToCsv`/`reportToJson` make of `ReportBuilder.build('claims')`.
  */
-export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, write: (text: string) => void, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
+export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, write: (piece: ReportPiece) => void, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
   return inputs.snapshotAsync(async () => {
     const lookups = inputs.maps;
     const chunks = inputs.claimChunks(CLAIM_COLUMNS_SQL);
@@ -95,7 +98,7 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
     // Results in report order; the worker's arrive later, so what is done is written only once all before it are.
     const pending: { result?: ChunkResult; promise?: Promise<ChunkResult> }[] = [];
     const take = (result: ChunkResult) => {
-      assembler.rows(result.text);
+      assembler.rows(result.bytes);
       rows += result.rows;
       totals = addTotals(totals, result.totals);
     };

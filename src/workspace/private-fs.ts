@@ -102,10 +102,10 @@ export function writePrivateFileInPieces(file: string, produce: (write: (content
 }
 
 /** `writePrivateFileInPieces` for a producer that awaits (a report streamed from a worker thread). */
-export async function writePrivateFileInPiecesAsync<T>(file: string, produce: (write: (text: string) => void) => Promise<T>): Promise<T> {
+export async function writePrivateFileInPiecesAsync<T>(file: string, produce: (write: (content: string | Uint8Array) => void) => Promise<T>): Promise<T> {
   const out = openPrivateFileAtomic(file);
   try {
-    const result = await produce((text) => out.write(text));
+    const result = await produce((content) => out.write(content));
     out.commit();
     return result;
   } catch (error) {

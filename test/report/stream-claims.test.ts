@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ReportBuilder } from '../../src/report/build-reports.js';
-import { reportToCsv, reportToJson } from '../../src/report/render-report.js';
+import { pieceText, reportToCsv, reportToJson } from '../../src/report/render-report.js';
 import { streamClaimsReport, type ClaimsJob } from '../../src/report/stream-claims.js';
 import { CHUNK_IDS, jsonChunks, parseChunk } from '../../src/store/json-chunks.js';
 import { StoreInputs } from '../../src/store/load-inputs.js';
@@ -27,7 +27,7 @@ const config = defaultConfig();
 
 async function streamed(db: Store, job: ClaimsJob): Promise<string> {
   let text = '';
-  await streamClaimsReport(new StoreInputs(db), job, (piece) => (text += piece), 'never');
+  await streamClaimsReport(new StoreInputs(db), job, (piece) => (text += pieceText(piece)), 'never');
   return text;
 }
 
@@ -193,7 +193,7 @@ describe('a store of many chunks', () => {
           const job = { asOf, config, filter, openOnly, format };
           for (const parallel of ['always', 'never'] as const) {
             let text = '';
-            const { rows } = await built.streamClaimsReport(new built.StoreInputs(builtDb), job, (piece) => (text += piece), parallel);
+            const { rows } = await built.streamClaimsReport(new built.StoreInputs(builtDb), job, (piece) => (text += pieceText(piece)), parallel);
             const expected = whole(db, job);
             expect(text === expected, `${JSON.stringify({ filter, openOnly, format, parallel })}: streamed text differs`).toBe(true);
             expect(rows).toBe(new ReportBuilder({ db, config, asOf, filter, openOnly }).build('claims').rows.length);
@@ -215,7 +215,7 @@ describe('a store of many chunks', () => {
     let pieces = 0;
     try {
       await streamClaimsReport(new StoreInputs(db), job, (piece) => {
-        text += piece;
+        text += pieceText(piece);
         // After the first chunk: another connection (an import) changes a claim of a later chunk and adds one.
         if (++pieces === 2) {
           writer.prepare('UPDATE claims SET billed = 123456 WHERE id = (SELECT max(id) FROM claims)').run();

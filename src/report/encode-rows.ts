@@ -1,0 +1,167 @@
+// Report rows encoded as CSV or JSON bytes, a row at a time, values in column order. Plain cells (ASCII text that
+// needs no quoting or escaping, integer cents, counts, null) are written here byte by byte; every other cell goes
+// through the general rules (`csvField` of the safe CSV writer, `JSON.stringify`), so those rules stay in one place.
+import { csvField, type CsvColumn } from '../export/safe-csv.js';
+import { ByteBuffer, putBytes, putDigits, putPlainAscii } from './byte-buffer.js';
+import type { Column, ColumnKind, ReportValue } from './model.js';
+
+export type RowValues = readonly (ReportValue | undefined)[];
+
+export interface RowEncoder {
+  /** Bytes each encoded row starts with, which the report's first row goes without (`ReportAssembler`). */
+  readonly separator: number;
+  /** Appends a row: `values[i]` is the value of `columns[i]`; undefined leaves the field out of JSON. */
+  row(values: RowValues): void;
+  /** The rows appended since the last call. */
+  take(): Buffer;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NEWLINE = 0x0a;
+
+/** Room for any plain cell but its text: a separator, a sign, digits, a decimal point and cents. */
+const CELL_ROOM = 32;
+
+/** Money and counts of at most 15 digits: written as digits, they are exactly what `formatCents` and `String` give. */
+const MAX_PLAIN_INTEGER = 1e15;
+
+function isPlainInteger(value: ReportValue | undefined): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) < MAX_PLAIN_INTEGER;
+}
+
+/** = + - @: the characters a spreadsheet starts a formula with (tab, CR and LF are not plain ASCII anyway). */
+function startsFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
+}
+
+function putInteger(buffer: Buffer, at: number, value: number): number {
+  if (value < 0) buffer[at++] = MINUS;
+  return putDigits(buffer, at, Math.abs(value));
+}
+
+/** `-123456` → `-1234.56`, as `formatCents` writes it. */
+function putCents(buffer: Buffer, at: number, cents: number): number {
+  if (cents < 0) buffer[at++] = MINUS;
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100);
+  const rest = abs - dollars * 100;
+  at = putDigits(buffer, at, dollars);
+  buffer[at] = DOT;
+  buffer[at + 1] = ZERO + Math.floor(rest / 10);
+  buffer[at + 2] = ZERO + (rest % 10);
+  return at + 3;
+}
+
+/** `-123450` → `-1234.5`, `100` → `1`: the number of dollars as JavaScript writes it (`String(cents / 100)`). */
+function putDollars(buffer: Buffer, at: number, cents: number): number {
+  if (cents < 0) buffer[at++] = MINUS;
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100);
+  const rest = abs - dollars * 100;
+  at = putDigits(buffer, at, dollars);
+  if (rest === 0) return at;
+  buffer[at++] = DOT;
+  buffer[at++] = ZERO + Math.floor(rest / 10);
+  if (rest % 10 !== 0) buffer[at++] = ZERO + (rest % 10);
+  return at;
+}
+
+const TEXT = 0;
+const MONEY = 1;
+const INTEGER = 2;
+const OTHER = 3;
+
+function kindCode(kind: ColumnKind): number {
+  return kind === 'text' || kind === 'date' ? TEXT : kind === 'money' ? MONEY : kind === 'integer' ? INTEGER : OTHER;
+}
+
+/** CSV lines, comma-separated and LF-terminated, every cell as the safe CSV writer writes it. */
+export function csvRowEncoder(columns: readonly Column[]): RowEncoder {
+  const out = new ByteBuffer();
+  const kinds = columns.map((c) => kindCode(c.kind));
+  const csvColumns: CsvColumn[] = columns.map((c) => ({ key: c.key, kind: c.kind }));
+  return {
+    separator: 0,
+    row(values) {
+      for (let i = 0; i < kinds.length; i++) {
+        const value = values[i];
+        const buffer = out.reserve(CELL_ROOM + (typeof value === 'string' ? value.length : 0));
+        if (i > 0) buffer[out.length++] = COMMA;
+        if (value === null || value === undefined || value === '') continue;
+        const kind = kinds[i];
+        let end = -1;
+        if (kind === TEXT) {
+          if (typeof value === 'string' && !startsFormula(value)) end = putPlainAscii(buffer, out.length, value, QUOTE, COMMA);
+        } else if (kind === MONEY) {
+          if (isPlainInteger(value)) end = putCents(buffer, out.length, value);
+        } else if (kind === INTEGER) {
+          if (isPlainInteger(value)) end = putInteger(buffer, out.length, value);
+        }
+        if (end >= 0) out.length = end;
+        else out.utf8(csvField(value, csvColumns[i]));
+      }
+      out.reserve(1)[out.length++] = NEWLINE;
+    },
+    take: () => out.take(),
+  };
+}
+
+/** A value as `JSON.stringify` writes it, money in dollars. */
+function jsonText(value: ReportValue, money: boolean): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    const number = money ? value / 100 : value;
+    return Number.isFinite(number) ? String(number) : 'null';
+  }
+  return value === null ? 'null' : value ? 'true' : 'false';
+}
+
+const NULL = Buffer.from('null');
+
+/**
+ * Rows of `JSON.stringify(body, null, 2)`, money in dollars: each row is `,` then the object indented as an element of
+ * the `rows` array, fields in column order.
+ */
+export function jsonRowEncoder(columns: readonly Column[]): RowEncoder {
+  const out = new ByteBuffer();
+  const prefixes = columns.map((c) => Buffer.from(`\n      ${JSON.stringify(c.key)}: `));
+  const money = columns.map((c) => c.kind === 'money');
+  const open = Buffer.from(',\n    {');
+  const close = Buffer.from('\n    }');
+  const closeEmpty = Buffer.from('}');
+  return {
+    separator: 1,
+    row(values) {
+      out.append(open);
+      let fields = 0;
+      for (let i = 0; i < prefixes.length; i++) {
+        const value = values[i];
+        if (value === undefined) continue;
+        const prefix = prefixes[i];
+        const buffer = out.reserve(CELL_ROOM + prefix.length + (typeof value === 'string' ? value.length + 2 : 0));
+        if (fields++ > 0) buffer[out.length++] = COMMA;
+        out.length = putBytes(buffer, out.length, prefix);
+        let end = -1;
+        if (typeof value === 'string') {
+          buffer[out.length] = QUOTE;
+          end = putPlainAscii(buffer, out.length + 1, value, QUOTE, BACKSLASH);
+          if (end >= 0) buffer[end++] = QUOTE;
+        } else if (value === null) {
+          end = putBytes(buffer, out.length, NULL);
+        } else if (isPlainInteger(value)) {
+          end = money[i] ? putDollars(buffer, out.length, value) : putInteger(buffer, out.length, value);
+        }
+        if (end >= 0) out.length = end;
+        else out.utf8(jsonText(value, money[i]));
+      }
+      out.append(fields > 0 ? close : closeEmpty);
+    },
+    take: () => out.take(),
+  };
+}
