@@ -16,24 +16,29 @@ export const UNBILLED_COLUMNS: Column[] = [
   { key: 'filing_deadline', kind: 'date' },
 ];
 
+/** What the unbilled check reads of a claim: whether it bills a patient's day. */
+export type BillingClaim = Pick<ClaimInput, 'patientKey' | 'serviceDate' | 'status'>;
+
 export interface UnbilledInput {
   appointments: AppointmentInput[];
   /**
    * The claims that may bill a session: all of them, or any part of them that includes every claim with the patient
    * and day of some session in `sessionsToCheck` (what the store loads, so a million claims need not be read).
    */
-  claims: ClaimInput[];
+  claims: BillingClaim[];
   /**
    * How many claims the store holds when none of them has a service date, else null: the one case where sessions
    * cannot be checked. From `claims` when omitted.
    */
   undatedClaims?: number | null;
+  /** `sessionsToCheck` of this input, when the caller has already asked it (to know which claims to read). */
+  candidates?: Candidate[];
   patients: PatientInput[];
   asOf: IsoDate;
   config: Config;
 }
 
-interface Candidate {
+export interface Candidate {
   appointment: AppointmentInput;
   payer: string;
   daysSinceService: number;
@@ -76,7 +81,7 @@ export function computeUnbilled(input: UnbilledInput): Report {
   }
 
   // Sessions that would be unbilled without a claim, first: then only claims of those patients and dates need looking at.
-  const candidates = sessionsToCheck(input);
+  const candidates = input.candidates ?? sessionsToCheck(input);
   let earliest = asOf;
   for (const { appointment } of candidates) if (appointment.serviceDate < earliest) earliest = appointment.serviceDate;
 

@@ -76,9 +76,9 @@ export class ReportBuilder {
   /** Unbilled sessions, reading only the claims dated on the days of sessions that could be unbilled. */
   private unbilled(appointments: AppointmentInput[], patients: PatientInput[]): Report {
     const { config, asOf } = this.options;
-    const days = sessionsToCheck({ appointments, patients, asOf, config }).map(({ appointment }) => appointment);
-    const claims = this.inputs.claimsOnDays(days);
-    return computeUnbilled({ appointments, claims, undatedClaims: this.inputs.undatedClaims(), patients, asOf, config });
+    const candidates = sessionsToCheck({ appointments, patients, asOf, config });
+    const claims = this.inputs.claimsOnDays(candidates.map(({ appointment }) => appointment));
+    return computeUnbilled({ appointments, claims, undatedClaims: this.inputs.undatedClaims(), candidates, patients, asOf, config });
   }
 
   /** Every alert, computed over the whole store (filters narrow what is shown, not what is remembered). */

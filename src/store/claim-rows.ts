@@ -3,6 +3,7 @@
 import type { ClaimStatus } from '../domain/entities.js';
 import type { ClaimInput } from '../compute/types.js';
 import { jsonChunks, type JsonChunks } from './json-chunks.js';
+import { CHASED_CLAIM_STATUSES, CHASED_CLAIMS_SQL } from './migrations.js';
 import type { Store } from './open-store.js';
 
 /** Case-insensitive "contains" filters on the people a row is about (`--patient`, `--clinician`, `--payer`). */
@@ -22,9 +23,15 @@ export interface Lookups {
 export const CLAIM_COLUMNS_SQL = 'id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason';
 export type ClaimRow = [number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null];
 
-/** The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. */
+/**
+ * The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. Statuses that are
+ * all chased ones are read through the index of chased claims (migration 004).
+ */
 export function claimChunks(db: Store, columns: string, statuses?: readonly string[]): JsonChunks {
-  return statuses ? jsonChunks(db, 'claims', columns, `status IN (${statuses.map(() => '?').join(', ')})`, statuses) : jsonChunks(db, 'claims', columns);
+  if (!statuses) return jsonChunks(db, 'claims', columns);
+  const where = `status IN (${statuses.map(() => '?').join(', ')})`;
+  const chased = statuses.every((status) => CHASED_CLAIM_STATUSES.includes(status));
+  return jsonChunks(db, 'claims', columns, chased ? `${CHASED_CLAIMS_SQL} AND ${where}` : where, statuses);
 }
 
 /** Appends to `out` the claims of `rows` that pass the filter, with names joined in. */

@@ -5,6 +5,7 @@ import type {
   AppointmentInput, AuthorizationInput, BalanceAdjustmentInput, BalanceInput, ClaimInput, PatientInput, PaymentInput,
 } from '../compute/types.js';
 import type { AgingClaim } from '../compute/aging.js';
+import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_COLUMNS_SQL, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimRow, type InputFilter, type Lookups } from './claim-rows.js';
 import { jsonChunks, parseChunk, type JsonChunks } from './json-chunks.js';
@@ -123,17 +124,19 @@ export class StoreInputs {
   }
 
   /**
-   * Every claim with the patient and day of one of `days` (the unbilled report's question), whatever its status, and
-   * perhaps a few more: claims of one of these patients dated on one of these days. SQLite matches a patient and a day
-   * each against a small set, twice as fast as matching (patient, day) pairs against a set of a hundred thousand.
+   * The patient, day and status of every claim with the patient and day of one of `days` (the unbilled report's
+   * question), and perhaps a few more: claims of one of these patients dated on one of these days. SQLite matches a
+   * patient and a day each against a small set, twice as fast as matching (patient, day) pairs against a set of a
+   * hundred thousand; and it reads only the three columns the question needs.
    */
-  claimsOnDays(days: { patientKey: number; serviceDate: string }[]): ClaimInput[] {
+  claimsOnDays(days: { patientKey: number; serviceDate: string }[]): BillingClaim[] {
     if (days.length === 0) return [];
     const patients = JSON.stringify([...new Set(days.map((d) => d.patientKey))]);
     const dates = JSON.stringify([...new Set(days.map((d) => d.serviceDate))]);
-    const sql = `SELECT json_group_array(json_array(${CLAIM_COLUMNS_SQL})) FROM claims
+    const sql = `SELECT json_group_array(json_array(patient_ref, service_date, status)) FROM claims
       WHERE service_date IN (SELECT value FROM json_each(?)) AND patient_ref IN (SELECT value FROM json_each(?))`;
-    return claimInputs(parseChunk<ClaimRow>(this.db.prepare(sql).pluck().get(dates, patients) as string), this.maps, {});
+    const rows = JSON.parse(this.db.prepare(sql).pluck().get(dates, patients) as string) as [number, string, ClaimStatus | null][];
+    return rows.map(([patientKey, serviceDate, status]) => ({ patientKey, serviceDate, status }));
   }
 
   /** Unresolved claims with only what the aging report reads: 10 columns of 13, for the report that reads most rows but shows five. */

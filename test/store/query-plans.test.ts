@@ -1,7 +1,11 @@
 // Identity look-ups for records without an ID must use their index: a full scan made 200,000 appointments take minutes.
+// Reports that read only chased claims must use the index of chased claims: a scan reads a million paid ones.
 import { describe, expect, it } from 'vitest';
+import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
+import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
+import { CLAIM_COLUMNS_SQL, claimChunks } from '../../src/store/claim-rows.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 
 describe('query plans', () => {
   it.each([
@@ -11,6 +15,24 @@ describe('query plans', () => {
     const db = openStore(':memory:', { create: true });
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, '2026-01-01') as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toContain(`USING INDEX ${index}`);
+    db.close();
+  });
+
+  it.each([
+    ['alerting', ALERTING_CLAIM_STATUSES, true],
+    ['unresolved (aging)', UNRESOLVED_CLAIM_STATUSES, true],
+    ['paid', ['paid'], false],
+  ] as const)('reading %s claims uses the index of chased claims: %s', (_, statuses, indexed) => {
+    const db = openStore(':memory:', { create: true });
+    db.prepare("INSERT INTO claims (claim_id, status) VALUES ('CLM-1', 'paid')").run();
+    // The SQL of the chunk query, as claimChunks prepares it.
+    const prepared: string[] = [];
+    const spy = { prepare: (sql: string) => (prepared.push(sql), db.prepare(sql)) } as unknown as Store;
+    Array.from(claimChunks(spy, CLAIM_COLUMNS_SQL, statuses).texts);
+    const chunkSql = prepared.find((sql) => sql.includes('json_group_array'))!;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${chunkSql}`).all(1, 100, ...statuses) as { detail: string }[]).map((r) => r.detail).join('\n');
+    if (indexed) expect(plan).toContain('INDEX claims_chased');
+    else expect(plan).not.toContain('claims_chased');
     db.close();
   });
 });
