@@ -1,16 +1,17 @@
-// Worker-thread entry of a streamed claims report (stream-claims.ts): takes JSON chunks of claims, posts back each
+// Worker-thread entry of a streamed claims report (stream-claims.ts): takes chunks of claims (json-chunks.ts), posts back each
 // one computed and encoded, in the order they came.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PracticeSyncError } from '../errors.js';
+import type { ChunkTexts } from '../store/json-chunks.js';
 import { ClaimChunkRenderer, type ChunkResult, type ClaimsWorkerData, type ClaimsWorkerReply } from './stream-claims.js';
 
 const port = parentPort!;
 const { job, lookups } = workerData as ClaimsWorkerData;
 const renderer = new ClaimChunkRenderer(lookups, job);
-port.on('message', (json: string) => {
+port.on('message', (texts: ChunkTexts) => {
   let result: ChunkResult;
   try {
-    result = renderer.render(json);
+    result = renderer.render(texts);
   } catch (error) {
     const reply: ClaimsWorkerReply = error instanceof PracticeSyncError
       ? { kind: 'error', code: error.code, message: error.message }

@@ -9,8 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { ClaimRows, computeClaims } from '../compute/claims.js';
 import { CLAIM_COLUMNS } from '../compute/claim-columns.js';
 import { PracticeSyncError, type ErrorCode } from '../errors.js';
-import { parseChunk } from '../store/json-chunks.js';
-import { blankClaim, CLAIM_COLUMNS_SQL, readClaim, type ClaimRow, type InputFilter, type Lookups } from '../store/claim-rows.js';
+import { parseChunk, type ChunkTexts } from '../store/json-chunks.js';
+import { blankClaim, CLAIM_CHUNK_COLUMNS, readClaim, type ClaimColumns, type InputFilter, type Lookups } from '../store/claim-rows.js';
 import type { StoreInputs } from '../store/load-inputs.js';
 import type { Config } from '../workspace/config-schema.js';
 import { writePrivateFileInPiecesAsync } from '../workspace/private-fs.js';
@@ -68,10 +68,11 @@ export class ClaimChunkRenderer {
     this.renderer = reportRenderer(job.format, { report: 'claims', asOf: job.asOf, columns: CLAIM_COLUMNS });
   }
 
-  render(json: string): ChunkResult {
+  render(texts: ChunkTexts): ChunkResult {
     let rows = 0;
-    for (const claimRow of parseChunk<ClaimRow>(json)) {
-      if (!readClaim(claimRow, this.lookups, this.job.filter, this.claim)) continue;
+    const columns = parseChunk<ClaimColumns>(texts);
+    for (let row = 0; row < columns[0].length; row++) {
+      if (!readClaim(columns, row, this.lookups, this.job.filter, this.claim)) continue;
       const values = this.claimRows.add(this.claim);
       if (!values) continue;
       this.renderer.row(values);
@@ -88,7 +89,7 @@ export class ClaimChunkRenderer {
 export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, write: (piece: ReportPiece) => void, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
   return inputs.snapshotAsync(async () => {
     const lookups = inputs.maps;
-    const chunks = inputs.claimChunks(CLAIM_COLUMNS_SQL);
+    const chunks = inputs.claimChunks(CLAIM_CHUNK_COLUMNS);
     const assembler = new ReportAssembler(reportRenderer(job.format, { report: 'claims', asOf: job.asOf, columns: CLAIM_COLUMNS }), write);
     const useWorker = parallel === 'always' || (parallel === 'auto' && chunks.count >= PARALLEL_MIN_CHUNKS && canUseWorker());
     const worker = useWorker ? new ChunkWorker({ job, lookups }) : null;
@@ -106,16 +107,16 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
       while (pending.length > 0 && pending[0].result) take(pending.shift()!.result!);
     };
     try {
-      for (const json of chunks.texts) {
+      for (const texts of chunks.texts) {
         worker?.throwIfFailed();
         if (worker && worker.queued < WORKER_QUEUE) {
           const entry: (typeof pending)[number] = {};
-          entry.promise = worker.render(json).then((result) => (entry.result = result));
+          entry.promise = worker.render(texts).then((result) => (entry.result = result));
           // Awaited below in order; marked handled so a failure while an earlier chunk is awaited is not unhandled.
           entry.promise.catch(() => undefined);
           pending.push(entry);
         } else {
-          pending.push({ result: local.render(json) });
+          pending.push({ result: local.render(texts) });
         }
         // Let the worker's finished chunks in, then write whatever is ready.
         if (worker) await new Promise((resolve) => setImmediate(resolve));
@@ -171,11 +172,11 @@ class ChunkWorker {
     return this.waiting.length;
   }
 
-  render(json: string): Promise<ChunkResult> {
+  render(texts: ChunkTexts): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.worker.postMessage(json);
+      this.worker.postMessage(texts);
     });
   }
 

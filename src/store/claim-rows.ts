@@ -20,25 +20,27 @@ export interface Lookups {
   payers: Map<number, string>;
 }
 
-export const CLAIM_COLUMNS_SQL = 'id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility, denial_reason';
-export type ClaimRow = [number, string, number | null, number | null, number | null, string | null, string | null, string | null, number | null, number | null, number | null, number | null, string | null];
+export const CLAIM_CHUNK_COLUMNS = ['id', 'claim_id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility', 'denial_reason'];
+/** A chunk of claims (json-chunks.ts): the values of CLAIM_CHUNK_COLUMNS, a column at a time. */
+export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>];
+type Nullable<T> = (T | null)[];
 
 /**
  * The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. Statuses that are
  * all chased ones are read through the index of chased claims (migration 004).
  */
-export function claimChunks(db: Store, columns: string, statuses?: readonly string[]): JsonChunks {
+export function claimChunks(db: Store, columns: readonly string[], statuses?: readonly string[]): JsonChunks {
   if (!statuses) return jsonChunks(db, 'claims', columns);
   const where = `status IN (${statuses.map(() => '?').join(', ')})`;
   const chased = statuses.every((status) => CHASED_CLAIM_STATUSES.includes(status));
   return jsonChunks(db, 'claims', columns, chased ? `${CHASED_CLAIMS_SQL} AND ${where}` : where, statuses);
 }
 
-/** Appends to `out` the claims of `rows` that pass the filter, with names joined in. */
-export function claimInputs(rows: Iterable<ClaimRow>, lookups: Lookups, filter: InputFilter, out: ClaimInput[] = []): ClaimInput[] {
-  for (const row of rows) {
+/** Appends to `out` the claims of a chunk that pass the filter, with names joined in. */
+export function claimInputs(columns: ClaimColumns, lookups: Lookups, filter: InputFilter, out: ClaimInput[] = []): ClaimInput[] {
+  for (let row = 0; row < columns[0].length; row++) {
     const claim = blankClaim();
-    if (readClaim(row, lookups, filter, claim)) out.push(claim);
+    if (readClaim(columns, row, lookups, filter, claim)) out.push(claim);
   }
   return out;
 }
@@ -47,28 +49,29 @@ export function blankClaim(): ClaimInput {
   return { key: 0, claimId: '', patientKey: null, patientName: null, clinicianName: null, payerName: null, serviceDate: null, submittedDate: null, status: null, billed: null, allowed: null, paid: null, patientResponsibility: null, denialReason: null };
 }
 
-/** Fills `claim` from `row`, names joined in; false when the filter leaves the claim out. */
-export function readClaim(row: ClaimRow, lookups: Lookups, filter: InputFilter, claim: ClaimInput): boolean {
-  const [key, claimId, patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility, denialReason] = row;
+/** Fills `claim` from row `row` of a chunk, names joined in; false when the filter leaves the claim out. */
+export function readClaim(columns: ClaimColumns, row: number, lookups: Lookups, filter: InputFilter, claim: ClaimInput): boolean {
+  const patientKey = columns[2][row];
+  const clinicianKey = columns[3][row];
   const patient = patientKey === null ? undefined : lookups.patients.get(patientKey);
   const patientName = patient?.name ?? null;
   const clinicianName = clinicianKey === null ? null : (lookups.clinicians.get(clinicianKey) ?? null);
-  const payerName = payerOf(lookups.payers, payerRef, patient);
+  const payerName = payerOf(lookups.payers, columns[4][row], patient);
   if (isFiltered(filter) && !passes(filter, patientName, clinicianName, payerName)) return false;
-  claim.key = key;
-  claim.claimId = claimId;
+  claim.key = columns[0][row];
+  claim.claimId = columns[1][row];
   claim.patientKey = patientKey;
   claim.patientName = patientName;
   claim.clinicianName = clinicianName;
   claim.payerName = payerName;
-  claim.serviceDate = serviceDate;
-  claim.submittedDate = submittedDate;
-  claim.status = status as ClaimStatus | null;
-  claim.billed = billed;
-  claim.allowed = allowed;
-  claim.paid = paid;
-  claim.patientResponsibility = patientResponsibility;
-  claim.denialReason = denialReason;
+  claim.serviceDate = columns[5][row];
+  claim.submittedDate = columns[6][row];
+  claim.status = columns[7][row] as ClaimStatus | null;
+  claim.billed = columns[8][row];
+  claim.allowed = columns[9][row];
+  claim.paid = columns[10][row];
+  claim.patientResponsibility = columns[11][row];
+  claim.denialReason = columns[12][row];
   return true;
 }
 

@@ -7,7 +7,7 @@ import type {
 import type { AgingClaim } from '../compute/aging.js';
 import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
-import { CLAIM_COLUMNS_SQL, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimRow, type InputFilter, type Lookups } from './claim-rows.js';
+import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
 import { jsonChunks, parseChunk, type JsonChunks } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
@@ -69,12 +69,22 @@ export class StoreInputs {
     const { patients, clinicians, payers } = this.maps;
     const out: AppointmentInput[] = [];
     this.snapshot(() => {
-      const chunks = jsonChunks(this.db, 'appointments', 'id, patient_ref, clinician_ref, payer_ref, service_date, start_time, status, cpt_code, client_unpaid, insurance_unpaid', 'patient_ref IS NOT NULL AND service_date IS NOT NULL');
-      for (const json of chunks.texts) {
-        for (const [key, patientKey, clinicianKey, payerRef, serviceDate, startTime, status, cptCode, clientUnpaid, insuranceUnpaid] of parseChunk<AppointmentRow>(json)) {
+      const chunks = jsonChunks(this.db, 'appointments', APPOINTMENT_CHUNK_COLUMNS, 'patient_ref IS NOT NULL AND service_date IS NOT NULL');
+      for (const texts of chunks.texts) {
+        const [keys, patientKeys, clinicianKeys, payerRefs, serviceDates, startTimes, statuses, cptCodes, clientUnpaids, insuranceUnpaids] = parseChunk<AppointmentColumns>(texts);
+        for (let row = 0; row < keys.length; row++) {
+          const key = keys[row];
+          const patientKey = patientKeys[row];
+          const clinicianKey = clinicianKeys[row];
+          const serviceDate = serviceDates[row];
+          const startTime = startTimes[row];
+          const status = statuses[row];
+          const cptCode = cptCodes[row];
+          const clientUnpaid = clientUnpaids[row];
+          const insuranceUnpaid = insuranceUnpaids[row];
           const patient = patients.get(patientKey);
           const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-          const payerName = payerOf(payers, payerRef, patient);
+          const payerName = payerOf(payers, payerRefs[row], patient);
           const patientName = patient?.name ?? `Patient #${patientKey}`;
           if (!passes(filter, patientName, clinicianName, payerName)) continue;
           out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, startTime, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
@@ -113,13 +123,13 @@ export class StoreInputs {
   claims(filter: InputFilter = {}, statuses?: readonly string[]): ClaimInput[] {
     const out: ClaimInput[] = [];
     this.snapshot(() => {
-      for (const json of this.claimChunks(CLAIM_COLUMNS_SQL, statuses).texts) claimInputs(parseChunk<ClaimRow>(json), this.maps, filter, out);
+      for (const texts of this.claimChunks(CLAIM_CHUNK_COLUMNS, statuses).texts) claimInputs(parseChunk<ClaimColumns>(texts), this.maps, filter, out);
     });
     return out;
   }
 
   /** Claims as JSON chunks of row arrays (claim-rows.ts); read them inside `snapshot`. */
-  claimChunks(columns: string, statuses?: readonly string[]): JsonChunks {
+  claimChunks(columns: readonly string[], statuses?: readonly string[]): JsonChunks {
     return claimChunks(this.db, columns, statuses);
   }
 
@@ -145,15 +155,22 @@ export class StoreInputs {
     const filtered = isFiltered(filter);
     const out: AgingClaim[] = [];
     this.snapshot(() => {
-      for (const json of this.claimChunks(AGING_COLUMNS_SQL, UNRESOLVED_CLAIM_STATUSES).texts) {
-        for (const [, patientKey, clinicianKey, payerRef, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility] of parseChunk<AgingRow>(json)) {
+      for (const texts of this.claimChunks(AGING_CHUNK_COLUMNS, UNRESOLVED_CLAIM_STATUSES).texts) {
+        const [keys, patientKeys, clinicianKeys, payerRefs, serviceDates, submittedDates, statuses, billeds, alloweds, paids, patientResponsibilities] = parseChunk<AgingColumns>(texts);
+        for (let row = 0; row < keys.length; row++) {
+          const patientKey = patientKeys[row];
+          const clinicianKey = clinicianKeys[row];
+          const payerRef = payerRefs[row];
           const patient = patientKey === null ? undefined : patients.get(patientKey);
           const payerName = payerOf(payers, payerRef, patient);
           if (filtered) {
             const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
             if (!passes(filter, patient?.name ?? null, clinicianName, payerName)) continue;
           }
-          out.push({ payerName, serviceDate, submittedDate, status, billed, allowed, paid, patientResponsibility });
+          out.push({
+            payerName, serviceDate: serviceDates[row], submittedDate: submittedDates[row], status: statuses[row], billed: billeds[row], allowed: alloweds[row],
+            paid: paids[row], patientResponsibility: patientResponsibilities[row],
+          });
         }
       }
     });
@@ -211,7 +228,10 @@ export class StoreInputs {
   }
 }
 
-type AppointmentRow = [number, number, number | null, number | null, string, string | null, string | null, string | null, number | null, number | null];
+type Nullable<T> = (T | null)[];
 
-const AGING_COLUMNS_SQL = 'id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, status, billed, allowed, paid, patient_responsibility';
-type AgingRow = [number, number | null, number | null, number | null, string | null, string | null, ClaimStatus, number | null, number | null, number | null, number | null];
+const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'start_time', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];
+type AppointmentColumns = [number[], number[], Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>];
+
+const AGING_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility'];
+type AgingColumns = [number[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, ClaimStatus[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>];

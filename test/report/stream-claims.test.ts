@@ -176,7 +176,7 @@ describe('a store of many chunks', () => {
           return wrapped;
         },
       } as unknown as Store;
-      const ids = [...jsonChunks(counted, 'claims', 'id').texts].flatMap((json) => parseChunk<[number]>(json).map(([id]) => id));
+      const ids = [...jsonChunks(counted, 'claims', ['id']).texts].flatMap((texts) => parseChunk<[number[]]>(texts)[0]);
       expect(ids).toEqual(db.prepare('SELECT id FROM claims ORDER BY id').pluck().all());
       expect(ids.at(-1)).toBe(1_000_000_000_000);
     } finally {

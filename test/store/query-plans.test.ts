@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
-import { CLAIM_COLUMNS_SQL, claimChunks } from '../../src/store/claim-rows.js';
+import { CLAIM_CHUNK_COLUMNS, claimChunks } from '../../src/store/claim-rows.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
@@ -28,7 +28,7 @@ describe('query plans', () => {
     // The SQL of the chunk query, as claimChunks prepares it.
     const prepared: string[] = [];
     const spy = { prepare: (sql: string) => (prepared.push(sql), db.prepare(sql)) } as unknown as Store;
-    Array.from(claimChunks(spy, CLAIM_COLUMNS_SQL, statuses).texts);
+    Array.from(claimChunks(spy, CLAIM_CHUNK_COLUMNS, statuses).texts);
     const chunkSql = prepared.find((sql) => sql.includes('json_group_array'))!;
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${chunkSql}`).all(1, 100, ...statuses) as { detail: string }[]).map((r) => r.detail).join('\n');
     if (indexed) expect(plan).toContain('INDEX claims_chased');

@@ -1,0 +1,24 @@
+// Chunks travel as one JSON array per column: the i-th value of every column must be one row's, in id order.
+import { describe, expect, it } from 'vitest';
+import { CHUNK_IDS, jsonChunks, parseChunk } from '../../src/store/json-chunks.js';
+import { openStore } from '../../src/store/open-store.js';
+
+describe('jsonChunks', () => {
+  it('keeps each row together across its columns, with nulls and gaps, in id order', () => {
+    const db = openStore(':memory:', { create: true });
+    const insert = db.prepare('INSERT INTO claims (id, claim_id, status, billed) VALUES (?, ?, ?, ?)');
+    const ids = [1, 2, 5, CHUNK_IDS, CHUNK_IDS + 1, 3 * CHUNK_IDS + 7];
+    for (const id of ids) insert.run(id, `CLM-${id}`, id % 2 ? 'paid' : null, id % 3 ? id * 100 : null);
+    const rows = [...jsonChunks(db, 'claims', ['id', 'claim_id', 'status', 'billed']).texts].flatMap((texts) => {
+      const [keys, claimIds, statuses, billed] = parseChunk<[number[], string[], (string | null)[], (number | null)[]]>(texts);
+      return keys.map((key, row) => [key, claimIds[row], statuses[row], billed[row]]);
+    });
+    expect(rows).toEqual(db.prepare('SELECT id, claim_id, status, billed FROM claims ORDER BY id').raw().all());
+    db.close();
+  });
+
+  it('puts rows that arrive out of id order back in order, every column alike', () => {
+    const texts = [JSON.stringify([3, 1, 2]), JSON.stringify(['c', 'a', 'b']), JSON.stringify([30, null, 20])];
+    expect(parseChunk<[number[], string[], (number | null)[]]>(texts)).toEqual([[1, 2, 3], ['a', 'b', 'c'], [null, 20, 30]]);
+  });
+});
