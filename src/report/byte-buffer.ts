@@ -45,13 +45,28 @@ export function putBytes(buffer: Buffer, at: number, bytes: Uint8Array): number 
   return at + bytes.length;
 }
 
+/** From this length on, text is written natively and checked after (see `putPlainAscii`). */
+const NATIVE_TEXT_LENGTH = 32;
+
 /**
  * Copies `text` if every character is printable ASCII (space to `~`) other than `stop1` and `stop2`, and returns the
  * position after it; otherwise returns -1 (the bytes past `at` are then garbage, and `length` was not moved). One pass
  * both checks and copies: a report's text cells are almost all plain, and the rest go through the general escaping.
+ * The caller has reserved at least `text.length` bytes.
  */
 export function putPlainAscii(buffer: Buffer, at: number, text: string, stop1: number, stop2: number): number {
   const n = text.length;
+  if (n >= NATIVE_TEXT_LENGTH) {
+    // Long text (an alert's message, built by concatenation) is read a character at a time only slowly; the native
+    // UTF-8 write flattens it once. Printable ASCII is a byte a character, so any other count is not plain, and a
+    // character that is not ASCII left bytes of 0x80 and up among those written.
+    if (buffer.write(text, at, 'utf8') !== n) return -1;
+    for (let i = at; i < at + n; i++) {
+      const c = buffer[i];
+      if (c < 0x20 || c > 0x7e || c === stop1 || c === stop2) return -1;
+    }
+    return at + n;
+  }
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c > 0x7e || c === stop1 || c === stop2) return -1;
