@@ -2,12 +2,13 @@
 // one computed and encoded, in the order they came.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PracticeSyncError } from '../errors.js';
+import { reviveLookups } from '../store/claim-rows.js';
 import type { ChunkTexts } from '../store/json-chunks.js';
 import { ClaimChunkRenderer, type ChunkResult, type ClaimsWorkerData, type ClaimsWorkerReply } from './stream-claims.js';
 
 const port = parentPort!;
 const { job, lookups } = workerData as ClaimsWorkerData;
-const renderer = new ClaimChunkRenderer(lookups, job);
+const renderer = new ClaimChunkRenderer(reviveLookups(lookups), job);
 port.on('message', (texts: ChunkTexts) => {
   let result: ChunkResult;
   try {

@@ -2,6 +2,7 @@
 // Nothing here but `claimChunks` touches the store, so a report's worker thread can turn chunks into inputs too.
 import type { ClaimStatus } from '../domain/entities.js';
 import type { ClaimInput } from '../compute/types.js';
+import { ById } from './by-id.js';
 import { jsonChunks, type JsonChunks } from './json-chunks.js';
 import { CHASED_CLAIM_STATUSES, CHASED_CLAIMS_SQL } from './migrations.js';
 import type { Store } from './open-store.js';
@@ -13,11 +14,16 @@ export interface InputFilter {
   payer?: string;
 }
 
-/** Names by store id, for joining in JS: small maps instead of SQL joins over a million rows. */
+/** Names by store id, for joining in JS: small lookups instead of SQL joins over a million rows. */
 export interface Lookups {
-  patients: Map<number, { name: string; patientId: string | null; payerRef: number | null }>;
-  clinicians: Map<number, string>;
-  payers: Map<number, string>;
+  patients: ById<{ name: string; patientId: string | null; payerRef: number | null }>;
+  clinicians: ById<string>;
+  payers: ById<string>;
+}
+
+/** `Lookups` again after a structured clone (a worker thread's copy). */
+export function reviveLookups(cloned: Lookups): Lookups {
+  return { patients: ById.revive(cloned.patients), clinicians: ById.revive(cloned.clinicians), payers: ById.revive(cloned.payers) };
 }
 
 export const CLAIM_CHUNK_COLUMNS = ['id', 'claim_id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility', 'denial_reason'];
@@ -76,7 +82,7 @@ export function readClaim(columns: ClaimColumns, row: number, lookups: Lookups, 
 }
 
 /** The row's own payer, else the patient's. */
-export function payerOf(payers: Map<number, string>, payerRef: number | null, patient: { payerRef: number | null } | undefined): string | null {
+export function payerOf(payers: ById<string>, payerRef: number | null, patient: { payerRef: number | null } | undefined): string | null {
   const key = payerRef ?? patient?.payerRef ?? null;
   return key === null ? null : (payers.get(key) ?? null);
 }

@@ -8,6 +8,7 @@ import type { AgingClaim } from '../compute/aging.js';
 import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
+import { ById } from './by-id.js';
 import { jsonChunks, parseChunk, type JsonChunks } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
@@ -46,11 +47,15 @@ export class StoreInputs {
 
   get maps(): Lookups {
     if (this.lookups) return this.lookups;
-    const patients = new Map<number, { name: string; patientId: string | null; payerRef: number | null }>();
+    const patients = new ById<{ name: string; patientId: string | null; payerRef: number | null }>();
     for (const [id, name, patientId, payerRef] of this.db.prepare('SELECT id, name, patient_id, payer_ref FROM patients').raw().all() as [number, string | null, string | null, number | null][]) {
       patients.set(id, { name: name ?? (patientId ? `Patient ${patientId}` : `Patient #${id}`), patientId, payerRef });
     }
-    const named = (table: string) => new Map((this.db.prepare(`SELECT id, name FROM ${table}`).raw().all() as [number, string | null][]).map(([id, name]) => [id, name ?? `#${id}`]));
+    const named = (table: string) => {
+      const names = new ById<string>();
+      for (const [id, name] of this.db.prepare(`SELECT id, name FROM ${table}`).raw().all() as [number, string | null][]) names.set(id, name ?? `#${id}`);
+      return names;
+    };
     this.lookups = { patients, clinicians: named('clinicians'), payers: named('payers') };
     return this.lookups;
   }
