@@ -75,11 +75,15 @@ function putDollars(buffer: Buffer, at: number, cents: number): number {
 const TEXT = 0;
 const MONEY = 1;
 const INTEGER = 2;
-const OTHER = 3;
+const BOOLEAN = 3;
 
 function kindCode(kind: ColumnKind): number {
-  return kind === 'text' || kind === 'date' ? TEXT : kind === 'money' ? MONEY : kind === 'integer' ? INTEGER : OTHER;
+  return kind === 'text' || kind === 'date' ? TEXT : kind === 'money' ? MONEY : kind === 'integer' ? INTEGER : BOOLEAN;
 }
+
+const NULL = Buffer.from('null');
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
 
 /** CSV lines, comma-separated and LF-terminated, every cell as the safe CSV writer writes it. */
 export function csvRowEncoder(columns: readonly Column[]): RowEncoder {
@@ -102,6 +106,8 @@ export function csvRowEncoder(columns: readonly Column[]): RowEncoder {
           if (isPlainInteger(value)) end = putCents(buffer, out.length, value);
         } else if (kind === INTEGER) {
           if (isPlainInteger(value)) end = putInteger(buffer, out.length, value);
+        } else if (typeof value === 'boolean') {
+          end = putBytes(buffer, out.length, value ? TRUE : FALSE);
         }
         if (end >= 0) out.length = end;
         else out.utf8(csvField(value, csvColumns[i]));
@@ -121,8 +127,6 @@ function jsonText(value: ReportValue, money: boolean): string {
   }
   return value === null ? 'null' : value ? 'true' : 'false';
 }
-
-const NULL = Buffer.from('null');
 
 /**
  * Rows of `JSON.stringify(body, null, 2)`, money in dollars: each row is `,` then the object indented as an element of
@@ -154,6 +158,8 @@ export function jsonRowEncoder(columns: readonly Column[]): RowEncoder {
           if (end >= 0) buffer[end++] = QUOTE;
         } else if (value === null) {
           end = putBytes(buffer, out.length, NULL);
+        } else if (typeof value === 'boolean') {
+          end = putBytes(buffer, out.length, value ? TRUE : FALSE);
         } else if (isPlainInteger(value)) {
           end = money[i] ? putDollars(buffer, out.length, value) : putInteger(buffer, out.length, value);
         }

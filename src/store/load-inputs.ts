@@ -48,9 +48,16 @@ export class StoreInputs {
   get maps(): Lookups {
     if (this.lookups) return this.lookups;
     const patients = new ById<{ name: string; patientId: string | null; payerRef: number | null }>();
-    for (const [id, name, patientId, payerRef] of this.db.prepare('SELECT id, name, patient_id, payer_ref FROM patients').raw().all() as [number, string | null, string | null, number | null][]) {
-      patients.set(id, { name: name ?? (patientId ? `Patient ${patientId}` : `Patient #${id}`), patientId, payerRef });
-    }
+    this.snapshot(() => {
+      for (const texts of jsonChunks(this.db, 'patients', ['id', 'name', 'patient_id', 'payer_ref']).texts) {
+        const [ids, names, patientIds, payerRefs] = parseChunk<[number[], Nullable<string>, Nullable<string>, Nullable<number>]>(texts);
+        for (let row = 0; row < ids.length; row++) {
+          const id = ids[row];
+          const patientId = patientIds[row];
+          patients.set(id, { name: names[row] ?? (patientId ? `Patient ${patientId}` : `Patient #${id}`), patientId, payerRef: payerRefs[row] });
+        }
+      }
+    });
     const named = (table: string) => {
       const names = new ById<string>();
       for (const [id, name] of this.db.prepare(`SELECT id, name FROM ${table}`).raw().all() as [number, string | null][]) names.set(id, name ?? `#${id}`);
