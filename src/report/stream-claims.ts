@@ -32,7 +32,10 @@ export interface ChunkResult {
   totals: ReportRow;
 }
 
-/** What the worker is started with: the job, and the names it joins in (from the main thread's read transaction). */
+/**
+ * What the worker is started with: the job, and the names it joins in (from the main thread's read transaction), a
+ * structured clone that `reviveLookups` makes lookups again.
+ */
 export interface ClaimsWorkerData {
   job: ClaimsJob;
   lookups: Lookups;

@@ -4,6 +4,10 @@
 
 const DENSE_IDS = 1 << 22;
 
+function isDense(id: number): boolean {
+  return Number.isInteger(id) && id >= 0 && id < DENSE_IDS;
+}
+
 export class ById<T> {
   constructor(
     private readonly dense: (T | undefined)[] = [],
@@ -17,21 +21,28 @@ export class ById<T> {
   }
 
   set(id: number, value: T): this {
-    if (Number.isInteger(id) && id >= 0 && id < DENSE_IDS) this.dense[id] = value;
+    if (isDense(id)) this.dense[id] = value;
     else this.sparse.set(id, value);
     return this;
   }
 
   get(id: number): T | undefined {
-    return id >= 0 && id < DENSE_IDS ? this.dense[id] : this.sparse.get(id);
+    return isDense(id) ? this.dense[id] : this.sparse.get(id);
   }
 
-  /** Every id and value: the ids SQLite handed out in order, then any set by hand (negative or huge) in order. */
+  /** Every id and value, in id order. */
   *[Symbol.iterator](): Generator<[number, T]> {
+    if (this.sparse.size > 0) {
+      yield* [...this.denseEntries(), ...this.sparse].sort((a, b) => a[0] - b[0]);
+      return;
+    }
+    yield* this.denseEntries();
+  }
+
+  private *denseEntries(): Generator<[number, T]> {
     for (let id = 0; id < this.dense.length; id++) {
       const value = this.dense[id];
       if (value !== undefined) yield [id, value];
     }
-    yield* [...this.sparse].sort((a, b) => a[0] - b[0]);
   }
 }

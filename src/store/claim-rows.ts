@@ -3,7 +3,7 @@
 import type { ClaimStatus } from '../domain/entities.js';
 import type { ClaimInput } from '../compute/types.js';
 import { ById } from './by-id.js';
-import { jsonChunks, type JsonChunks } from './json-chunks.js';
+import { jsonChunks, type JsonChunks, type Nullable } from './json-chunks.js';
 import { CHASED_CLAIM_STATUSES, CHASED_CLAIMS_SQL } from './migrations.js';
 import type { Store } from './open-store.js';
 
@@ -29,7 +29,6 @@ export function reviveLookups(cloned: Lookups): Lookups {
 export const CLAIM_CHUNK_COLUMNS = ['id', 'claim_id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility', 'denial_reason'];
 /** A chunk of claims (json-chunks.ts): the values of CLAIM_CHUNK_COLUMNS, a column at a time. */
 export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>];
-type Nullable<T> = (T | null)[];
 
 /**
  * The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. Statuses that are

@@ -16,9 +16,12 @@ export interface JsonChunks {
   texts: Iterable<ChunkTexts>;
 }
 
+/** A column of a chunk whose values may be null. */
+export type Nullable<T> = (T | null)[];
+
 /**
- * The chunks of `columns` (the first must be `id`) of the rows of `table` that pass `where`, a chunk of ids at a time
- * in id order. Read them inside one read transaction (`StoreInputs.snapshot`): each chunk is its own query, and only a
+ * The chunks of `columns` (the first must be `id`) of the rows of `table` that pass `where`, a chunk of ids at a time,
+ * in id order from one chunk to the next (`parseChunk` orders the rows within one). Read them inside one read transaction (`StoreInputs.snapshot`): each chunk is its own query, and only a
  * transaction makes them all see the same store.
  */
 export function jsonChunks(db: Store, table: string, columns: readonly string[], where?: string, params: readonly unknown[] = []): JsonChunks {
@@ -49,7 +52,7 @@ export function jsonChunks(db: Store, table: string, columns: readonly string[],
 export function parseChunk<Columns extends [number[], ...unknown[][]]>(texts: ChunkTexts): Columns {
   const columns = texts.map((text) => JSON.parse(text) as unknown[]) as Columns;
   const ids = columns[0];
-  // SQLite aggregates a rowid range scan in id order; should a later version not, the order still holds.
+  // A rowid range scan comes in id order; a read through an index (the chased claims) comes grouped by its key.
   for (let i = 1; i < ids.length; i++) {
     if (ids[i] < ids[i - 1]) {
       const order = ids.map((_, row) => row).sort((a, b) => ids[a] - ids[b]);

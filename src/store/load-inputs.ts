@@ -1,5 +1,5 @@
-// Read the store into the plain rows computations take: names joined from small lookup maps (not SQL joins), raw
-// row arrays, only the columns needed; claims, the big table, as JSON chunks (claim-rows.ts).
+// Read the store into the plain rows computations take: names joined from small lookups by id (not SQL joins), only
+// the columns needed; the big tables (claims, appointments, patients) as column chunks (json-chunks.ts).
 import type { AppointmentStatus, ClaimStatus, PaymentType } from '../domain/entities.js';
 import type {
   AppointmentInput, AuthorizationInput, BalanceAdjustmentInput, BalanceInput, ClaimInput, PatientInput, PaymentInput,
@@ -9,7 +9,7 @@ import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
 import { ById } from './by-id.js';
-import { jsonChunks, parseChunk, type JsonChunks } from './json-chunks.js';
+import { jsonChunks, parseChunk, type JsonChunks, type Nullable } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
 export type { InputFilter } from './claim-rows.js';
@@ -161,7 +161,7 @@ export class StoreInputs {
     return rows.map(([patientKey, serviceDate, status]) => ({ patientKey, serviceDate, status }));
   }
 
-  /** Unresolved claims with only what the aging report reads: 10 columns of 13, for the report that reads most rows but shows five. */
+  /** Unresolved claims with only what the aging report reads: 11 columns of 13, for the report that reads most rows but shows five. */
   agingClaims(filter: InputFilter = {}): AgingClaim[] {
     const { patients, clinicians, payers } = this.maps;
     const filtered = isFiltered(filter);
@@ -180,8 +180,8 @@ export class StoreInputs {
             if (!passes(filter, patient?.name ?? null, clinicianName, payerName)) continue;
           }
           out.push({
-            payerName, serviceDate: serviceDates[row], submittedDate: submittedDates[row], status: statuses[row], billed: billeds[row], allowed: alloweds[row],
-            paid: paids[row], patientResponsibility: patientResponsibilities[row],
+            payerName, serviceDate: serviceDates[row], submittedDate: submittedDates[row], status: statuses[row],
+            billed: billeds[row], allowed: alloweds[row], paid: paids[row], patientResponsibility: patientResponsibilities[row],
           });
         }
       }
@@ -240,7 +240,6 @@ export class StoreInputs {
   }
 }
 
-type Nullable<T> = (T | null)[];
 
 const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'start_time', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];
 type AppointmentColumns = [number[], number[], Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>];

@@ -11,8 +11,8 @@ const PARTY = `id INTEGER PRIMARY KEY, name TEXT, name_key TEXT`;
 /**
  * The claims billing staff still chase: every status but paid and void. Migration 004 indexes only these, so the
  * reports that read only them (aging, alerts) find them without scanning a million paid claims. A query uses the index
- * only when its WHERE has this exact term (`claimChunks` adds it); the text is part of a migration, so it never
- * changes. It is a chain of ORs, not `status IN (...)`: SQLite evaluates an index's condition on every row written,
+ * only when its WHERE has this exact term (`claimChunks` adds it), so it must stay the text of migration 004, which
+ * stores keep forever: a test holds the two equal. It is a chain of ORs, not `status IN (...)`: SQLite evaluates an index's condition on every row written,
  * and an IN list made a million-row import 1.8 s slower, the ORs 0.2 s.
  */
 export const CHASED_CLAIM_STATUSES: readonly string[] = ['submitted', 'pending', 'denied', 'rejected', 'draft'];
@@ -107,7 +107,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     name: '004-chased-claims',
-    sql: `CREATE INDEX claims_chased ON claims(status) WHERE ${CHASED_CLAIMS_SQL};`,
+    // Written out, not built from CHASED_CLAIMS_SQL: stores keep this text forever, and a test holds the two equal.
+    sql: "CREATE INDEX claims_chased ON claims(status) WHERE (status = 'submitted' OR status = 'pending' OR status = 'denied' OR status = 'rejected' OR status = 'draft');",
   },
 ];
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks } from '../../src/store/claim-rows.js';
+import { StoreInputs } from '../../src/store/load-inputs.js';
+import { CHASED_CLAIMS_SQL } from '../../src/store/migrations.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
@@ -33,6 +35,23 @@ describe('query plans', () => {
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${chunkSql}`).all(1, 100, ...statuses) as { detail: string }[]).map((r) => r.detail).join('\n');
     if (indexed) expect(plan).toContain('INDEX claims_chased');
     else expect(plan).not.toContain('claims_chased');
+    db.close();
+  });
+
+  it('asks for the chased claims in the very words of the index migration 004 made', () => {
+    const db = openStore(':memory:', { create: true });
+    const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'claims_chased'").pluck().get() as string;
+    expect(sql.endsWith(`WHERE ${CHASED_CLAIMS_SQL}`)).toBe(true);
+    db.close();
+  });
+
+  it('reads chased claims in id order, though the index gives them grouped by status', () => {
+    const db = openStore(':memory:', { create: true });
+    const insert = db.prepare('INSERT INTO claims (id, claim_id, status) VALUES (?, ?, ?)');
+    const statuses = ['submitted', 'denied', 'paid', 'draft', 'pending', 'rejected'];
+    for (let id = 1; id <= 60; id++) insert.run(id, `CLM-${id}`, statuses[id % statuses.length]);
+    const keys = new StoreInputs(db).claims({}, ALERTING_CLAIM_STATUSES).map((claim) => claim.key);
+    expect(keys).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((id) => statuses[id % statuses.length] !== 'paid'));
     db.close();
   });
 });
