@@ -45,30 +45,20 @@ function putInteger(buffer: Buffer, at: number, value: number): number {
   return putDigits(buffer, at, Math.abs(value));
 }
 
-/** `-123456` → `-1234.56`, as `formatCents` writes it. */
-function putCents(buffer: Buffer, at: number, cents: number): number {
+/**
+ * Cents as dollars: with two decimals as `formatCents` writes them (`-123456` → `-1234.56`, for CSV), or `shortest`,
+ * as JavaScript prints the number of dollars (`String(cents / 100)`: `-123450` → `-1234.5`, `100` → `1`, for JSON).
+ */
+function putMoney(buffer: Buffer, at: number, cents: number, shortest: boolean): number {
   if (cents < 0) buffer[at++] = MINUS;
   const abs = Math.abs(cents);
   const dollars = Math.floor(abs / 100);
   const rest = abs - dollars * 100;
   at = putDigits(buffer, at, dollars);
-  buffer[at] = DOT;
-  buffer[at + 1] = ZERO + Math.floor(rest / 10);
-  buffer[at + 2] = ZERO + (rest % 10);
-  return at + 3;
-}
-
-/** `-123450` → `-1234.5`, `100` → `1`: the number of dollars as JavaScript writes it (`String(cents / 100)`). */
-function putDollars(buffer: Buffer, at: number, cents: number): number {
-  if (cents < 0) buffer[at++] = MINUS;
-  const abs = Math.abs(cents);
-  const dollars = Math.floor(abs / 100);
-  const rest = abs - dollars * 100;
-  at = putDigits(buffer, at, dollars);
-  if (rest === 0) return at;
+  if (shortest && rest === 0) return at;
   buffer[at++] = DOT;
   buffer[at++] = ZERO + Math.floor(rest / 10);
-  if (rest % 10 !== 0) buffer[at++] = ZERO + (rest % 10);
+  if (!shortest || rest % 10 !== 0) buffer[at++] = ZERO + (rest % 10);
   return at;
 }
 
@@ -103,7 +93,7 @@ export function csvRowEncoder(columns: readonly Column[]): RowEncoder {
         if (kind === TEXT) {
           if (typeof value === 'string' && !startsFormula(value)) end = putPlainAscii(buffer, out.length, value, QUOTE, COMMA);
         } else if (kind === MONEY) {
-          if (isPlainInteger(value)) end = putCents(buffer, out.length, value);
+          if (isPlainInteger(value)) end = putMoney(buffer, out.length, value, false);
         } else if (kind === INTEGER) {
           if (isPlainInteger(value)) end = putInteger(buffer, out.length, value);
         } else if (typeof value === 'boolean') {
@@ -161,7 +151,7 @@ export function jsonRowEncoder(columns: readonly Column[]): RowEncoder {
         } else if (typeof value === 'boolean') {
           end = putBytes(buffer, out.length, value ? TRUE : FALSE);
         } else if (isPlainInteger(value)) {
-          end = money[i] ? putDollars(buffer, out.length, value) : putInteger(buffer, out.length, value);
+          end = money[i] ? putMoney(buffer, out.length, value, true) : putInteger(buffer, out.length, value);
         }
         if (end >= 0) out.length = end;
         else out.utf8(jsonText(value, money[i]));
