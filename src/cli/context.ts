@@ -2,7 +2,8 @@
 export interface CliContext {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
+  /** Reports come as bytes (a million claims are written as they are encoded), everything else as text. */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** stdout is a terminal: tables get colour and long imports a spinner. */
   isTTY: boolean;

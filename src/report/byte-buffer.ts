@@ -1,5 +1,6 @@
 // A growable byte buffer that report text is written into directly. A million-row report built as JS strings spent
-// most of its time joining and flattening them; bytes are written once, in place, and go to a file as they are.
+// most of its time joining and flattening them; bytes are written once, in place, and go out (to a file or to
+// stdout) as they are.
 // The `put*` functions write at a position and return the next one, so an encoder's loop over a row's cells keeps
 // the buffer and the position in locals: at 16 million cells, a method call per cell is most of the cost.
 

@@ -12,7 +12,7 @@ export type StreamFormat = 'csv' | 'json';
 /** What a rendered report is written as: small parts as text, rows as bytes. */
 export type ReportPiece = string | Uint8Array;
 
-/** A piece as text, for sinks that take strings (the CLI's stdout). */
+/** A piece as text: a whole report as one string (`reportToCsv`, `reportToJson`). */
 export function pieceText(piece: ReportPiece): string {
   return typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8');
 }

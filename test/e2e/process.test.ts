@@ -1,10 +1,11 @@
 // The real binary as a separate process: killed mid-import, two at once, the demo, the exit codes.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeClaims } from '../../bench/generate.js';
-import { dumpStore, REPO, tempDir, tempWorkspace, waitForLog } from '../helpers/cli.js';
+import { dumpStore, practiceWorkspace, REPO, tempDir, tempWorkspace, waitForLog } from '../helpers/cli.js';
 import { integrity } from '../helpers/store-files.js';
 
 const BIN = path.join(REPO, 'bin', 'practice-sync');
@@ -65,6 +66,19 @@ describe('as a separate process', () => {
     expect(result.stdout).toMatch(/imported generic-claims\.csv \(generic\/claims, run \d+\): 14 created/);
     expect(result.stdout).not.toMatch(/PROBLEM/);
     expect(result.stdout.includes("\u001b[")).toBe(false);
+  });
+
+  it('a report written to stdout (bytes, straight from the encoder) is the same as the --out file', async () => {
+    const ws = await practiceWorkspace();
+    for (const [name, format] of [['claims', 'csv'], ['claims', 'json'], ['alerts', 'csv'], ['sessions', 'json']]) {
+      const out = path.join(tempDir(), `${name}.${format}`);
+      const args = [BIN, '--workspace', ws, '--as-of', '2026-03-01', 'report', name, '--format', format];
+      const toFile = spawnSync(process.execPath, [...args, '--out', out], { encoding: 'utf8' });
+      const toStdout = spawnSync(process.execPath, args, { encoding: 'buffer' });
+      expect([toFile.status, toStdout.status], `${name} ${format}`).toEqual([0, 0]);
+      expect(toStdout.stdout.length, `${name} ${format}`).toBeGreaterThan(100);
+      expect(toStdout.stdout.equals(fs.readFileSync(out)), `${name} ${format}`).toBe(true);
+    }
   });
 
   it('output piped into a reader that stops early (| head) ends quietly', () => {

@@ -42,7 +42,7 @@ export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.
   const ctx: CliContext = {
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => void (stdout += typeof t === 'string' ? t : Buffer.from(t).toString('utf8')),
     stderr: (t) => void (stderr += t),
     isTTY: options.tty ?? false,
     now: () => options.now ?? new Date('2026-11-23T09:00:00Z'),

@@ -6,7 +6,6 @@ import { EXIT, fail } from '../../errors.js';
 import { ReportBuilder, REPORT_NAMES, type ReportName } from '../../report/build-reports.js';
 import type { Report } from '../../report/model.js';
 import { runsReport } from '../../report/runs-report.js';
-import { pieceText } from '../../report/render-report.js';
 import { loadAlertMemory, rememberAlerts } from '../../store/alert-state.js';
 import { listRuns } from '../../store/run-history.js';
 import type { InputFilter } from '../../store/load-inputs.js';
@@ -62,7 +61,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
             const { rows } = await builder.writeClaims(format, path.resolve(ctx.cwd, globals.out));
             ctx.stdout(`wrote claims report (${rows} rows) to ${globals.out}\n`);
           } else {
-            await builder.streamClaims(format, (piece) => ctx.stdout(pieceText(piece)));
+            await builder.streamClaims(format, ctx.stdout);
           }
           return;
         } else {

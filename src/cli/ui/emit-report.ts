@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../../report/model.js';
-import { pieceText, writeReport, type ReportPiece } from '../../report/render-report.js';
+import { writeReport, type ReportPiece } from '../../report/render-report.js';
 import { writePrivateFileInPieces } from '../../workspace/private-fs.js';
 import type { CliContext } from '../context.js';
 import { writeTable } from './render-table.js';
@@ -14,6 +14,6 @@ export function emitReport(ctx: CliContext, report: Report, format: string, styl
     writePrivateFileInPieces(path.resolve(ctx.cwd, out), render);
     ctx.stdout(`wrote ${report.report} report (${report.rows.length} rows) to ${out}\n`);
   } else {
-    render((piece) => ctx.stdout(pieceText(piece)));
+    render(ctx.stdout);
   }
 }
