@@ -60,7 +60,7 @@ describe('as a separate process', () => {
   });
 
   it('the demo runs on a fresh machine with no workspace, and its output has no colour codes through a pipe', () => {
-    const result = spawnSync(process.execPath, [BIN, 'demo'], { encoding: 'utf8', cwd: tempDir(), env: { PATH: process.env.PATH, HOME: tempDir() } });
+    const result = spawnSync(process.execPath, [BIN, 'demo'], { encoding: 'utf8', cwd: tempDir(), env: { PATH: process.env.PATH, HOME: tempDir(), TMPDIR: process.env.TMPDIR } });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/demo workspace: /);
     expect(result.stdout).toMatch(/imported generic-claims\.csv \(generic\/claims, run \d+\): 14 created/);
