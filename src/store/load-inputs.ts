@@ -140,7 +140,10 @@ export class StoreInputs {
     return out;
   }
 
-  /** Claims as JSON chunks of row arrays (claim-rows.ts); read them inside `snapshot`. */
+  /**
+   * Claims as column chunks (json-chunks.ts), through the chased-claims index when `statuses` allow it; read them
+   * inside `snapshot`.
+   */
   claimChunks(columns: readonly string[], statuses?: readonly string[]): JsonChunks {
     return claimChunks(this.db, columns, statuses);
   }
@@ -239,7 +242,6 @@ export class StoreInputs {
     });
   }
 }
-
 
 const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'start_time', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];
 type AppointmentColumns = [number[], number[], Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>];
