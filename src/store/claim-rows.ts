@@ -3,7 +3,7 @@
 import type { ClaimStatus } from '../domain/entities.js';
 import type { ClaimInput } from '../compute/types.js';
 import { ById } from './by-id.js';
-import { jsonChunks, type JsonChunks, type Nullable } from './json-chunks.js';
+import { jsonChunks, type ChunkColumn, type JsonChunks, type Nullable } from './json-chunks.js';
 import { CHASED_CLAIM_STATUSES, CHASED_CLAIMS_SQL } from './migrations.js';
 import type { Store } from './open-store.js';
 
@@ -26,7 +26,7 @@ export function reviveLookups(cloned: Lookups): Lookups {
   return { patients: ById.revive(cloned.patients), clinicians: ById.revive(cloned.clinicians), payers: ById.revive(cloned.payers) };
 }
 
-export const CLAIM_CHUNK_COLUMNS = ['id', 'claim_id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility', 'denial_reason'];
+export const CLAIM_CHUNK_COLUMNS: readonly ChunkColumn[] = ['id', { joined: 'claim_id' }, 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility', 'denial_reason'];
 /** A chunk of claims (json-chunks.ts): the values of CLAIM_CHUNK_COLUMNS, a column at a time. */
 export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>];
 
@@ -34,7 +34,7 @@ export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<numbe
  * The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. Statuses that are
  * all chased ones are read through the index of chased claims (migration 004).
  */
-export function claimChunks(db: Store, columns: readonly string[], statuses?: readonly string[]): JsonChunks {
+export function claimChunks(db: Store, columns: readonly ChunkColumn[], statuses?: readonly string[]): JsonChunks {
   if (!statuses) return jsonChunks(db, 'claims', columns);
   const where = `status IN (${statuses.map(() => '?').join(', ')})`;
   const chased = statuses.every((status) => CHASED_CLAIM_STATUSES.includes(status));

@@ -9,7 +9,7 @@ import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
 import { ById } from './by-id.js';
-import { jsonChunks, parseChunk, type JsonChunks, type Nullable } from './json-chunks.js';
+import { jsonChunks, parseChunk, type ChunkColumn, type JsonChunks, type Nullable } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
 export type { InputFilter } from './claim-rows.js';
@@ -144,7 +144,7 @@ export class StoreInputs {
    * Claims as column chunks (json-chunks.ts), through the chased-claims index when `statuses` allow it; read them
    * inside `snapshot`.
    */
-  claimChunks(columns: readonly string[], statuses?: readonly string[]): JsonChunks {
+  claimChunks(columns: readonly ChunkColumn[], statuses?: readonly string[]): JsonChunks {
     return claimChunks(this.db, columns, statuses);
   }
 

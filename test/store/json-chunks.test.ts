@@ -17,6 +17,26 @@ describe('jsonChunks', () => {
     db.close();
   });
 
+  it('reads a joined column as the same values, and a chunk whose value holds the separator again as JSON', () => {
+    const db = openStore(':memory:', { create: true });
+    const insert = db.prepare('INSERT INTO claims (id, claim_id, billed) VALUES (?, ?, ?)');
+    // The second chunk holds the separator in a claim id; the first and the third are joined text.
+    const claims: [number, string, number | null][] = [
+      [1, 'CLM-1', 100], [2, '', null], [3, 'Lind, "Bo"', 300], [4, 'é😀\n', 400],
+      [CHUNK_IDS + 1, 'A\u001eB', 500], [CHUNK_IDS + 2, '\u001e', 600],
+      [2 * CHUNK_IDS + 1, 'CLM-x', 700],
+    ];
+    for (const claim of claims) insert.run(...claim);
+    const chunks = [...jsonChunks(db, 'claims', ['id', { joined: 'claim_id' }, 'billed']).texts];
+    expect(chunks.map((texts) => texts[1][0])).toEqual(['\u001e', '[', '\u001e']);
+    const rows = chunks.flatMap((texts) => {
+      const [keys, claimIds, billed] = parseChunk<[number[], string[], (number | null)[]]>(texts);
+      return keys.map((key, row) => [key, claimIds[row], billed[row]]);
+    });
+    expect(rows).toEqual(claims);
+    db.close();
+  });
+
   it('puts rows that arrive out of id order back in order, every column alike', () => {
     const texts = [JSON.stringify([3, 1, 2]), JSON.stringify(['c', 'a', 'b']), JSON.stringify([30, null, 20])];
     expect(parseChunk<[number[], string[], (number | null)[]]>(texts)).toEqual([[1, 2, 3], ['a', 'b', 'c'], [null, 20, 30]]);
