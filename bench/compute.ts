@@ -106,7 +106,6 @@ function generate() {
       allowed: random() < 0.5 ? Math.round(billed * 0.8) : null,
       paid: random() < 0.5 ? int(billed) : null,
       patientResponsibility: random() < 0.5 ? int(3000) : null,
-      denialReason: null,
     });
   };
   // 92% of completed sessions with a payer are billed; the rest of the million are three years of older claims.

@@ -53,7 +53,6 @@ export interface ClaimInput {
   allowed: Cents | null;
   paid: Cents | null;
   patientResponsibility: Cents | null;
-  denialReason: string | null;
 }
 
 export interface BalanceInput {

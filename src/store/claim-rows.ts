@@ -26,9 +26,9 @@ export function reviveLookups(cloned: Lookups): Lookups {
   return { patients: ById.revive(cloned.patients), clinicians: ById.revive(cloned.clinicians), payers: ById.revive(cloned.payers) };
 }
 
-export const CLAIM_CHUNK_COLUMNS: readonly ChunkColumn[] = ['id', { joined: 'claim_id' }, 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility', 'denial_reason'];
+export const CLAIM_CHUNK_COLUMNS: readonly ChunkColumn[] = ['id', { joined: 'claim_id' }, 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility'];
 /** A chunk of claims (json-chunks.ts): the values of CLAIM_CHUNK_COLUMNS, a column at a time. */
-export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>];
+export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>];
 
 /**
  * The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. Statuses that are
@@ -51,7 +51,7 @@ export function claimInputs(columns: ClaimColumns, lookups: Lookups, filter: Inp
 }
 
 export function blankClaim(): ClaimInput {
-  return { key: 0, claimId: '', patientKey: null, patientName: null, clinicianName: null, payerName: null, serviceDate: null, submittedDate: null, status: null, billed: null, allowed: null, paid: null, patientResponsibility: null, denialReason: null };
+  return { key: 0, claimId: '', patientKey: null, patientName: null, clinicianName: null, payerName: null, serviceDate: null, submittedDate: null, status: null, billed: null, allowed: null, paid: null, patientResponsibility: null };
 }
 
 /** Fills `claim` from row `row` of a chunk, names joined in; false when the filter leaves the claim out. */
@@ -76,7 +76,6 @@ export function readClaim(columns: ClaimColumns, row: number, lookups: Lookups, 
   claim.allowed = columns[9][row];
   claim.paid = columns[10][row];
   claim.patientResponsibility = columns[11][row];
-  claim.denialReason = columns[12][row];
   return true;
 }
 

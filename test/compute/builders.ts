@@ -62,7 +62,6 @@ export function claim(overrides: Partial<ClaimInput> = {}): ClaimInput {
     allowed: null,
     paid: null,
     patientResponsibility: null,
-    denialReason: null,
     ...overrides,
   };
 }

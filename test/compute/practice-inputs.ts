@@ -130,7 +130,6 @@ export function loadPractice(): PracticeInputs {
       allowed: money(row['Allowed Amount']),
       paid: money(row['Paid Amount']),
       patientResponsibility: money(row['Patient Responsibility']),
-      denialReason: text(row['Denial Reason']),
     };
   });
 
