@@ -8,6 +8,7 @@ export class ByteBuffer {
   /** The bytes; the first `length` are written. Encoders write past `length` after `reserve`, then move it on. */
   bytes: Buffer;
   length = 0;
+  private readonly spares: Buffer[] = [];
 
   constructor(private readonly capacity = 1 << 20) {
     // Slow (unpooled) allocations own their ArrayBuffer, so a worker thread can transfer what `take` returns.
@@ -35,9 +36,18 @@ export class ByteBuffer {
   /** The bytes written since the last `take`; the buffer starts empty again, as big as it had grown. */
   take(): Buffer {
     const out = this.bytes.subarray(0, this.length);
-    this.bytes = Buffer.allocUnsafeSlow(Math.max(this.capacity, this.bytes.length));
+    this.bytes = this.spares.pop() ?? Buffer.allocUnsafeSlow(Math.max(this.capacity, this.bytes.length));
     this.length = 0;
     return out;
+  }
+
+  /**
+   * Takes back bytes `take` gave once nothing reads them any more (they are written to a file): their memory is filled
+   * again rather than new memory, which the system hands out a page at a time (0.8 ms a MB here, and a million claims
+   * as JSON are 500 MB).
+   */
+  recycle(bytes: Uint8Array): void {
+    this.spares.push(Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength));
   }
 }
 

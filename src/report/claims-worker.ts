@@ -3,16 +3,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PracticeSyncError } from '../errors.js';
 import { reviveLookups } from '../store/claim-rows.js';
-import type { ChunkTexts } from '../store/json-chunks.js';
-import { ClaimChunkRenderer, type ChunkResult, type ClaimsWorkerData, type ClaimsWorkerReply } from './stream-claims.js';
+import { ClaimChunkRenderer, type ChunkResult, type ClaimsWorkerData, type ClaimsWorkerReply, type ClaimsWorkerRequest } from './stream-claims.js';
 
 const port = parentPort!;
 const { job, lookups } = workerData as ClaimsWorkerData;
 const renderer = new ClaimChunkRenderer(reviveLookups(lookups), job);
-port.on('message', (texts: ChunkTexts) => {
+port.on('message', (request: ClaimsWorkerRequest) => {
+  if (request.kind === 'recycle') {
+    renderer.recycle(new Uint8Array(request.memory));
+    return;
+  }
   let result: ChunkResult;
   try {
-    result = renderer.render(texts);
+    result = renderer.render(request.texts);
   } catch (error) {
     const reply: ClaimsWorkerReply = error instanceof PracticeSyncError
       ? { kind: 'error', code: error.code, message: error.message }

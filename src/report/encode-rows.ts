@@ -14,6 +14,8 @@ export interface RowEncoder {
   row(values: RowValues): void;
   /** The rows appended since the last call. */
   take(): Buffer;
+  /** Hands back what `take` gave, once it is written and read no more, to be filled again (`ByteBuffer.recycle`). */
+  recycle(bytes: Uint8Array): void;
 }
 
 const QUOTE = 0x22;
@@ -105,6 +107,7 @@ export function csvRowEncoder(columns: readonly Column[]): RowEncoder {
       out.reserve(1)[out.length++] = NEWLINE;
     },
     take: () => out.take(),
+    recycle: (bytes) => out.recycle(bytes),
   };
 }
 
@@ -159,5 +162,6 @@ export function jsonRowEncoder(columns: readonly Column[]): RowEncoder {
       out.append(fields > 0 ? close : closeEmpty);
     },
     take: () => out.take(),
+    recycle: (bytes) => out.recycle(bytes),
   };
 }

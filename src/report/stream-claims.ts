@@ -43,6 +43,9 @@ export interface ClaimsWorkerData {
 
 export type ClaimsWorkerReply = { kind: 'chunk'; result: ChunkResult } | { kind: 'error'; code: ErrorCode | null; message: string };
 
+/** A chunk to compute and render, or the memory of bytes the worker rendered earlier, written and free again. */
+export type ClaimsWorkerRequest = { kind: 'chunk'; texts: ChunkTexts } | { kind: 'recycle'; memory: ArrayBuffer };
+
 export type Parallelism = 'auto' | 'always' | 'never';
 
 /** Stores with fewer chunks than this (about 65,000 claims) are done before a worker would have started. */
@@ -55,6 +58,10 @@ const WORKER_SCRIPT = new URL('./claims-worker.js', import.meta.url);
 
 function canUseWorker(): boolean {
   return WORKER_SCRIPT.protocol === 'file:' && fs.existsSync(fileURLToPath(WORKER_SCRIPT));
+}
+
+interface Recycler {
+  recycle(bytes: Uint8Array): void;
 }
 
 /** Computes and renders chunks of claims: the work either thread does, one of these per thread. */
@@ -83,13 +90,19 @@ export class ClaimChunkRenderer {
     }
     return { bytes: this.renderer.take(), rows, totals: this.claimRows.takeTotals() };
   }
+
+  recycle(bytes: Uint8Array): void {
+    this.renderer.recycle(bytes);
+  }
 }
 
 /**
  * Writes the claims report to `write` and returns its row count and totals. The text is byte for byte what
- * `reportToCsv`/`reportToJson` make of `ReportBuilder.build('claims')`.
+ * `reportToCsv`/`reportToJson` make of `ReportBuilder.build('claims')`. `recycle`: `write` is done with the bytes when
+ * it returns (a synchronous write to a file), so their memory can be filled again; not so for a stream that may queue
+ * them (stdout).
  */
-export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, write: (piece: ReportPiece) => void, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
+export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, write: (piece: ReportPiece) => void, parallel: Parallelism = 'auto', recycle = false): Promise<{ rows: number; totals: ReportRow }> {
   return inputs.snapshotAsync(async () => {
     const lookups = inputs.maps;
     const chunks = inputs.claimChunks(CLAIM_CHUNK_COLUMNS);
@@ -100,32 +113,37 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
     let rows = 0;
     let totals = computeClaims({ claims: [], asOf: job.asOf, config: job.config }).totals;
     // Results in report order; the worker's arrive later, so what is done is written only once all before it are.
-    const pending: { result?: ChunkResult; promise?: Promise<ChunkResult> }[] = [];
-    const take = (result: ChunkResult) => {
+    // Each remembers who rendered it, who takes its memory back once it is written.
+    const pending: { result?: ChunkResult; promise?: Promise<ChunkResult>; renderer: Recycler }[] = [];
+    const take = (result: ChunkResult, renderer: Recycler) => {
       assembler.rows(result.bytes);
+      if (recycle) renderer.recycle(result.bytes);
       rows += result.rows;
       totals = addTotals(totals, result.totals);
     };
     const flushDone = () => {
-      while (pending.length > 0 && pending[0].result) take(pending.shift()!.result!);
+      while (pending.length > 0 && pending[0].result) {
+        const { result, renderer } = pending.shift()!;
+        take(result!, renderer);
+      }
     };
     try {
       for (const texts of chunks.texts) {
         worker?.throwIfFailed();
         if (worker && worker.queued < WORKER_QUEUE) {
-          const entry: (typeof pending)[number] = {};
+          const entry: (typeof pending)[number] = { renderer: worker };
           entry.promise = worker.render(texts).then((result) => (entry.result = result));
           // Awaited below in order; marked handled so a failure while an earlier chunk is awaited is not unhandled.
           entry.promise.catch(() => undefined);
           pending.push(entry);
         } else {
-          pending.push({ result: local.render(texts) });
+          pending.push({ result: local.render(texts), renderer: local });
         }
         // Let the worker's finished chunks in, then write whatever is ready.
         if (worker) await new Promise((resolve) => setImmediate(resolve));
         flushDone();
       }
-      for (const entry of pending.splice(0)) take(entry.result ?? (await entry.promise!));
+      for (const entry of pending.splice(0)) take(entry.result ?? (await entry.promise!), entry.renderer);
     } finally {
       await worker?.stop();
     }
@@ -136,7 +154,8 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
 
 /** `streamClaimsReport` into a file (owner-only), which appears whole or not at all. */
 export function writeClaimsReportFile(inputs: StoreInputs, job: ClaimsJob, file: string, parallel: Parallelism = 'auto'): Promise<{ rows: number; totals: ReportRow }> {
-  return writePrivateFileInPiecesAsync(file, (write) => streamClaimsReport(inputs, job, write, parallel));
+  // The file's writes are synchronous: written bytes are free again.
+  return writePrivateFileInPiecesAsync(file, (write) => streamClaimsReport(inputs, job, write, parallel, true));
 }
 
 /** Totals of the claims report are counts and sums, so a whole report's are its chunks' added up. */
@@ -179,8 +198,15 @@ class ChunkWorker {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.worker.postMessage(texts);
+      this.worker.postMessage({ kind: 'chunk', texts } satisfies ClaimsWorkerRequest);
     });
+  }
+
+  /** Sends the memory of bytes the worker rendered back to it, to be filled again. */
+  recycle(bytes: Uint8Array): void {
+    if (this.failure || this.stopping) return;
+    const memory = bytes.buffer as ArrayBuffer;
+    this.worker.postMessage({ kind: 'recycle', memory } satisfies ClaimsWorkerRequest, [memory]);
   }
 
   async stop(): Promise<void> {

@@ -197,6 +197,10 @@ describe('a store of many chunks', () => {
             const expected = whole(db, job);
             expect(text === expected, `${JSON.stringify({ filter, openOnly, format, parallel })}: streamed text differs`).toBe(true);
             expect(rows).toBe(new ReportBuilder({ db, config, asOf, filter, openOnly }).build('claims').rows.length);
+            // Into a file, the memory of each written chunk is filled again with a later one.
+            const out = path.join(path.dirname(file), `claims.${format}`);
+            await built.writeClaimsReportFile(new built.StoreInputs(builtDb), job, out, parallel);
+            expect(fs.readFileSync(out, 'utf8') === expected, `${JSON.stringify({ filter, openOnly, format, parallel })}: file differs`).toBe(true);
           }
         }
       }
