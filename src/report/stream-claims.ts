@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { ClaimRows, computeClaims } from '../compute/claims.js';
 import { CLAIM_COLUMNS } from '../compute/claim-columns.js';
 import { PracticeSyncError, type ErrorCode } from '../errors.js';
-import { parseChunk, type ChunkTexts } from '../store/json-chunks.js';
+import { CHUNK_IDS, parseChunk, type ChunkTexts } from '../store/json-chunks.js';
 import { blankClaim, CLAIM_CHUNK_COLUMNS, readClaim, type ClaimColumns, type InputFilter, type Lookups } from '../store/claim-rows.js';
 import type { StoreInputs } from '../store/load-inputs.js';
 import type { Config } from '../workspace/config-schema.js';
@@ -48,8 +48,8 @@ export type ClaimsWorkerRequest = { kind: 'chunk'; texts: ChunkTexts } | { kind:
 
 export type Parallelism = 'auto' | 'always' | 'never';
 
-/** Stores with fewer chunks than this (about 65,000 claims) are done before a worker would have started. */
-const PARALLEL_MIN_CHUNKS = 4;
+/** Stores of fewer chunks than this (about 65,000 claims) are done before a worker would have started. */
+const PARALLEL_MIN_CHUNKS = Math.ceil(65_536 / CHUNK_IDS);
 
 /** Chunks handed to the worker and not yet back: enough to keep it busy, few enough to keep memory flat. */
 const WORKER_QUEUE = 4;
