@@ -71,11 +71,14 @@ function csvRenderer(columns: readonly Column[]): ReportRenderer {
   return { ...csvRowEncoder(columns), head: () => headLine, tail: () => '' };
 }
 
-/** Rows per piece when a whole report is written out: big reports never become one string. */
-const ROWS_PER_PIECE = 16_384;
+/** Rows per piece when a whole report is written out: big reports never become one string (and see CHUNK_IDS). */
+const ROWS_PER_PIECE = 4_096;
 
-/** Writes a report to `write` a piece at a time: the same text as `reportToCsv`/`reportToJson`. */
-export function writeReport(report: Report, format: StreamFormat, write: (piece: ReportPiece) => void): void {
+/**
+ * Writes a report to `write` a piece at a time: the same text as `reportToCsv`/`reportToJson`. `recycle`: `write` is
+ * done with the bytes when it returns (a synchronous write to a file), so their memory can be filled again.
+ */
+export function writeReport(report: Report, format: StreamFormat, write: (piece: ReportPiece) => void, recycle = false): void {
   const renderer = reportRenderer(format, report);
   const assembler = new ReportAssembler(renderer, write);
   const keys = report.columns.map((c) => c.key);
@@ -83,7 +86,11 @@ export function writeReport(report: Report, format: StreamFormat, write: (piece:
   report.rows.forEach((row, i) => {
     for (let j = 0; j < keys.length; j++) values[j] = row[keys[j]];
     renderer.row(values);
-    if ((i + 1) % ROWS_PER_PIECE === 0) assembler.rows(renderer.take());
+    if ((i + 1) % ROWS_PER_PIECE === 0) {
+      const bytes = renderer.take();
+      assembler.rows(bytes);
+      if (recycle) renderer.recycle(bytes);
+    }
   });
   assembler.rows(renderer.take());
   assembler.finish(report.totals, report.notes);
@@ -91,7 +98,8 @@ export function writeReport(report: Report, format: StreamFormat, write: (piece:
 
 /** A report written into `file` (owner-only) a piece at a time; the file appears whole or not at all. */
 export function writeReportFile(file: string, report: Report, format: StreamFormat): void {
-  writePrivateFileInPieces(file, (write) => writeReport(report, format, write));
+  // The file's writes are synchronous: written bytes are free again.
+  writePrivateFileInPieces(file, (write) => writeReport(report, format, write, true));
 }
 
 function renderWhole(format: StreamFormat, report: Report): string {

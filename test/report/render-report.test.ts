@@ -1,5 +1,8 @@
 // The JSON renderer writes rows a piece at a time (so a streamed report can use it), without JSON.stringify's cost per
 // cell. Its text must stay exactly `JSON.stringify(body, null, 2)`, money in dollars, for every report and any value.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeAlerts } from '../../src/alerts/index.js';
@@ -9,7 +12,7 @@ import { computeClaims } from '../../src/compute/claims.js';
 import { computeSessions } from '../../src/compute/sessions.js';
 import { computeUnbilled } from '../../src/compute/unbilled.js';
 import type { Column, Report, ReportRow } from '../../src/report/model.js';
-import { displayValue, reportToCsv, reportToJson } from '../../src/report/render-report.js';
+import { displayValue, reportToCsv, reportToJson, writeReportFile } from '../../src/report/render-report.js';
 import { config } from '../compute/builders.js';
 import { loadPractice } from '../compute/practice-inputs.js';
 
@@ -60,6 +63,22 @@ describe('reportToCsv', () => {
       totals: {}, notes: [],
     };
     expect(reportToCsv(report)).toBe('name,amount,days,on\n"Lind, ""Bo""",-1234.56,30,2026-03-01\n\'=SUM(A1),0.05,,\n');
+  });
+});
+
+describe('writeReportFile', () => {
+  it('writes the whole text however many pieces it takes, each piece filling the memory of one written before', () => {
+    const columns: Column[] = [{ key: 'id', kind: 'text' }, { key: 'note', kind: 'text' }, { key: 'amount', kind: 'money' }];
+    // Rows of different lengths, so a piece left over from an earlier one would show.
+    const rows: ReportRow[] = Array.from({ length: 20_000 }, (_, i) => ({ id: `A-${i}`, note: i % 7 === 0 ? 'x'.repeat(i % 300) : `n, "${i}"`, amount: i * 7 - 50_000 }));
+    const report: Report = { report: 'alerts', asOf: '2026-03-01', columns, rows, totals: { amount: 1 }, notes: ['one note'] };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-render-'));
+    for (const [format, whole] of [['csv', reportToCsv(report)], ['json', reportToJson(report)]] as const) {
+      const file = path.join(dir, `report.${format}`);
+      writeReportFile(file, report, format);
+      expect(fs.readFileSync(file, 'utf8') === whole, format).toBe(true);
+    }
+    fs.rmSync(dir, { recursive: true });
   });
 });
 
