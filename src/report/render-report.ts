@@ -71,7 +71,10 @@ function csvRenderer(columns: readonly Column[]): ReportRenderer {
   return { ...csvRowEncoder(columns), head: () => headLine, tail: () => '' };
 }
 
-/** Rows per piece when a whole report is written out: big reports never become one string (and see CHUNK_IDS). */
+/**
+ * Rows per piece when a whole report is written out: big reports never become one string, and a piece stays small
+ * enough to fit memory already in use (see CHUNK_IDS).
+ */
 const ROWS_PER_PIECE = 4_096;
 
 /**

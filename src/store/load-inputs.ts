@@ -166,7 +166,7 @@ export class StoreInputs {
     return patientKeys.map((patientKey, i) => ({ patientKey, serviceDate: serviceDates[i], status: statuses[i] }));
   }
 
-  /** Unresolved claims with only what the aging report reads: 11 columns of 13, for the report that reads most rows but shows five. */
+  /** Unresolved claims with only what the aging report reads: 11 columns of the listing's 12, for the report that reads most rows but shows five. */
   agingClaims(filter: InputFilter = {}): AgingClaim[] {
     const { patients, clinicians, payers } = this.maps;
     const filtered = isFiltered(filter);
