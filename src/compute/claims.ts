@@ -29,16 +29,38 @@ export function computeClaims({ claims, asOf, config, openOnly = false }: Claims
   const rows: ReportRow[] = [];
   for (const claim of claims) {
     const values = claimRows.add(claim);
-    if (!values) continue;
-    const row: ReportRow = {};
-    CLAIM_COLUMNS.forEach((column, i) => (row[column.key] = values[i]));
-    rows.push(row);
+    if (values) rows.push(claimRow(values));
   }
   return { report: 'claims', asOf, columns: CLAIM_COLUMNS, rows, totals: claimRows.totals(), notes: [] };
 }
 
 /** Where each field of a claims row sits among its values: the order of CLAIM_COLUMNS. */
 const AT: Readonly<Record<string, number>> = Object.fromEntries(CLAIM_COLUMNS.map((column, i) => [column.key, i]));
+
+/**
+ * A claims row as an object, keys in the order of CLAIM_COLUMNS. Written out as one literal: setting sixteen keys by
+ * name from the column list was most of `computeClaims` (the alerts compute 50,000 claims this way).
+ */
+function claimRow(values: readonly ReportValue[]): ReportRow {
+  return {
+    claim_id: values[AT.claim_id],
+    patient_name: values[AT.patient_name],
+    clinician_name: values[AT.clinician_name],
+    payer_name: values[AT.payer_name],
+    service_date: values[AT.service_date],
+    submitted_date: values[AT.submitted_date],
+    status: values[AT.status],
+    billed: values[AT.billed],
+    allowed: values[AT.allowed],
+    paid: values[AT.paid],
+    patient_responsibility: values[AT.patient_responsibility],
+    outstanding: values[AT.outstanding],
+    days_outstanding: values[AT.days_outstanding],
+    group: values[AT.group],
+    bucket: values[AT.bucket],
+    filing_deadline: values[AT.filing_deadline],
+  };
+}
 
 /**
  * The claims report a claim at a time: `add` gives a claim's row (null when `openOnly` leaves it out) and counts it in

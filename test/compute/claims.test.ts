@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { computeAging, computeClaims, timelyFilingDays } from '../../src/compute/claims.js';
+import { CLAIM_COLUMNS, computeAging, computeClaims, timelyFilingDays } from '../../src/compute/claims.js';
 import type { ClaimInput } from '../../src/compute/types.js';
 import { claim, config } from './builders.js';
 
 const asOf = '2026-04-30';
 const claims = (list: ClaimInput[], openOnly = false) => computeClaims({ claims: list, asOf, config: config(), openOnly });
+
+describe('computeClaims: rows', () => {
+  it('has every field of the claims columns, in their order, with its own value', () => {
+    const row = claims([claim({ claimId: 'C1', patientName: 'Ada Quill', clinicianName: 'Dr. Ivy Stone', payerName: 'Aetna', serviceDate: '2026-03-30',
+      submittedDate: '2026-03-31', status: 'denied', billed: 15000, allowed: 12000, paid: 2000, patientResponsibility: 1000 })]).rows[0];
+    expect(Object.keys(row)).toEqual(CLAIM_COLUMNS.map((column) => column.key));
+    // 04-30 is 30 days after 03-31; outstanding 120.00 − 10.00 − 20.00; Aetna allows 120 days by default (SPEC §8), and
+    // 03-30 + 120 days is 07-28 (1 + 30 + 31 + 30 + 28).
+    expect(row).toEqual({
+      claim_id: 'C1', patient_name: 'Ada Quill', clinician_name: 'Dr. Ivy Stone', payer_name: 'Aetna', service_date: '2026-03-30',
+      submitted_date: '2026-03-31', status: 'denied', billed: 15000, allowed: 12000, paid: 2000, patient_responsibility: 1000,
+      outstanding: 9000, days_outstanding: 30, group: 'denied', bucket: '0-30', filing_deadline: '2026-07-28',
+    });
+  });
+});
 
 describe('computeClaims: days outstanding and group', () => {
   it('groups open claims at 29/30/59/60/89/90 days', () => {
