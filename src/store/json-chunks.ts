@@ -15,10 +15,11 @@ export const CHUNK_IDS = 4_096;
 export type ChunkTexts = string[];
 
 /**
- * A column of a chunk: a column name (or SQL expression) read as a JSON array, or `{ joined }`, a NOT NULL text column
- * read as its values joined by a separator. V8 internalizes every string of ten characters or fewer that `JSON.parse`
- * makes: right for dates and statuses, which repeat, but a million unique claim ids took four times as long to parse
- * as to split (460 ms against 70).
+ * A column of a chunk: a column name (or SQL expression) read as a JSON array, or `{ joined }`, a text column read as
+ * its values joined by a separator. V8 internalizes every string of ten characters or fewer that `JSON.parse` makes:
+ * right for dates and statuses, which repeat, but a million unique claim ids took four times as long to parse as to
+ * split (460 ms against 70). Joined text cannot tell null from a value, nor a value from one holding the separator: a
+ * chunk with either is read as JSON instead.
  */
 export type ChunkColumn = string | { joined: string };
 
@@ -48,9 +49,10 @@ export function jsonChunks(db: Store, table: string, columns: readonly ChunkColu
   const range = `FROM ${table} WHERE id BETWEEN ? AND ?${where ? ` AND (${where})` : ''}`;
   // All aggregates of one SELECT see the rows in the same order, so the i-th value of every column is one row's.
   const asJson = (column: ChunkColumn) => `json_group_array(${typeof column === 'string' ? column : column.joined})`;
+  // After the columns, for each joined one: how many of its values are null or hold the separator.
   const chunk = db.prepare(`SELECT ${columns.map((column) => (typeof column === 'string' ? asJson(column) : `char(30) || group_concat(${column.joined}, char(30))`)).join(', ')}
-    ${joined.map((column) => `, max(instr(${column}, char(30)))`).join('')} ${range}`).raw();
-  // A chunk where a joined value holds the separator is read again, every column as JSON.
+    ${joined.map((column) => `, count(*) - count(${column}) + sum(instr(${column}, char(30)) > 0)`).join('')} ${range}`).raw();
+  // A chunk where a joined value is null or holds the separator is read again, every column as JSON.
   const jsonChunk = joined.length ? db.prepare(`SELECT ${columns.map(asJson).join(', ')} ${range}`).raw() : chunk;
   const nextId = db.prepare(`SELECT min(id) FROM ${table} WHERE id > ?`).pluck();
   function* texts(): Generator<ChunkTexts> {
@@ -61,8 +63,8 @@ export function jsonChunks(db: Store, table: string, columns: readonly ChunkColu
       // An empty chunk may be a gap in the ids (a row given id 10^12 by hand): go on from the next id there is.
       if (texts[0] === '[]') from = nextId.get(to) as number | null;
       else {
-        const separated = texts.splice(columns.length) as unknown[] as number[];
-        if (separated.some((at) => at > 0)) texts = jsonChunk.get(from, to, ...params) as ChunkTexts;
+        const unjoinable = texts.splice(columns.length) as unknown[] as (number | null)[];
+        if (unjoinable.some((count) => count !== 0)) texts = jsonChunk.get(from, to, ...params) as ChunkTexts;
         yield texts;
         from = to + 1;
       }

@@ -37,6 +37,26 @@ describe('jsonChunks', () => {
     db.close();
   });
 
+  it('reads a chunk with a null in a joined column as JSON, nulls in place', () => {
+    const db = openStore(':memory:', { create: true });
+    const insert = db.prepare('INSERT INTO claims (id, claim_id, payer_claim_id) VALUES (?, ?, ?)');
+    // First chunk: one null among values; second: nothing but nulls; third: no null, joined.
+    const claims: [number, string, string | null][] = [
+      [1, 'C1', null], [2, 'C2', 'PB'], [3, 'C3', 'PC'],
+      [CHUNK_IDS + 1, 'C4', null],
+      [2 * CHUNK_IDS + 1, 'C5', 'PE'],
+    ];
+    for (const claim of claims) insert.run(...claim);
+    const chunks = [...jsonChunks(db, 'claims', ['id', 'claim_id', { joined: 'payer_claim_id' }]).texts];
+    expect(chunks.map((texts) => texts[2][0])).toEqual(['[', '[', '\u001e']);
+    const rows = chunks.flatMap((texts) => {
+      const [keys, claimIds, payerClaimIds] = parseChunk<[number[], string[], (string | null)[]]>(texts);
+      return keys.map((key, row) => [key, claimIds[row], payerClaimIds[row]]);
+    });
+    expect(rows).toEqual(claims);
+    db.close();
+  });
+
   it('puts rows that arrive out of id order back in order, every column alike', () => {
     const texts = [JSON.stringify([3, 1, 2]), JSON.stringify(['c', 'a', 'b']), JSON.stringify([30, null, 20])];
     expect(parseChunk<[number[], string[], (number | null)[]]>(texts)).toEqual([[1, 2, 3], ['a', 'b', 'c'], [null, 20, 30]]);

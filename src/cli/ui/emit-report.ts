@@ -8,10 +8,12 @@ import type { CliContext } from '../context.js';
 import { writeTable } from './render-table.js';
 
 export function emitReport(ctx: CliContext, report: Report, format: string, style: ChalkInstance, out?: string): void {
-  // Written a piece at a time: a report of a million rows is never one string.
-  const render = (write: (piece: ReportPiece) => void) => (format === 'json' || format === 'csv' ? writeReport(report, format, write) : writeTable(report, style, write));
+  // Written a piece at a time: a report of a million rows is never one string. A file's writes are synchronous, so its
+  // written pieces' memory is filled again (`recycle`); stdout may queue what it is given.
+  const render = (write: (piece: ReportPiece) => void, recycle = false) =>
+    format === 'json' || format === 'csv' ? writeReport(report, format, write, recycle) : writeTable(report, style, write);
   if (out) {
-    writePrivateFileInPieces(path.resolve(ctx.cwd, out), render);
+    writePrivateFileInPieces(path.resolve(ctx.cwd, out), (write) => render(write, true));
     ctx.stdout(`wrote ${report.report} report (${report.rows.length} rows) to ${out}\n`);
   } else {
     render(ctx.stdout);
