@@ -1,5 +1,5 @@
-// Worker-thread entry of a streamed claims report (stream-claims.ts): takes chunks of claims (json-chunks.ts), posts back each
-// one computed and encoded, in the order they came.
+// Worker-thread entry of a streamed claims report (stream-claims.ts): takes chunks of claims (json-chunks.ts), posts back
+// each one computed and encoded, in the order they came; takes back the memory of bytes written, to fill again.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PracticeSyncError } from '../errors.js';
 import { reviveLookups } from '../store/claim-rows.js';

@@ -1,7 +1,8 @@
 // Big tables leave SQLite a chunk of ids at a time, each chunk as one JSON array per column (or joined text, see
 // `ChunkColumn`). better-sqlite3 builds a JS array per row and a value per cell, about 2.6 s for a million claims
 // here; SQLite writing the same rows as JSON and a JSON.parse per column take about 1.7 s, and an array of one
-// column's values (numbers, mostly) parses faster and leaves less garbage than an array per row. SQL only selects and serializes: every rule stays in TypeScript.
+// column's values (numbers, mostly) parses faster and leaves less garbage than an array per row. SQL only selects and
+// serializes: every rule stays in TypeScript.
 import type { Store } from './open-store.js';
 
 /**
