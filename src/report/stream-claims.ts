@@ -60,9 +60,8 @@ function canUseWorker(): boolean {
   return WORKER_SCRIPT.protocol === 'file:' && fs.existsSync(fileURLToPath(WORKER_SCRIPT));
 }
 
-interface Recycler {
-  recycle(bytes: Uint8Array): void;
-}
+/** Whoever rendered a chunk, which takes its memory back once it is written. */
+type Recycler = Pick<ReportRenderer, 'recycle'>;
 
 /** Computes and renders chunks of claims: the work either thread does, one of these per thread. */
 export class ClaimChunkRenderer {

@@ -12,8 +12,8 @@ const PARTY = `id INTEGER PRIMARY KEY, name TEXT, name_key TEXT`;
  * The claims billing staff still chase: every status but paid and void. Migration 004 indexes only these, so the
  * reports that read only them (aging, alerts) find them without scanning a million paid claims. A query uses the index
  * only when its WHERE has this exact term (`claimChunks` adds it), so it must stay the text of migration 004, which
- * stores keep forever: a test holds the two equal. It is a chain of ORs, not `status IN (...)`: SQLite evaluates an index's condition on every row written,
- * and an IN list made a million-row import 1.8 s slower, the ORs 0.2 s.
+ * stores keep forever: a test holds the two equal. It is a chain of ORs, not `status IN (...)`: SQLite evaluates an
+ * index's condition on every row written, and an IN list made a million-row import 1.8 s slower, the ORs 0.2 s.
  */
 export const CHASED_CLAIM_STATUSES: readonly string[] = ['submitted', 'pending', 'denied', 'rejected', 'draft'];
 export const CHASED_CLAIMS_SQL = `(${CHASED_CLAIM_STATUSES.map((status) => `status = '${status}'`).join(' OR ')})`;
