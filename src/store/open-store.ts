@@ -7,6 +7,9 @@ import { migrate, SCHEMA_VERSION } from './migrations.js';
 
 export type Store = Database.Database;
 
+/** At most this much of the store is mapped: more than a store of millions of claims, well under SQLite's 2 GB cap. */
+const MMAP_BYTES = 1 << 30;
+
 export interface OpenStoreOptions {
   /** Create the file when missing (init, tests); otherwise a missing store is an error. */
   create?: boolean;
@@ -28,6 +31,9 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   }
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -32768');
+  // Pages read straight from the operating system's file cache, not copied a page per system call into SQLite's own
+  // cache: a report that visits every page of a million claims reads them in two thirds of the time (docs/decisions.md).
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();
