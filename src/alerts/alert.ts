@@ -1,5 +1,6 @@
 // An alert of SPEC §7: its fields, its severities and the columns of the alerts report.
 import type { Column } from '../report/model.js';
+import { flat } from './format.js';
 
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -62,7 +63,7 @@ export interface AlertFacts {
  */
 export function newAlert(about: AlertAbout, facts: AlertFacts): Alert {
   return {
-    id: `${facts.type}:${facts.key}`,
+    id: flat`${facts.type}:${facts.key}`,
     type: facts.type,
     severity: facts.severity,
     subject: about.subject,

@@ -5,7 +5,7 @@ import type { Report } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout } from './alert.js';
 import { patientToken } from './alert-ids.js';
-import { plural, usDate } from './format.js';
+import { flat, plural, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 /** The natural key of an authorization: its number, else the patient and the start date. */
@@ -37,15 +37,15 @@ export function authorizationAlerts(sessions: Report, config: Config): Alert[] {
     const ends = endDate ? `ends ${usDate(endDate)}` : 'no end date';
     if (remaining <= 0) {
       const over = remaining < 0 ? `, ${plural(-remaining, 'session')} beyond it` : '';
-      const message = `All ${plural(authorized, 'authorized session')} used${over} (${ends}); request more sessions`;
+      const message = flat`All ${plural(authorized, 'authorized session')} used${over} (${ends}); request more sessions`;
       alerts.push(newAlert(about, { type: 'auth_exhausted', key, severity: 'high', amount: null, due: null, message }));
     } else if (remaining <= config.alerts.auth_sessions_remaining_at_most) {
-      const message = `${remaining} of ${plural(authorized, 'authorized session')} left (${ends})`;
+      const message = flat`${remaining} of ${plural(authorized, 'authorized session')} left (${ends})`;
       alerts.push(newAlert(about, { type: 'auth_sessions_low', key, severity: 'medium', amount: null, due: null, message }));
     }
     if (endDate && daysUntilExpiry !== null && daysUntilExpiry <= config.alerts.auth_expiring_within_days) {
       const when = daysUntilExpiry === 0 ? 'today' : `in ${plural(daysUntilExpiry, 'day')}`;
-      const message = `Authorization ends ${usDate(endDate)}, ${when} (${remaining} of ${authorized} sessions left)`;
+      const message = flat`Authorization ends ${usDate(endDate)}, ${when} (${remaining} of ${authorized} sessions left)`;
       alerts.push(newAlert(about, { type: 'auth_expiring', key, severity: 'medium', amount: null, due: endDate, message }));
     }
   }
@@ -90,7 +90,7 @@ export function expiredAuthorizationAlerts(authorizations: AuthorizationInput[],
       payer: auth.payerName,
     };
     const sessions = `${plural(uncovered.length, 'session')} after it (first ${usDate(uncovered[0])}) ${uncovered.length === 1 ? 'has' : 'have'}`;
-    const message = `Authorization ended ${usDate(auth.endDate!)} but ${sessions} no authorization`;
+    const message = flat`Authorization ended ${usDate(auth.endDate!)} but ${sessions} no authorization`;
     const key = authorizationKey(auth.authorizationNumber, auth.patientName, auth.startDate);
     alerts.push(newAlert(about, { type: 'auth_expired', key, severity: 'high', amount: null, due: null, message }));
   }

@@ -3,7 +3,7 @@ import type { Report } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout } from './alert.js';
 import { patientToken } from './alert-ids.js';
-import { dollars } from './format.js';
+import { dollars, flat } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 export function balanceAlerts(balances: Report, config: Config): Alert[] {
@@ -13,20 +13,20 @@ export function balanceAlerts(balances: Report, config: Config): Alert[] {
     const accountId = textOf(row, 'account_id');
     const patient = textOf(row, 'patient_name');
     const key = accountId ?? patientToken(patient);
-    const about: AlertAbout = { subject: accountId ? `Account ${accountId}` : 'Patient balance', patient, clinician: null, payer: null };
+    const about: AlertAbout = { subject: accountId ? flat`Account ${accountId}` : 'Patient balance', patient, clinician: null, payer: null };
     const patientPortion = numberOf(row, 'patient_portion') ?? 0;
     if (patientPortion > overCents) {
       // The over-90 bucket covers the whole balance (patient and insurance): exports do not split the buckets.
       const over90 = numberOf(row, 'aging_over_90') ?? 0;
       const old = over90 > 0 ? `, ${dollars(over90)} of the balance over 90 days old` : '';
-      const message = `Patient owes ${dollars(patientPortion)}${old} (alert above ${dollars(overCents)})`;
+      const message = flat`Patient owes ${dollars(patientPortion)}${old} (alert above ${dollars(overCents)})`;
       const severity = over90 > 0 ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'balance_high', key, severity, amount: patientPortion, due: null, message }));
     }
     if (row.conflict === true) {
       const reason = textOf(row, 'adjustment_reason');
       const why = reason ? ` ("${reason}")` : '';
-      const message = `A newer balance import changed a value you corrected by hand${why}; check it, then keep or clear the adjustment`;
+      const message = flat`A newer balance import changed a value you corrected by hand${why}; check it, then keep or clear the adjustment`;
       alerts.push(newAlert(about, { type: 'adjustment_conflict', key, severity: 'low', amount: null, due: null, message }));
     }
   }

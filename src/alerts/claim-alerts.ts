@@ -5,7 +5,7 @@ import type { IsoDate } from '../compute/types.js';
 import type { Report } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout, type AlertFacts } from './alert.js';
-import { dollars, plural, usDate } from './format.js';
+import { dollars, flat, plural, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 /**
@@ -33,18 +33,18 @@ export function claimAlerts(claims: Report, asOf: IsoDate, config: Config): Aler
     const payerName = payer ?? 'the payer';
     const serviceDate = textOf(row, 'service_date');
     const outstanding = numberOf(row, 'outstanding') ?? 0;
-    const about: AlertAbout = { subject: `Claim ${claimId}`, patient: textOf(row, 'patient_name'), clinician: textOf(row, 'clinician_name'), payer };
+    const about: AlertAbout = { subject: flat`Claim ${claimId}`, patient: textOf(row, 'patient_name'), clinician: textOf(row, 'clinician_name'), payer };
 
     if (denied) {
       const session = serviceDate ? ` for the ${usDate(serviceDate)} session` : '';
       const action = status === 'denied' ? 'review the denial and appeal or correct it' : 'correct it and resubmit';
-      const message = `Claim ${status} by ${payerName}${session} (${dollars(outstanding)} outstanding); ${action}`;
+      const message = flat`Claim ${status} by ${payerName}${session} (${dollars(outstanding)} outstanding); ${action}`;
       alerts.push(newAlert(about, { type: 'claim_denied', key: claimId, severity: 'high', amount: outstanding, due: null, message }));
     }
     if (unpaid) {
       const submitted = textOf(row, 'submitted_date');
       const since = submitted ? `since it was submitted on ${usDate(submitted)}` : `since the ${usDate(serviceDate!)} session (no submission date)`;
-      const message = `No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${dollars(outstanding)} outstanding)`;
+      const message = flat`No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${dollars(outstanding)} outstanding)`;
       const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount: outstanding, due: null, message }));
     }
@@ -63,5 +63,5 @@ export function filingFacts(key: string, deadline: IsoDate, asOf: IsoDate, confi
   const daysLeft = daysBetween(asOf, deadline);
   if (daysLeft > config.alerts.timely_filing_warning_days) return null;
   const when = daysLeft > 0 ? `is in ${plural(daysLeft, 'day')}` : daysLeft === 0 ? 'is today' : `passed ${plural(-daysLeft, 'day')} ago`;
-  return { type: 'timely_filing', key, severity: 'high', amount, due: deadline, message: `Filing deadline ${usDate(deadline)} ${when}; ${what}` };
+  return { type: 'timely_filing', key, severity: 'high', amount, due: deadline, message: flat`Filing deadline ${usDate(deadline)} ${when}; ${what}` };
 }

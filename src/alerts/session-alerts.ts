@@ -5,7 +5,7 @@ import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout } from './alert.js';
 import { patientToken } from './alert-ids.js';
 import { filingFacts } from './claim-alerts.js';
-import { plural, usDate } from './format.js';
+import { flat, plural, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 /**
@@ -32,10 +32,10 @@ export function unbilledAlerts(unbilled: Report, asOf: IsoDate, config: Config):
     previousKey = baseKey;
     const key = count > 1 ? `${baseKey}#${count}` : baseKey;
 
-    const about: AlertAbout = { subject: `Session ${usDate(serviceDate)}`, patient, clinician: textOf(row, 'clinician_name'), payer };
+    const about: AlertAbout = { subject: flat`Session ${usDate(serviceDate)}`, patient, clinician: textOf(row, 'clinician_name'), payer };
     const days = numberOf(row, 'days_since_service') ?? 0;
     const billBy = deadline ? `; bill ${payer ?? 'the payer'} by ${usDate(deadline)}` : '';
-    const message = `Completed session on ${usDate(serviceDate)} (${plural(days, 'day')} ago) has no claim${billBy}`;
+    const message = flat`Completed session on ${usDate(serviceDate)} (${plural(days, 'day')} ago) has no claim${billBy}`;
     alerts.push(newAlert(about, { type: 'unbilled_session', key, severity: 'medium', amount: null, due: deadline, message }));
     if (deadline) {
       const facts = filingFacts(`session:${key}`, deadline, asOf, config, 'the session has not been billed', null);

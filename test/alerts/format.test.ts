@@ -1,0 +1,26 @@
+// How alert texts show money and dates, and `flat`, the template tag every id, subject and message is built with.
+import { describe, expect, it } from 'vitest';
+import { dollars, flat, plural, usDate } from '../../src/alerts/format.js';
+
+describe('alert text', () => {
+  it('writes money as billing staff read it', () => {
+    expect(dollars(123456789)).toBe('$1,234,567.89');
+    expect(dollars(-1205)).toBe('-$12.05');
+    expect(dollars(0)).toBe('$0.00');
+  });
+
+  it('writes dates month first and counts with their plural', () => {
+    expect(usDate('2026-03-15')).toBe('03/15/2026');
+    expect(plural(1, 'day')).toBe('1 day');
+    expect(plural(0, 'day')).toBe('0 days');
+  });
+
+  it('flat gives the text of the same template literal', () => {
+    const id = 'CLM-1001';
+    const days = 45;
+    expect(flat`Claim ${id}`).toBe(`Claim ${id}`);
+    expect(flat`${days} days since ${id} (${dollars(5000)})`).toBe('45 days since CLM-1001 ($50.00)');
+    expect(flat`no values`).toBe('no values');
+    expect(flat`${''}${id}${''}`).toBe('CLM-1001');
+  });
+});
