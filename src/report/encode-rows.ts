@@ -25,6 +25,7 @@ const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;
 const NEWLINE = 0x0a;
+const CLOSE_BRACE = 0x7d;
 
 /** Room for any plain cell but its text: a separator, a sign, digits, a decimal point and cents. */
 const CELL_ROOM = 32;
@@ -121,18 +122,16 @@ function jsonText(value: ReportValue, money: boolean): string {
 }
 
 /**
- * Rows of `JSON.stringify(body, null, 2)`, money in dollars: each row is `,` then the object indented as an element of
- * the `rows` array, fields in column order.
+ * Rows of a JSON report, money in dollars: each row is `,` then a line holding the row as `JSON.stringify` writes it,
+ * fields in column order, indented as an element of the `rows` array (`jsonRenderer`).
  */
 export function jsonRowEncoder(columns: readonly Column[]): RowEncoder {
   const out = new ByteBuffer();
   // Each field's bytes before its value: the first field's, and any later one's (with the comma after the one before).
-  const firsts = columns.map((c) => Buffer.from(`\n      ${JSON.stringify(c.key)}: `));
-  const laters = columns.map((c) => Buffer.from(`,\n      ${JSON.stringify(c.key)}: `));
+  const firsts = columns.map((c) => Buffer.from(`${JSON.stringify(c.key)}:`));
+  const laters = columns.map((c) => Buffer.from(`,${JSON.stringify(c.key)}:`));
   const money = columns.map((c) => c.kind === 'money');
   const open = Buffer.from(',\n    {');
-  const close = Buffer.from('\n    }');
-  const closeEmpty = Buffer.from('}');
   return {
     separator: 1,
     row(values) {
@@ -168,7 +167,7 @@ export function jsonRowEncoder(columns: readonly Column[]): RowEncoder {
           out.utf8(jsonText(value, money[i]));
         }
       }
-      out.append(fields > 0 ? close : closeEmpty);
+      out.reserve(1)[out.length++] = CLOSE_BRACE;
     },
     take: () => out.take(),
     recycle: (bytes) => out.recycle(bytes),

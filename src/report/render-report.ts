@@ -49,7 +49,11 @@ export class ReportAssembler {
   }
 }
 
-/** The same text as `JSON.stringify({ report, as_of, rows, totals, notes }, null, 2)`, money in dollars. */
+/**
+ * The text of `JSON.stringify({ report, as_of, rows, totals, notes }, null, 2)`, money in dollars, but for the rows:
+ * one row a line, as `JSON.stringify(row)` writes it. A row reads like the CSV's, `grep` finds a claim whole, and a
+ * million claims are 365 MB, not 500 (docs/decisions.md).
+ */
 function jsonRenderer({ report, asOf, columns }: Pick<Report, 'report' | 'asOf' | 'columns'>): ReportRenderer {
   const money = new Set(columns.filter((c) => c.kind === 'money').map((c) => c.key));
   return {

@@ -73,14 +73,14 @@ describe('csvRowEncoder', () => {
 });
 
 describe('jsonRowEncoder', () => {
-  it('writes each row as JSON.stringify indents an element of the rows array, money in dollars', () => {
+  it('writes each row on a line of its own as JSON.stringify writes it, indented in the rows array, money in dollars', () => {
     const value = fc.oneof(text, fc.integer(), fc.double(), fc.maxSafeInteger(), fc.boolean(), fc.constant(null));
     const row = fc.record({ name: value, on: value, amount: fc.oneof(cents, fc.double(), fc.constant(null)), days: value, flag: value }, { requiredKeys: [] });
     fc.assert(fc.property(fc.array(row, { maxLength: 5 }), (generated) => {
       const rows = generated as Partial<Record<string, ReportValue>>[];
       const encoder = jsonRowEncoder(columns);
       const money = (key: string, v: ReportValue | undefined) => (key === 'amount' && typeof v === 'number' ? v / 100 : v);
-      const expected = rows.map((r) => `,\n    ${JSON.stringify(Object.fromEntries(columns.filter((c) => c.key in r).map((c) => [c.key, money(c.key, r[c.key])])), null, 2).replaceAll('\n', '\n    ')}`).join('');
+      const expected = rows.map((r) => `,\n    ${JSON.stringify(Object.fromEntries(columns.filter((c) => c.key in r).map((c) => [c.key, money(c.key, r[c.key])])))}`).join('');
       for (const r of rows) encoder.row(columns.map((c) => r[c.key]));
       expect(encoder.take().toString('utf8')).toBe(expected);
     }), { numRuns: 500 });
@@ -90,7 +90,7 @@ describe('jsonRowEncoder', () => {
     const encoder = jsonRowEncoder([{ key: 'amount', kind: 'money' }]);
     const amounts = [0, 5, 50, 100, 12345, 12340, -5, -12300, 999999999999999];
     for (const amount of amounts) encoder.row([amount]);
-    const printed = encoder.take().toString('utf8').split(',').filter(Boolean).map((row) => row.replace(/\s+"amount": /, '').replace(/[\s{}]/g, ''));
+    const printed = encoder.take().toString('utf8').split(',').filter(Boolean).map((row) => row.replace('"amount":', '').replace(/[\s{}]/g, ''));
     expect(printed).toEqual(['0', '0.05', '0.5', '1', '123.45', '123.4', '-0.05', '-123', '9999999999999.99']);
   });
 });

@@ -1,5 +1,5 @@
 // The JSON renderer writes rows a piece at a time (so a streamed report can use it), without JSON.stringify's cost per
-// cell. Its text must stay exactly `JSON.stringify(body, null, 2)`, money in dollars, for every report and any value.
+// cell. Its text must stay exactly `reference`'s, money in dollars, for every report and any value.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,11 +16,13 @@ import { displayValue, reportToCsv, reportToJson, writeReportFile } from '../../
 import { config } from '../compute/builders.js';
 import { loadPractice } from '../compute/practice-inputs.js';
 
-/** The renderer as it was written first: one JSON.stringify of the whole body. */
+/** The body as `JSON.stringify(body, null, 2)` writes it, but each row on one line as `JSON.stringify(row)` writes it. */
 function reference(report: Report): string {
   const money = new Set(report.columns.filter((c) => c.kind === 'money').map((c) => c.key));
   const convert = (row: ReportRow) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, money.has(key) && typeof value === 'number' ? value / 100 : value]));
-  return `${JSON.stringify({ report: report.report, as_of: report.asOf, rows: report.rows.map(convert), totals: convert(report.totals), notes: report.notes }, null, 2)}\n`;
+  const body = JSON.stringify({ report: report.report, as_of: report.asOf, rows: [], totals: convert(report.totals), notes: report.notes }, null, 2);
+  const rows = report.rows.map((row) => `    ${JSON.stringify(convert(row))}`).join(',\n');
+  return `${report.rows.length === 0 ? body : body.replace('"rows": []', () => `"rows": [\n${rows}\n  ]`)}\n`;
 }
 
 describe('reportToJson', () => {
