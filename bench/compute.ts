@@ -82,7 +82,6 @@ function generate() {
       clinicianName: `Clinician ${1 + int(40)}`,
       payerName: patient.payerName,
       serviceDate,
-      startTime: null,
       status: serviceDate > asOf ? 'scheduled' : weighted(PAST_APPOINTMENT),
       cptCode: pick(CPT),
       clientUnpaid: random() < 0.1 ? int(20000) : null,

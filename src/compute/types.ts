@@ -32,7 +32,6 @@ export interface AppointmentInput {
   /** The appointment's payer, else the patient's payer. */
   payerName: string | null;
   serviceDate: IsoDate;
-  startTime: string | null;
   status: AppointmentStatus | null;
   cptCode: string | null;
   clientUnpaid: Cents | null;

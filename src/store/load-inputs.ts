@@ -83,13 +83,12 @@ export class StoreInputs {
     this.snapshot(() => {
       const chunks = jsonChunks(this.db, 'appointments', APPOINTMENT_CHUNK_COLUMNS, 'patient_ref IS NOT NULL AND service_date IS NOT NULL');
       for (const texts of chunks.texts) {
-        const [keys, patientKeys, clinicianKeys, payerRefs, serviceDates, startTimes, statuses, cptCodes, clientUnpaids, insuranceUnpaids] = parseChunk<AppointmentColumns>(texts);
+        const [keys, patientKeys, clinicianKeys, payerRefs, serviceDates, statuses, cptCodes, clientUnpaids, insuranceUnpaids] = parseChunk<AppointmentColumns>(texts);
         for (let row = 0; row < keys.length; row++) {
           const key = keys[row];
           const patientKey = patientKeys[row];
           const clinicianKey = clinicianKeys[row];
           const serviceDate = serviceDates[row];
-          const startTime = startTimes[row];
           const status = statuses[row];
           const cptCode = cptCodes[row];
           const clientUnpaid = clientUnpaids[row];
@@ -99,7 +98,7 @@ export class StoreInputs {
           const payerName = payerOf(payers, payerRefs[row], patient);
           const patientName = patient?.name ?? `Patient #${patientKey}`;
           if (!passes(filter, patientName, clinicianName, payerName)) continue;
-          out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, startTime, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
+          out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
         }
       }
     });
@@ -245,8 +244,8 @@ export class StoreInputs {
   }
 }
 
-const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'start_time', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];
-type AppointmentColumns = [number[], number[], Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>];
+const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];
+type AppointmentColumns = [number[], number[], Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>];
 
 const AGING_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'submitted_date', 'status', 'billed', 'allowed', 'paid', 'patient_responsibility'];
 type AgingColumns = [number[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, ClaimStatus[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<number>];

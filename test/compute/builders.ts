@@ -38,7 +38,6 @@ export function appointment(overrides: Partial<AppointmentInput> = {}): Appointm
     clinicianName: 'Dana Reyes',
     payerName: 'Aetna',
     serviceDate: '2026-01-05',
-    startTime: null,
     status: 'completed',
     cptCode: '90837',
     clientUnpaid: null,

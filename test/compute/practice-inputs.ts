@@ -106,7 +106,6 @@ export function loadPractice(): PracticeInputs {
       clinicianName: text(row['Clinician Name']),
       payerName: patient.payerName,
       serviceDate: date(row['Appointment Date'])!,
-      startTime: null,
       status: APPOINTMENT_STATUS[row['Appointment Status']],
       cptCode: text(row['Service Type']),
       clientUnpaid: null,
