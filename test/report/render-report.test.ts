@@ -26,7 +26,32 @@ function reference(report: Report): string {
 }
 
 describe('reportToJson', () => {
-  it('is JSON.stringify of the body for every report of the hand-worked practice', () => {
+  it('writes the body indented, each row on one line, money in dollars', () => {
+    const columns: Column[] = [{ key: 'claim_id', kind: 'text' }, { key: 'outstanding', kind: 'money' }, { key: 'days', kind: 'integer' }];
+    const rows = [{ claim_id: 'CLM-1', outstanding: 12050, days: 31 }, { claim_id: 'CLM-2', outstanding: null, days: null }];
+    const report: Report = { report: 'claims', asOf: '2026-03-01', columns, rows, totals: { claims: 2, outstanding: 12050 }, notes: ['a note'] };
+    expect(reportToJson(report)).toBe([
+      '{',
+      '  "report": "claims",',
+      '  "as_of": "2026-03-01",',
+      '  "rows": [',
+      '    {"claim_id":"CLM-1","outstanding":120.5,"days":31},',
+      '    {"claim_id":"CLM-2","outstanding":null,"days":null}',
+      '  ],',
+      '  "totals": {',
+      '    "claims": 2,',
+      '    "outstanding": 120.5',
+      '  },',
+      '  "notes": [',
+      '    "a note"',
+      '  ]',
+      '}',
+      '',
+    ].join('\n'));
+    expect(reportToJson({ ...report, rows: [] })).toContain('"rows": [],\n');
+  });
+
+  it('is the reference text for every report of the hand-worked practice', () => {
     const { patients, authorizations, appointments, claims, balances } = loadPractice();
     const asOf = '2026-03-01';
     const settings = config({ alerts: { billing_staff: ['Lee', 'Max'] } });
@@ -45,7 +70,7 @@ describe('reportToJson', () => {
     }
   });
 
-  it('is JSON.stringify of the body for any cells: quotes, control characters, lone surrogates, numbers, empty rows', () => {
+  it('is the reference text for any cells: quotes, control characters, lone surrogates, numbers, empty rows', () => {
     const columns: Column[] = [{ key: 'text', kind: 'text' }, { key: 'amount', kind: 'money' }, { key: 'count', kind: 'integer' }, { key: 'flag', kind: 'boolean' }];
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u2028', '\ud800', '\udc00', 'a', 'é', '😀'), maxLength: 8 }));
     const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));

@@ -1,5 +1,9 @@
 // Identity look-ups for records without an ID must use their index: a full scan made 200,000 appointments take minutes.
-// Reports that read only chased claims must use the index of chased claims: a scan reads a million paid ones.
+// Reports that read only chased claims must use the index of chased claims: a scan reads a million paid ones. And the
+// store is read through mmap (docs/decisions.md).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
@@ -53,5 +57,20 @@ describe('query plans', () => {
     const keys = new StoreInputs(db).claims({}, ALERTING_CLAIM_STATUSES).map((claim) => claim.key);
     expect(keys).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((id) => statuses[id % statuses.length] !== 'paid'));
     db.close();
+  });
+
+  it('maps the store file into memory, for writing and read-only connections alike', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-mmap-'));
+    try {
+      const file = path.join(dir, 'practice-sync.db');
+      const db = openStore(file, { create: true });
+      const readonly = openStore(file, { readonly: true });
+      expect(db.pragma('mmap_size', { simple: true })).toBe(1024 * 1024 * 1024);
+      expect(readonly.pragma('mmap_size', { simple: true })).toBe(1024 * 1024 * 1024);
+      readonly.close();
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
