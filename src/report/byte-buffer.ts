@@ -44,7 +44,7 @@ export class ByteBuffer {
   /**
    * Takes back bytes `take` gave once nothing reads them any more (they are written to a file): their memory is filled
    * again rather than new memory, which the system hands out a page at a time (0.8 ms a MB here, and a million claims
-   * as JSON are 500 MB).
+   * as JSON are 365 MB).
    */
   recycle(bytes: Uint8Array): void {
     this.spares.push(Buffer.from(bytes.buffer, 0, bytes.buffer.byteLength));
@@ -68,9 +68,9 @@ const NATIVE_TEXT_LENGTH = 32;
 export function putPlainAscii(buffer: Buffer, at: number, text: string, stop1: number, stop2: number): number {
   const n = text.length;
   if (n >= NATIVE_TEXT_LENGTH) {
-    // Long text (an alert's message, built by concatenation) is read a character at a time only slowly; the native
-    // UTF-8 write flattens it once. Printable ASCII is a byte a character, so any other count is not plain, and a
-    // character that is not ASCII left bytes of 0x80 and up among those written.
+    // Long text (an alert's message) is copied faster by the native UTF-8 write than a character at a time (78,000
+    // messages: 25 ms against 39), and checked after. Printable ASCII is a byte a character, so any other count is
+    // not plain, and a character that is not ASCII left bytes of 0x80 and up among those written.
     if (buffer.write(text, at, 'utf8') !== n) return -1;
     for (let i = at; i < at + n; i++) {
       const c = buffer[i];

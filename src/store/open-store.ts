@@ -32,7 +32,8 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -32768');
   // Pages read straight from the operating system's file cache, not copied a page per system call into SQLite's own
-  // cache: a report that visits every page of a million claims reads them in two thirds of the time (docs/decisions.md).
+  // cache: the chased claims of a million read in 87 ms instead of 210, a full scan in 570-670 instead of 750
+  // (docs/decisions.md).
   db.pragma(`mmap_size = ${MMAP_BYTES}`);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
