@@ -16,6 +16,11 @@ export interface RememberedAlert {
   owner: string | null;
 }
 
+/** What the store remembers of earlier alerts, looked up by alert id: a Map will do. */
+export interface AlertRecall {
+  get(id: string): RememberedAlert | undefined;
+}
+
 export interface AlertsInput {
   sessions: Report;
   claims: Report;
@@ -26,7 +31,7 @@ export interface AlertsInput {
   asOf: IsoDate;
   config: Config;
   /** What the store remembers, by alert id. */
-  previous: Map<string, RememberedAlert>;
+  previous: AlertRecall;
   /** How many owners the round-robin over `billing_staff` has handed out before (0 when never). */
   rotationOffset?: number;
 }
@@ -64,9 +69,14 @@ export function computeAlerts(input: AlertsInput): AlertsReport {
     const remembered = previous.get(alert.id);
     alert.first_seen = remembered?.firstSeen ?? asOf;
     alert.new = remembered === undefined;
-    alert.owner = owners.has(alert.id) ? owners.get(alert.id)! : (remembered?.owner ?? null);
-    // A follow-up is due a fixed time after staff first saw the alert, so re-running later does not push it back.
-    if (alert.type === 'claim_denied') alert.due = addDays(alert.first_seen, config.alerts.followup_days);
+    if (alert.type === 'claim_denied') {
+      // `owners` holds every claim_denied alert, and only those.
+      alert.owner = owners.get(alert.id) ?? null;
+      // A follow-up is due a fixed time after staff first saw the alert, so re-running later does not push it back.
+      alert.due = addDays(alert.first_seen, config.alerts.followup_days);
+    } else {
+      alert.owner = remembered?.owner ?? null;
+    }
   }
   alerts.sort(compareAlerts);
   return {
