@@ -173,5 +173,5 @@ const balances = time('balances', () =>
   computeBalances({ balances: data.balances, adjustments: [], appointments: data.appointments, patients: data.patients, asOf }),
 );
 time('alerts', () =>
-  computeAlerts({ sessions, claims, unbilled, balances, authorizations: data.authorizations, appointments: data.appointments, asOf, config, previous: new Map() }),
+  computeAlerts({ sessions, claims, unbilled, balances, authorizations: data.authorizations, appointments: data.appointments, asOf, config }),
 );

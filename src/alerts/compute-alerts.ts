@@ -8,7 +8,7 @@ import { alertTotals } from './alert-totals.js';
 import { authorizationAlerts, expiredAuthorizationAlerts } from './authorization-alerts.js';
 import { balanceAlerts } from './balance-alerts.js';
 import { claimAlerts } from './claim-alerts.js';
-import { assignOwners } from './owners.js';
+import { assignOwners, type DeniedClaim } from './owners.js';
 import { unbilledAlerts } from './session-alerts.js';
 
 export interface RememberedAlert {
@@ -16,10 +16,27 @@ export interface RememberedAlert {
   owner: string | null;
 }
 
-/** What the store remembers of earlier alerts, looked up by alert id: a Map will do. */
-export interface AlertRecall {
-  get(id: string): RememberedAlert | undefined;
+/** What is remembered of some alerts, position by position: `firstSeen[i]` is null for an alert never shown before. */
+export interface Recalled {
+  firstSeen: (IsoDate | null)[];
+  owner: (string | null)[];
 }
+
+/**
+ * What the store remembers of the alerts with these ids, in their order. One call for every alert of a run: the store
+ * looks them all up in one query (alert-state.ts).
+ */
+export type AlertRecall = (ids: readonly string[]) => Recalled;
+
+/** An `AlertRecall` over remembered alerts by id. */
+export function recallFrom(remembered: ReadonlyMap<string, RememberedAlert>): AlertRecall {
+  return (ids) => ({
+    firstSeen: ids.map((id) => remembered.get(id)?.firstSeen ?? null),
+    owner: ids.map((id) => remembered.get(id)?.owner ?? null),
+  });
+}
+
+const NOTHING_REMEMBERED: AlertRecall = recallFrom(new Map());
 
 export interface AlertsInput {
   sessions: Report;
@@ -30,8 +47,8 @@ export interface AlertsInput {
   appointments: AppointmentInput[];
   asOf: IsoDate;
   config: Config;
-  /** What the store remembers, by alert id. */
-  previous: AlertRecall;
+  /** What the store remembers of earlier runs' alerts; nothing when omitted. */
+  recall?: AlertRecall;
   /** How many owners the round-robin over `billing_staff` has handed out before (0 when never). */
   rotationOffset?: number;
 }
@@ -46,7 +63,7 @@ export interface AlertsReport extends Report {
  * `followup_days` after first seen; their owners come from `assignOwners`.
  */
 export function computeAlerts(input: AlertsInput): AlertsReport {
-  const { asOf, config, previous } = input;
+  const { asOf, config } = input;
   // Concatenated by pushing: a million-claim store can raise hundreds of thousands of alerts.
   const alerts: Alert[] = [];
   for (const list of [
@@ -59,23 +76,25 @@ export function computeAlerts(input: AlertsInput): AlertsReport {
     for (const alert of list) alerts.push(alert);
   }
 
-  const { owners, assigned } = assignOwners(
-    alerts.filter((alert) => alert.type === 'claim_denied'),
-    (id) => previous.get(id)?.owner ?? null,
-    input.rotationOffset ?? 0,
-    config,
-  );
-  for (const alert of alerts) {
-    const remembered = previous.get(alert.id);
-    alert.first_seen = remembered?.firstSeen ?? asOf;
-    alert.new = remembered === undefined;
+  const remembered = (input.recall ?? NOTHING_REMEMBERED)(alerts.map((alert) => alert.id));
+  const denied: DeniedClaim[] = [];
+  for (let i = 0; i < alerts.length; i++) {
+    const alert = alerts[i];
+    if (alert.type === 'claim_denied') denied.push({ id: alert.id, payer: alert.payer, rememberedOwner: remembered.owner[i] });
+  }
+  const { owners, assigned } = assignOwners(denied, input.rotationOffset ?? 0, config);
+  for (let i = 0; i < alerts.length; i++) {
+    const alert = alerts[i];
+    const firstSeen = remembered.firstSeen[i];
+    alert.first_seen = firstSeen ?? asOf;
+    alert.new = firstSeen === null;
     if (alert.type === 'claim_denied') {
       // `owners` holds every claim_denied alert, and only those.
       alert.owner = owners.get(alert.id) ?? null;
       // A follow-up is due a fixed time after staff first saw the alert, so re-running later does not push it back.
       alert.due = addDays(alert.first_seen, config.alerts.followup_days);
     } else {
-      alert.owner = remembered?.owner ?? null;
+      alert.owner = remembered.owner[i];
     }
   }
   alerts.sort(compareAlerts);

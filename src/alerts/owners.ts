@@ -14,24 +14,26 @@ export interface OwnerAssignment {
   assigned: number;
 }
 
+/** A claim_denied alert: its id (`claim_denied:<claim id>`), its payer, and the owner the store remembers for it. */
+export interface DeniedClaim {
+  id: string;
+  payer: string | null;
+  rememberedOwner: string | null;
+}
+
 /**
- * Owners for claim_denied alerts, by alert id (`claim_denied:<claim id>`, so id order is claim id order). A payer
- * rule wins; else a remembered owner is kept, so a claim never changes hands between runs; else new alerts, in order
- * of claim id, continue the rotation over `billing_staff` from `rotationOffset` (how many owners it handed out
- * before). A count still means something after staff are added or removed; "the last person assigned" may be gone.
+ * Owners for claim_denied alerts, by alert id (so id order is claim id order). A payer rule wins; else a remembered
+ * owner is kept, so a claim never changes hands between runs; else new alerts, in order of claim id, continue the
+ * rotation over `billing_staff` from `rotationOffset` (how many owners it handed out before). A count still means
+ * something after staff are added or removed; "the last person assigned" may be gone.
  */
-export function assignOwners(
-  claims: { id: string; payer: string | null }[],
-  previousOwner: (id: string) => string | null,
-  rotationOffset: number,
-  config: Config,
-): OwnerAssignment {
+export function assignOwners(claims: readonly DeniedClaim[], rotationOffset: number, config: Config): OwnerAssignment {
   const owners = new Map<string, string | null>();
   const staff = config.alerts.billing_staff;
   let assigned = 0;
   const ordered = [...claims].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const claim of ordered) {
-    const owner = ownerForPayer(claim.payer, config) ?? previousOwner(claim.id);
+    const owner = ownerForPayer(claim.payer, config) ?? claim.rememberedOwner;
     if (owner !== null || staff.length === 0) {
       owners.set(claim.id, owner);
       continue;

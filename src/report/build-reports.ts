@@ -100,7 +100,7 @@ export class ReportBuilder {
       appointments,
       asOf,
       config,
-      previous: memory.previous,
+      recall: memory.recall,
       rotationOffset: memory.rotationOffset,
     });
   }

@@ -1,5 +1,5 @@
 // Test helper: compute every report from input rows, then the alerts over them, as the CLI will.
-import { computeAlerts, type RememberedAlert } from '../../src/alerts/index.js';
+import { computeAlerts, recallFrom, type RememberedAlert } from '../../src/alerts/index.js';
 import { computeBalances } from '../../src/compute/balances.js';
 import { computeClaims } from '../../src/compute/claims.js';
 import { computeSessions } from '../../src/compute/sessions.js';
@@ -30,7 +30,7 @@ export function runAlerts(data: Data, asOf: string, options: { config?: Config; 
     appointments,
     asOf,
     config,
-    previous: options.previous ?? new Map(),
+    recall: recallFrom(options.previous ?? new Map()),
     rotationOffset: options.rotationOffset,
   });
 }

@@ -184,7 +184,6 @@ describe('the fixture practice: unbilled, balances and alerts', () => {
       appointments: practice.appointments,
       asOf,
       config,
-      previous: new Map(),
     });
     const notUnbilled = alerts.rows.filter((r) => r.type !== 'unbilled_session').map((r) => [r.id, r.severity, r.due]);
     expect(notUnbilled).toEqual([

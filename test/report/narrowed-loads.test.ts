@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES, claimAlerts } from '../../src/alerts/claim-alerts.js';
-import { computeAlerts } from '../../src/alerts/index.js';
+import { computeAlerts, recallFrom } from '../../src/alerts/index.js';
 import { computeAging } from '../../src/compute/aging.js';
 import { computeBalances } from '../../src/compute/balances.js';
 import { computeClaims } from '../../src/compute/claims.js';
@@ -54,9 +54,9 @@ describe('reports read only the claims they can be about', () => {
       claims: computeClaims({ claims, asOf, config }),
       unbilled,
       balances: computeBalances({ balances: all.balances(), adjustments: all.balanceAdjustments(), appointments, patients, asOf }),
-      authorizations, appointments, asOf, config, previous: new Map(), rotationOffset: 0,
+      authorizations, appointments, asOf, config, rotationOffset: 0,
     });
-    expect(builder().alerts({ previous: new Map(), rotationOffset: 0 })).toEqual(expected);
+    expect(builder().alerts({ recall: recallFrom(new Map()), rotationOffset: 0 })).toEqual(expected);
   });
 
   it('a store with no claims still says unbilled sessions were not checked', () => {

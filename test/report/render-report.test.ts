@@ -61,7 +61,7 @@ describe('reportToJson', () => {
     const balancesReport = computeBalances({ balances, adjustments: [], appointments, patients, asOf });
     const reports: Report[] = [
       sessions, claimsReport, computeAging({ claims, asOf, config: settings }), unbilled, balancesReport,
-      computeAlerts({ sessions, claims: claimsReport, unbilled, balances: balancesReport, authorizations, appointments, asOf, config: settings, previous: new Map() }),
+      computeAlerts({ sessions, claims: claimsReport, unbilled, balances: balancesReport, authorizations, appointments, asOf, config: settings }),
       computeUnbilled({ appointments, claims: [], patients, asOf, config: settings }),
     ];
     for (const report of reports) {

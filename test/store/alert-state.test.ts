@@ -1,22 +1,24 @@
 // What the store remembers of alerts comes back exactly: first seen, owner (or none), and the rotation's count.
 import { describe, expect, it } from 'vitest';
 import type { AlertsReport } from '../../src/alerts/index.js';
-import { loadAlertMemory, rememberAlerts, RememberedAlerts } from '../../src/store/alert-state.js';
+import { loadAlertMemory, rememberAlerts } from '../../src/store/alert-state.js';
 import { openStore } from '../../src/store/open-store.js';
+
+const report = (rows: { id: string; first_seen: string; owner: string | null }[], assigned: number) =>
+  ({ report: 'alerts', asOf: '', columns: [], rows, totals: {}, notes: [], roundRobinAssigned: assigned }) as unknown as AlertsReport;
 
 describe('alert memory', () => {
   it('gives back each alert it remembered, with its first day and owner, and keeps an owner once given', () => {
     const db = openStore(':memory:', { create: true });
     const empty = loadAlertMemory(db);
     expect(empty.rotationOffset).toBe(0);
-    expect((empty.previous as RememberedAlerts).size).toBe(0);
-    const report = (rows: { id: string; first_seen: string; owner: string | null }[], assigned: number) =>
-      ({ report: 'alerts', asOf: '', columns: [], rows, totals: {}, notes: [], roundRobinAssigned: assigned }) as unknown as AlertsReport;
+    expect(empty.recall([])).toEqual({ firstSeen: [], owner: [] });
+    expect(empty.recall(['claim_denied:CLM-1'])).toEqual({ firstSeen: [null], owner: [null] });
 
     rememberAlerts(db, report([
       { id: 'claim_denied:CLM-1', first_seen: '2026-03-01', owner: 'Lee' },
       { id: 'auth_expiring:AUTH-9', first_seen: '2026-02-27', owner: null },
-    ], 1), '2026-03-01', { previous: new Map(), rotationOffset: 0 });
+    ], 1), '2026-03-01', empty);
     // A later run: the denied claim comes back without an owner (it keeps Lee), a new alert arrives.
     rememberAlerts(db, report([
       { id: 'claim_denied:CLM-1', first_seen: '2026-03-01', owner: null },
@@ -25,28 +27,23 @@ describe('alert memory', () => {
 
     const memory = loadAlertMemory(db);
     expect(memory.rotationOffset).toBe(3);
-    expect((memory.previous as RememberedAlerts).size).toBe(3);
-    expect(memory.previous.get('claim_denied:CLM-1')).toEqual({ firstSeen: '2026-03-01', owner: 'Lee' });
-    expect(memory.previous.get('auth_expiring:AUTH-9')).toEqual({ firstSeen: '2026-02-27', owner: null });
-    expect(memory.previous.get('timely_filing:CLM-"2"')).toEqual({ firstSeen: '2026-03-08', owner: 'Max' });
-    expect(memory.previous.get('claim_denied:CLM-2')).toBeUndefined();
+    // In the order asked, whatever the order stored; an id never shown is null.
+    expect(memory.recall(['timely_filing:CLM-"2"', 'claim_denied:CLM-2', 'claim_denied:CLM-1', 'auth_expiring:AUTH-9'])).toEqual({
+      firstSeen: ['2026-03-08', null, '2026-03-01', '2026-02-27'],
+      owner: ['Max', null, 'Lee', null],
+    });
     db.close();
   });
 
-  it('reads back an id holding the separator it joins ids with, and its neighbours', () => {
+  it('finds ids holding quotes, separators, a newline, an emoji or nothing, and an id asked twice', () => {
     const db = openStore(':memory:', { create: true });
-    const report = { report: 'alerts', asOf: '', columns: [], totals: {}, notes: [], roundRobinAssigned: 0, rows: [
-      { id: 'claim_denied:A', first_seen: '2026-03-01', owner: null },
-      { id: 'claim_denied:B\x1eC', first_seen: '2026-03-02', owner: 'Lee' },
-      { id: 'claim_denied:', first_seen: '2026-03-03', owner: null },
-    ] } as unknown as AlertsReport;
-    rememberAlerts(db, report, '2026-03-03', { previous: new Map(), rotationOffset: 0 });
-    const { previous } = loadAlertMemory(db);
-    expect((previous as RememberedAlerts).size).toBe(3);
-    expect(previous.get('claim_denied:A')).toEqual({ firstSeen: '2026-03-01', owner: null });
-    expect(previous.get('claim_denied:B\x1eC')).toEqual({ firstSeen: '2026-03-02', owner: 'Lee' });
-    expect(previous.get('claim_denied:B')).toBeUndefined();
-    expect(previous.get('claim_denied:')).toEqual({ firstSeen: '2026-03-03', owner: null });
+    const ids = ['claim_denied:A"B', 'claim_denied:B\x1eC', 'claim_denied:line\nbreak', 'claim_denied:🦷', 'claim_denied:'];
+    rememberAlerts(db, report(ids.map((id, i) => ({ id, first_seen: `2026-03-0${i + 1}`, owner: `Owner ${i}` })), 0), '2026-03-05', loadAlertMemory(db));
+    const asked = [...ids].reverse().concat(ids[0], 'claim_denied:B');
+    expect(loadAlertMemory(db).recall(asked)).toEqual({
+      firstSeen: ['2026-03-05', '2026-03-04', '2026-03-03', '2026-03-02', '2026-03-01', '2026-03-01', null],
+      owner: ['Owner 4', 'Owner 3', 'Owner 2', 'Owner 1', 'Owner 0', 'Owner 0', null],
+    });
     db.close();
   });
 });
