@@ -30,16 +30,21 @@ export interface DeniedClaim {
 export function assignOwners(claims: readonly DeniedClaim[], rotationOffset: number, config: Config): OwnerAssignment {
   const owners = new Map<string, string | null>();
   const staff = config.alerts.billing_staff;
-  let assigned = 0;
-  const ordered = [...claims].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const claim of ordered) {
-    const owner = ownerForPayer(claim.payer, config) ?? claim.rememberedOwner;
-    if (owner !== null || staff.length === 0) {
-      owners.set(claim.id, owner);
-      continue;
+  // Payers repeat across thousands of denied claims: each payer's rule is looked for once.
+  const byPayer = new Map<string | null, string | null>();
+  const rotating: string[] = [];
+  for (const claim of claims) {
+    let ruled = byPayer.get(claim.payer);
+    if (ruled === undefined) {
+      ruled = ownerForPayer(claim.payer, config);
+      byPayer.set(claim.payer, ruled);
     }
-    owners.set(claim.id, staff[(rotationOffset + assigned) % staff.length]);
-    assigned += 1;
+    const owner = ruled ?? claim.rememberedOwner;
+    if (owner !== null || staff.length === 0) owners.set(claim.id, owner);
+    else rotating.push(claim.id);
   }
-  return { owners, assigned };
+  // Only new alerts without a payer rule take from the rotation, in id order.
+  rotating.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  rotating.forEach((id, i) => owners.set(id, staff[(rotationOffset + i) % staff.length]));
+  return { owners, assigned: rotating.length };
 }

@@ -63,6 +63,25 @@ describe('claim_denied', () => {
     expect(next.roundRobinAssigned).toBe(1);
   });
 
+  it('hands the rotation only to new claims without a payer rule, in claim id order around the others', () => {
+    const cfg = config({ alerts: { owners: [{ match: 'aetna', owner: 'Kim' }], billing_staff: ['Lee', 'Max', 'Noor'] } });
+    const denied = (claimId: string, payerName = 'Cigna') => claim({ claimId, status: 'denied', payerName });
+    // CLM-2 is remembered with Noor, CLM-4 is Aetna's (Kim): CLM-1, CLM-3 and CLM-5 are new and take Lee, Max, Noor.
+    const previous = new Map([['claim_denied:CLM-2', { firstSeen: '2026-02-20', owner: 'Noor' }]]);
+    const report = runAlerts({ claims: ['CLM-5', 'CLM-4', 'CLM-3', 'CLM-2', 'CLM-1'].map((id) => denied(id, id === 'CLM-4' ? 'Aetna' : 'Cigna')) }, '2026-03-01', {
+      config: cfg,
+      previous,
+    });
+    expect(pick(report.rows, 'id', 'owner')).toEqual([
+      ['claim_denied:CLM-2', 'Noor'], // due 02/27, first seen 02/20
+      ['claim_denied:CLM-1', 'Lee'],
+      ['claim_denied:CLM-3', 'Max'],
+      ['claim_denied:CLM-4', 'Kim'],
+      ['claim_denied:CLM-5', 'Noor'],
+    ]);
+    expect(report.roundRobinAssigned).toBe(3);
+  });
+
   it('has no owner when no rule matches and there are no billing staff', () => {
     const report = runAlerts({ claims: [claim({ status: 'denied', payerName: 'Cigna' })] }, '2026-03-01');
     expect(pick(report.rows, 'type', 'owner')).toEqual([['claim_denied', null]]);
