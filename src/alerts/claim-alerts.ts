@@ -2,7 +2,7 @@
 import { daysBetween } from '../compute/days.js';
 import type { ClaimStatus } from '../domain/entities.js';
 import type { IsoDate } from '../compute/types.js';
-import type { Report } from '../report/model.js';
+import type { ReportRow } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout, type AlertFacts } from './alert.js';
 import { dollars, flat, plural, usDate } from './format.js';
@@ -14,8 +14,11 @@ import { numberOf, textOf } from './row-values.js';
  */
 export const ALERTING_CLAIM_STATUSES: readonly ClaimStatus[] = ['submitted', 'pending', 'denied', 'rejected', 'draft'];
 
-/** claim_denied's `due` and `owner` depend on what the store remembers: `computeAlerts` sets them. */
-export function claimAlerts(claims: Report, asOf: IsoDate, config: Config): Alert[] {
+/**
+ * claim_denied's `due` and `owner` depend on what the store remembers: `computeAlerts` sets them. A row is read only
+ * until the next one comes, so the rows may be streamed (`ReportBuilder.alerts`) and even be one object refilled.
+ */
+export function claimAlerts(claims: { rows: Iterable<ReportRow> }, asOf: IsoDate, config: Config): Alert[] {
   const { claim_unpaid_after_days: unpaidAfter, claim_unpaid_high_after_days: unpaidHighAfter } = config.alerts;
   const alerts: Alert[] = [];
   for (const row of claims.rows) {

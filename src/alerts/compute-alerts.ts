@@ -1,7 +1,7 @@
 // The alerts report (SPEC §7): every rule over the computed reports, with what the store remembers of earlier runs.
 import { addDays } from '../compute/days.js';
 import type { AppointmentInput, AuthorizationInput, IsoDate } from '../compute/types.js';
-import type { Report } from '../report/model.js';
+import type { Report, ReportRow } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { ALERT_COLUMNS, type Alert, type Severity } from './alert.js';
 import { alertTotals } from './alert-totals.js';
@@ -40,7 +40,8 @@ const NOTHING_REMEMBERED: AlertRecall = recallFrom(new Map());
 
 export interface AlertsInput {
   sessions: Report;
-  claims: Report;
+  /** The claims report's rows, or any part of them holding every claim that can raise an alert; read once, in order. */
+  claims: { rows: Iterable<ReportRow> };
   unbilled: Report;
   balances: Report;
   authorizations: AuthorizationInput[];

@@ -41,7 +41,7 @@ const AT: Readonly<Record<string, number>> = Object.fromEntries(CLAIM_COLUMNS.ma
  * A claims row as an object, keys in the order of CLAIM_COLUMNS. Written out as one literal: setting sixteen keys by
  * name from the column list was most of `computeClaims` (the alerts compute 50,000 claims this way).
  */
-function claimRow(values: readonly ReportValue[]): ReportRow {
+export function claimRow(values: readonly ReportValue[]): ReportRow {
   return {
     claim_id: values[AT.claim_id],
     patient_name: values[AT.patient_name],

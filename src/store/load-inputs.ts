@@ -126,22 +126,20 @@ export class StoreInputs {
     return out;
   }
 
-  /**
-   * Claims, or only those whose status is one of `statuses`: a report that can only be about some statuses (the aging,
-   * the alerts) says which, and the rest of a million claims never leave SQLite — reading a row costs far more than
-   * computing with it.
-   */
-  claims(filter: InputFilter = {}, statuses?: readonly string[]): ClaimInput[] {
+  /** Every claim that passes the filter, names joined in. */
+  claims(filter: InputFilter = {}): ClaimInput[] {
     const out: ClaimInput[] = [];
     this.snapshot(() => {
-      for (const texts of this.claimChunks(CLAIM_CHUNK_COLUMNS, statuses).texts) claimInputs(parseChunk<ClaimColumns>(texts), this.maps, filter, out);
+      for (const texts of this.claimChunks(CLAIM_CHUNK_COLUMNS).texts) claimInputs(parseChunk<ClaimColumns>(texts), this.maps, filter, out);
     });
     return out;
   }
 
   /**
-   * Claims as column chunks (json-chunks.ts), through the chased-claims index when `statuses` allow it; read them
-   * inside `snapshot`.
+   * Claims as column chunks (json-chunks.ts), or only those whose status is one of `statuses`: a report that can only
+   * be about some statuses (the aging, the alerts) says which, and the rest of a million claims never leave SQLite —
+   * reading a row costs far more than computing with it. Through the chased-claims index when `statuses` allow it;
+   * read them inside `snapshot`.
    */
   claimChunks(columns: readonly ChunkColumn[], statuses?: readonly string[]): JsonChunks {
     return claimChunks(this.db, columns, statuses);

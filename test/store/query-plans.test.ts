@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks } from '../../src/store/claim-rows.js';
+import { parseChunk } from '../../src/store/json-chunks.js';
 import { StoreInputs } from '../../src/store/load-inputs.js';
 import { CHASED_CLAIMS_SQL } from '../../src/store/migrations.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
@@ -54,7 +55,7 @@ describe('query plans', () => {
     const insert = db.prepare('INSERT INTO claims (id, claim_id, status) VALUES (?, ?, ?)');
     const statuses = ['submitted', 'denied', 'paid', 'draft', 'pending', 'rejected'];
     for (let id = 1; id <= 60; id++) insert.run(id, `CLM-${id}`, statuses[id % statuses.length]);
-    const keys = new StoreInputs(db).claims({}, ALERTING_CLAIM_STATUSES).map((claim) => claim.key);
+    const keys = [...new StoreInputs(db).claimChunks(['id'], ALERTING_CLAIM_STATUSES).texts].flatMap((texts) => parseChunk<[number[]]>(texts)[0]);
     expect(keys).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((id) => statuses[id % statuses.length] !== 'paid'));
     db.close();
   });
