@@ -1,7 +1,12 @@
 // What the store remembers of alerts comes back exactly: first seen, owner (or none), and the rotation's count.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AlertsReport } from '../../src/alerts/index.js';
 import { loadAlertMemory, rememberAlerts } from '../../src/store/alert-state.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 
 const report = (rows: { id: string; first_seen: string; owner: string | null }[], assigned: number) =>
@@ -45,5 +50,35 @@ describe('alert memory', () => {
       owner: ['Owner 4', 'Owner 3', 'Owner 2', 'Owner 1', 'Owner 0', 'Owner 0', null],
     });
     db.close();
+  });
+
+  it('keeps what an older store remembers when migration 005 orders it by id', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-alert-state-'));
+    try {
+      const file = path.join(dir, 'practice-sync.db');
+      // A store as migrations 001-004 left it, remembering two alerts.
+      const old = new Database(file);
+      old.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+      for (const [i, migration] of MIGRATIONS.slice(0, 4).entries()) {
+        old.exec(migration.sql);
+        old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.name, '1970-01-01T00:00:00.000Z');
+        old.pragma(`user_version = ${i + 1}`);
+      }
+      old.prepare('INSERT INTO alert_state (id, first_seen, last_seen, owner) VALUES (?, ?, ?, ?)').run('claim_denied:CLM-1', '2026-03-01', '2026-03-08', 'Lee');
+      old.prepare('INSERT INTO alert_state (id, first_seen, last_seen, owner) VALUES (?, ?, ?, ?)').run('auth_expiring:AUTH-9', '2026-02-27', '2026-03-08', null);
+      old.close();
+
+      const db = openStore(file);
+      expect(db.pragma('user_version', { simple: true })).toBe(5);
+      expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'alert_state'").pluck().get()).toMatch(/WITHOUT ROWID$/);
+      expect(db.prepare('SELECT id, first_seen, last_seen, owner FROM alert_state ORDER BY id').all()).toEqual([
+        { id: 'auth_expiring:AUTH-9', first_seen: '2026-02-27', last_seen: '2026-03-08', owner: null },
+        { id: 'claim_denied:CLM-1', first_seen: '2026-03-01', last_seen: '2026-03-08', owner: 'Lee' },
+      ]);
+      expect(loadAlertMemory(db).recall(['claim_denied:CLM-1', 'claim_denied:CLM-2'])).toEqual({ firstSeen: ['2026-03-01', null], owner: ['Lee', null] });
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
