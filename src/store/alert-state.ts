@@ -20,14 +20,32 @@ export function loadAlertMemory(db: Store): AlertMemory {
   return { recall: (ids) => recallAlerts(db, ids), rotationOffset: offset ? Number(offset) : 0 };
 }
 
-const RECALL_SQL = `SELECT json_group_array(alert_state.first_seen ORDER BY ids.key), json_group_array(alert_state.owner ORDER BY ids.key)
+// The positions come back too: a LEFT JOIN's rows come in the order of its left side, json_each's array order, but SQL
+// does not promise it, and an aggregate `ORDER BY` to make sure sorted every row again (77,873 alerts: 110-150 ms
+// against 60-70 without). So the order is checked, and the values put in place by position when it is not kept.
+const RECALL_SQL = `SELECT json_group_array(ids.key), json_group_array(alert_state.first_seen), json_group_array(alert_state.owner)
   FROM json_each(?) AS ids LEFT JOIN alert_state ON alert_state.id = ids.value`;
 
 function recallAlerts(db: Store, ids: readonly string[]): Recalled {
   if (ids.length === 0) return { firstSeen: [], owner: [] };
-  const [firstSeens, owners] = db.prepare(RECALL_SQL).raw().get(JSON.stringify(ids)) as [string, string];
+  const texts = db.prepare(RECALL_SQL).raw().get(JSON.stringify(ids)) as [string, string, string];
+  const positions = JSON.parse(texts[0]) as number[];
   // first_seen is never null in the table: null is an id it does not hold.
-  return { firstSeen: JSON.parse(firstSeens) as (string | null)[], owner: JSON.parse(owners) as (string | null)[] };
+  const firstSeen = JSON.parse(texts[1]) as (string | null)[];
+  const owner = JSON.parse(texts[2]) as (string | null)[];
+  return inOrder(positions) ? { firstSeen, owner } : { firstSeen: placed(positions, firstSeen), owner: placed(positions, owner) };
+}
+
+function inOrder(positions: readonly number[]): boolean {
+  for (let i = 0; i < positions.length; i++) if (positions[i] !== i) return false;
+  return true;
+}
+
+/** `values[i]` put at `positions[i]`. */
+export function placed<T>(positions: readonly number[], values: readonly T[]): T[] {
+  const out = new Array<T>(values.length);
+  for (let i = 0; i < values.length; i++) out[positions[i]] = values[i];
+  return out;
 }
 
 /** Mark every alert of this report as seen (by `alerts` or `run`), keeping first_seen and owners. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AlertsReport } from '../../src/alerts/index.js';
-import { loadAlertMemory, rememberAlerts } from '../../src/store/alert-state.js';
+import { loadAlertMemory, placed, rememberAlerts } from '../../src/store/alert-state.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 
@@ -50,6 +50,12 @@ describe('alert memory', () => {
       owner: ['Owner 4', 'Owner 3', 'Owner 2', 'Owner 1', 'Owner 0', 'Owner 0', null],
     });
     db.close();
+  });
+
+  it('puts values back in the order asked when SQLite gives them in another', () => {
+    // The recall's fallback: values that came back as the 3rd, 1st, 4th and 2nd asked.
+    expect(placed([2, 0, 3, 1], ['c', 'a', 'd', 'b'])).toEqual(['a', 'b', 'c', 'd']);
+    expect(placed([0, 1], ['2026-03-01', null])).toEqual(['2026-03-01', null]);
   });
 
   it('keeps what an older store remembers when migration 005 orders it by id', () => {
