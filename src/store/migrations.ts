@@ -125,6 +125,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE alert_state_by_id RENAME TO alert_state;
     `,
   },
+  {
+    // The chased claims' index holds every column the alerts and the aging read of them (CLAIM_CHUNK_COLUMNS), so
+    // those reads never leave it: each chased claim was a seek into the table, its row on a page of its own among a
+    // million paid claims. Realistic bench store: the alerts' read of 51,568 chased claims 83-111 ms against 139-156,
+    // the aging report 277-329 ms against 330-392. `id` follows `status` so a chunk of ids is a range in each status.
+    // The condition stays the very text of 004 (CHASED_CLAIMS_SQL).
+    name: '006-chased-claims-covering',
+    sql: `
+      DROP INDEX claims_chased;
+      CREATE INDEX claims_chased ON claims(
+        status, id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, billed, allowed, paid, patient_responsibility
+      ) WHERE (status = 'submitted' OR status = 'pending' OR status = 'denied' OR status = 'rejected' OR status = 'draft');
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

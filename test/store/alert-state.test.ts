@@ -75,7 +75,7 @@ describe('alert memory', () => {
       old.close();
 
       const db = openStore(file);
-      expect(db.pragma('user_version', { simple: true })).toBe(5);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'alert_state'").pluck().get()).toMatch(/WITHOUT ROWID$/);
       expect(db.prepare('SELECT id, first_seen, last_seen, owner FROM alert_state ORDER BY id').all()).toEqual([
         { id: 'auth_expiring:AUTH-9', first_seen: '2026-02-27', last_seen: '2026-03-08', owner: null },

@@ -4,13 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks } from '../../src/store/claim-rows.js';
 import { parseChunk } from '../../src/store/json-chunks.js';
 import { StoreInputs } from '../../src/store/load-inputs.js';
-import { CHASED_CLAIMS_SQL } from '../../src/store/migrations.js';
+import { CHASED_CLAIMS_SQL, MIGRATIONS } from '../../src/store/migrations.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
@@ -38,12 +39,13 @@ describe('query plans', () => {
     Array.from(claimChunks(spy, CLAIM_CHUNK_COLUMNS, statuses).texts);
     const chunkSql = prepared.find((sql) => sql.includes('json_group_array'))!;
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${chunkSql}`).all(1, 100, ...statuses) as { detail: string }[]).map((r) => r.detail).join('\n');
-    if (indexed) expect(plan).toContain('INDEX claims_chased');
+    // Covering: every column read comes from the index, none from the table (migration 006).
+    if (indexed) expect(plan).toContain('USING COVERING INDEX claims_chased (status=? AND id>? AND id<?)');
     else expect(plan).not.toContain('claims_chased');
     db.close();
   });
 
-  it('asks for the chased claims in the very words of the index migration 004 made', () => {
+  it('asks for the chased claims in the very words of the index migrations 004 and 006 made', () => {
     const db = openStore(':memory:', { create: true });
     const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'claims_chased'").pluck().get() as string;
     expect(sql.endsWith(`WHERE ${CHASED_CLAIMS_SQL}`)).toBe(true);
@@ -58,6 +60,40 @@ describe('query plans', () => {
     const keys = [...new StoreInputs(db).claimChunks(['id'], ALERTING_CLAIM_STATUSES).texts].flatMap((texts) => parseChunk<[number[]]>(texts)[0]);
     expect(keys).toEqual(Array.from({ length: 60 }, (_, i) => i + 1).filter((id) => statuses[id % statuses.length] !== 'paid'));
     db.close();
+  });
+
+  it('widens the index of a store made before migration 006, and reads the same chased claims through it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-chased-'));
+    try {
+      const file = path.join(dir, 'practice-sync.db');
+      // A store as migrations 001-005 left it: the chased claims indexed by status alone.
+      const old = new Database(file);
+      old.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+      for (const [i, migration] of MIGRATIONS.slice(0, 5).entries()) {
+        old.exec(migration.sql);
+        old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.name, '1970-01-01T00:00:00.000Z');
+        old.pragma(`user_version = ${i + 1}`);
+      }
+      const insert = old.prepare('INSERT INTO claims (id, claim_id, patient_ref, service_date, status, billed, paid) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      insert.run(1, 'CLM-1', 7, '2026-03-02', 'denied', 15000, 0);
+      insert.run(2, 'CLM-2', 7, '2026-03-09', 'paid', 15000, 12000);
+      insert.run(3, 'CLM-3', 8, '2026-03-09', 'pending', 9000, null);
+      old.close();
+
+      const db = openStore(file);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'claims_chased'").pluck().get() as string;
+      expect(sql).toContain('patient_responsibility');
+      const [keys, claimIds, patientKeys, , , serviceDates, , statuses, billeds, , paids] =
+        [...new StoreInputs(db).claimChunks(CLAIM_CHUNK_COLUMNS, ALERTING_CLAIM_STATUSES).texts].map((texts) => parseChunk<unknown[][] & [number[]]>(texts))[0];
+      expect({ keys, claimIds, patientKeys, serviceDates, statuses, billeds, paids }).toEqual({
+        keys: [1, 3], claimIds: ['CLM-1', 'CLM-3'], patientKeys: [7, 8], serviceDates: ['2026-03-02', '2026-03-09'],
+        statuses: ['denied', 'pending'], billeds: [15000, 9000], paids: [0, null],
+      });
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('maps the store file into memory, for writing and read-only connections alike', () => {
