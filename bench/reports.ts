@@ -20,8 +20,12 @@ interface ReportTiming {
   maxRssMb: number;
 }
 
-/** Imports patients, authorizations, appointments and balances into `workspace` (which holds the claims), then times each report. */
-export function benchReports(workspace: string, root: string, label: string): void {
+/**
+ * Imports patients, authorizations, appointments and balances into `workspace` (which holds the claims), then times each
+ * report. `targeted`: whether the 2 s target applies to this store, the practice-shaped one; the stress store's figures
+ * are a worst case, printed without a verdict (docs/decisions.md, "The benchmark has two stores").
+ */
+export function benchReports(workspace: string, root: string, label: string, targeted: boolean): void {
   const dataDir = path.join(root, 'bench', 'data');
   const files: [string, (file: string) => void][] = [
     ['patients-50k.csv', (file) => writePatients(file)],
@@ -51,7 +55,7 @@ export function benchReports(workspace: string, root: string, label: string): vo
   // Without it the alerts report would be timed reading no memory: no figure rather than a flattering one.
   if (alerts.status !== 0) throw new Error(`the alerts command failed (exit ${alerts.status}): ${alerts.stderr}`);
   console.log(`  the alerts command, which remembers every alert, process start incl.: ${seconds.toFixed(2)} s`);
-  console.log('  each in a fresh process: read the store, compute, write the file (target: ≤ 2 s each)');
+  console.log(`  each in a fresh process: read the store, compute, write the file (${targeted ? 'target: ≤ 2 s each' : 'a worst case: no target'})`);
   const reportChild = path.join(root, 'dist', 'bench', 'report-child.js');
   const runs: [string, string][] = [['sessions', 'csv'], ['claims', 'csv'], ['claims', 'json'], ['aging', 'csv'], ['balances', 'csv'], ['unbilled', 'csv'], ['alerts', 'csv']];
   const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
@@ -62,8 +66,8 @@ export function benchReports(workspace: string, root: string, label: string): vo
     const r = timings.sort((a, b) => a.writtenMs - b.writtenMs)[Math.floor((repeat - 1) / 2)];
     const spread = `${(timings[0].writtenMs / 1000).toFixed(2)}–${(timings[repeat - 1].writtenMs / 1000).toFixed(2)} s`;
     const computed = r.computedMs === null ? 'streamed' : `computed ${r.computedMs.toFixed(0).padStart(5)} ms`;
-    const flag = r.writtenMs <= 2000 ? 'ok' : 'OVER 2 s';
+    const flag = !targeted ? '' : r.writtenMs <= 2000 ? 'ok' : 'OVER 2 s';
     console.log(`  report ${`${name} --format ${format}`.padEnd(24)} ${r.writtenMs.toFixed(0).padStart(6)} ms  (${spread}; ${computed})  ${n(r.rows).padStart(9)} rows  ` +
-      `${(r.bytes / 1e6).toFixed(1).padStart(6)} MB  peak RSS ${r.maxRssMb.toFixed(0)} MB  ${flag}`);
+      `${(r.bytes / 1e6).toFixed(1).padStart(6)} MB  peak RSS ${r.maxRssMb.toFixed(0)} MB  ${flag}`.trimEnd());
   }
 }

@@ -51,12 +51,12 @@ const result = spawnSync(process.execPath, [path.join(root, 'bin', 'practice-syn
 const wall = Number(process.hrtime.bigint() - t0) / 1e9;
 console.log(`${'500-row import, process start incl.'.padEnd(34)} ${wall.toFixed(3)} s wall (exit ${result.status})`);
 
-benchReports(ws, root, 'realistic store');
+benchReports(ws, root, 'realistic store', true);
 
 const stressWs = fs.mkdtempSync(path.join(os.tmpdir(), 'ps-bench-stress-'));
 initWorkspace(stressWs);
 console.log('');
 importOnce('stress claims, first import', claimsFile('stress'), stressWs);
-benchReports(stressWs, root, 'stress store');
+benchReports(stressWs, root, 'stress store', false);
 
 if (!process.env.BENCH_KEEP) for (const dir of [ws, smallWs, stressWs]) fs.rmSync(dir, { recursive: true, force: true });
