@@ -133,7 +133,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // The condition stays the very text of 004 (CHASED_CLAIMS_SQL).
     name: '006-chased-claims-covering',
     sql: `
-      DROP INDEX claims_chased;
+      DROP INDEX IF EXISTS claims_chased;
       CREATE INDEX claims_chased ON claims(
         status, id, claim_id, patient_ref, clinician_ref, payer_ref, service_date, submitted_date, billed, allowed, paid, patient_responsibility
       ) WHERE (status = 'submitted' OR status = 'pending' OR status = 'denied' OR status = 'rejected' OR status = 'draft');
