@@ -47,7 +47,10 @@ const DEFAULT_TYPE: Record<FieldKind, string> = {
   time: 'time', name: 'name', list: 'list', boolean: 'boolean', enum: 'enum',
 };
 
-/** Which cell types may feed a field of each kind. */
+/**
+ * Which cell types may feed a field of each kind. A list (cpt_codes) takes only the list type: text would be stored
+ * as it is, not as a list, and could never match a code.
+ */
 const COMPATIBLE: Record<FieldKind, readonly string[]> = {
   text: ['text', 'name', 'enum', 'integer'],
   name: ['name', 'text'],
@@ -57,7 +60,7 @@ const COMPATIBLE: Record<FieldKind, readonly string[]> = {
   date: ['date', 'datetime'],
   datetime: ['datetime'],
   time: ['time', 'datetime'],
-  list: ['list', 'text'],
+  list: ['list'],
   boolean: ['boolean'],
   enum: ['enum', 'text'],
 };

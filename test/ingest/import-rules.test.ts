@@ -158,6 +158,19 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(result.stderr).toMatch(/mine\/claims\.json: fields\.bill: "bill" is not a field of claims/);
   });
 
+  it('refuses a mapping that fills the CPT list with text, which would be stored unsplit, and leaves the store as it was', async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    const before = dumpStore(path.join(ws, 'practice-sync.db'));
+    const generic = JSON.parse(fs.readFileSync(path.join(FIXTURES, '..', 'mappings', 'generic', 'authorizations.json'), 'utf8')) as { fields: Record<string, object> };
+    const mine = { ...generic, $schema: undefined, name: 'mine/authorizations', source: 'mine', fields: { ...generic.fields, cpt_codes: { column: 'Service Type', type: 'text' } } };
+    writeFile(path.join(ws, 'mappings'), 'mine/authorizations.json', JSON.stringify(mine));
+    const result = await cli(['--workspace', ws, 'import', '--mapping', 'mine/authorizations', path.join(FIXTURES, 'generic/authorizations.csv')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('mapping mine/authorizations: fields.cpt_codes.type: "text" cannot fill a list field; expected one of list');
+    expect(dumpStore(path.join(ws, 'practice-sync.db'))).toBe(before);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
