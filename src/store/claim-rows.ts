@@ -32,7 +32,7 @@ export type ClaimColumns = [number[], string[], Nullable<number>, Nullable<numbe
 
 /**
  * The JSON chunks (json-chunks.ts) of `columns` of every claim, or of those with one of `statuses`. Statuses that are
- * all chased ones are read through the index of chased claims (migration 004).
+ * all chased ones are read through the index of chased claims (migrations 004 and 006), never the table.
  */
 export function claimChunks(db: Store, columns: readonly ChunkColumn[], statuses?: readonly string[]): JsonChunks {
   if (!statuses) return jsonChunks(db, 'claims', columns);

@@ -250,8 +250,11 @@ export class StoreInputs {
   }
 }
 
-/** `json(cpt_codes)`: the stored JSON list goes into the column's array as a list, not as its text. */
-const AUTHORIZATION_COLUMNS = ['id', 'authorization_number', 'patient_ref', 'clinician_ref', 'payer_ref', 'authorized_sessions', 'start_date', 'end_date', 'json(cpt_codes)', 'prior_sessions'];
+/**
+ * `json(...)`: the stored JSON list goes into the column's array as a list, not as its text; an empty text is no list,
+ * as NULL is (any code).
+ */
+const AUTHORIZATION_COLUMNS = ['id', 'authorization_number', 'patient_ref', 'clinician_ref', 'payer_ref', 'authorized_sessions', 'start_date', 'end_date', "json(nullif(cpt_codes, ''))", 'prior_sessions'];
 type AuthorizationColumns = [number[], Nullable<string>, number[], Nullable<number>, Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string[]>, Nullable<number>];
 
 const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];

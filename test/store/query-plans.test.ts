@@ -84,6 +84,8 @@ describe('query plans', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'claims_chased'").pluck().get() as string;
       expect(sql).toContain('patient_responsibility');
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT claim_id, billed FROM claims WHERE id BETWEEN 1 AND 3 AND ${CHASED_CLAIMS_SQL} AND status IN ('denied', 'pending')`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan).toContain('USING COVERING INDEX claims_chased');
       const [keys, claimIds, patientKeys, , , serviceDates, , statuses, billeds, , paids] =
         [...new StoreInputs(db).claimChunks(CLAIM_CHUNK_COLUMNS, ALERTING_CLAIM_STATUSES).texts].map((texts) => parseChunk<unknown[][] & [number[]]>(texts))[0];
       expect({ keys, claimIds, patientKeys, serviceDates, statuses, billeds, paids }).toEqual({
