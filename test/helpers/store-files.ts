@@ -1,6 +1,7 @@
 // Looking at and damaging store files from outside practice-sync, as a disk fault would.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 
 export function integrity(dbFile: string): string {
   const db = new Database(dbFile, { readonly: true });
@@ -21,4 +22,19 @@ export function corruptClaimsIndex(file: string): void {
   const fd = fs.openSync(file, 'r+');
   fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize);
   fs.closeSync(fd);
+}
+
+/**
+ * A store file as an older practice-sync left it: only the first `migrations` migrations run, recorded as practice-sync
+ * records them. Open it with `openStore` to migrate it the rest of the way. The connection is the caller's to close.
+ */
+export function storeAtSchema(file: string, migrations: number): Database.Database {
+  const db = new Database(file);
+  db.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  for (const [i, migration] of MIGRATIONS.slice(0, migrations).entries()) {
+    db.exec(migration.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.name, '1970-01-01T00:00:00.000Z');
+    db.pragma(`user_version = ${i + 1}`);
+  }
+  return db;
 }

@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AlertsReport } from '../../src/alerts/index.js';
 import { loadAlertMemory, placed, rememberAlerts } from '../../src/store/alert-state.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
+import { storeAtSchema } from '../helpers/store-files.js';
 
 const report = (rows: { id: string; first_seen: string; owner: string | null }[], assigned: number) =>
   ({ report: 'alerts', asOf: '', columns: [], rows, totals: {}, notes: [], roundRobinAssigned: assigned }) as unknown as AlertsReport;
@@ -63,13 +63,7 @@ describe('alert memory', () => {
     try {
       const file = path.join(dir, 'practice-sync.db');
       // A store as migrations 001-004 left it, remembering two alerts.
-      const old = new Database(file);
-      old.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-      for (const [i, migration] of MIGRATIONS.slice(0, 4).entries()) {
-        old.exec(migration.sql);
-        old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.name, '1970-01-01T00:00:00.000Z');
-        old.pragma(`user_version = ${i + 1}`);
-      }
+      const old = storeAtSchema(file, 4);
       old.prepare('INSERT INTO alert_state (id, first_seen, last_seen, owner) VALUES (?, ?, ?, ?)').run('claim_denied:CLM-1', '2026-03-01', '2026-03-08', 'Lee');
       old.prepare('INSERT INTO alert_state (id, first_seen, last_seen, owner) VALUES (?, ?, ?, ?)').run('auth_expiring:AUTH-9', '2026-02-27', '2026-03-08', null);
       old.close();

@@ -4,7 +4,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ALERTING_CLAIM_STATUSES } from '../../src/alerts/claim-alerts.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../../src/compute/claim-rules.js';
@@ -14,6 +13,7 @@ import { StoreInputs } from '../../src/store/load-inputs.js';
 import { CHASED_CLAIMS_SQL, MIGRATIONS } from '../../src/store/migrations.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { storeAtSchema } from '../helpers/store-files.js';
 
 describe('query plans', () => {
   it.each([
@@ -67,13 +67,7 @@ describe('query plans', () => {
     try {
       const file = path.join(dir, 'practice-sync.db');
       // A store as migrations 001-005 left it: the chased claims indexed by status alone.
-      const old = new Database(file);
-      old.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-      for (const [i, migration] of MIGRATIONS.slice(0, 5).entries()) {
-        old.exec(migration.sql);
-        old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.name, '1970-01-01T00:00:00.000Z');
-        old.pragma(`user_version = ${i + 1}`);
-      }
+      const old = storeAtSchema(file, 5);
       const insert = old.prepare('INSERT INTO claims (id, claim_id, patient_ref, service_date, status, billed, paid) VALUES (?, ?, ?, ?, ?, ?, ?)');
       insert.run(1, 'CLM-1', 7, '2026-03-02', 'denied', 15000, 0);
       insert.run(2, 'CLM-2', 7, '2026-03-09', 'paid', 15000, 12000);
