@@ -1,9 +1,12 @@
 // The store's schema as ordered, named migrations; each runs with its bookkeeping row in one transaction.
 import type { Database } from 'better-sqlite3';
+import { repairCptCodeLists } from './cpt-code-lists.js';
 
 export interface Migration {
   name: string;
   sql: string;
+  /** What SQL alone cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database) => void;
 }
 
 const PARTY = `id INTEGER PRIMARY KEY, name TEXT, name_key TEXT`;
@@ -139,6 +142,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WHERE (status = 'submitted' OR status = 'pending' OR status = 'denied' OR status = 'rejected' OR status = 'draft');
     `,
   },
+  {
+    // An authorization's CPT codes a JSON list of texts again where a text-typed mapping stored them as typed.
+    name: '007-cpt-codes-as-lists',
+    sql: '',
+    run: repairCptCodeLists,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -152,6 +161,7 @@ export function migrate(db: Database): string[] {
     if (applied.has(migration.name)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.run?.(db);
       db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(migration.name, new Date(0).toISOString());
       db.pragma(`user_version = ${MIGRATIONS.indexOf(migration) + 1}`);
     })();

@@ -33,6 +33,7 @@ export function storeAtSchema(file: string, migrations: number): Database.Databa
   db.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   for (const [i, migration] of MIGRATIONS.slice(0, migrations).entries()) {
     db.exec(migration.sql);
+    migration.run?.(db);
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.name, '1970-01-01T00:00:00.000Z');
     db.pragma(`user_version = ${i + 1}`);
   }
