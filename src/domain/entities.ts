@@ -6,6 +6,9 @@ export type EntityName = (typeof ENTITY_NAMES)[number];
 /** The order `run` imports in, so that referenced records tend to exist first (SPEC issue 5). */
 export const IMPORT_ORDER: readonly EntityName[] = ['patients', 'authorizations', 'appointments', 'claims', 'payments', 'balances'];
 
+/** Fields whose values are patient data: shown in the rejects file, never on the terminal or in the log. */
+export const PRIVATE_FIELDS: ReadonlySet<string> = new Set(['patient_name', 'patient_first_name', 'patient_last_name', 'patient_dob', 'member_id', 'contact_name', 'email', 'phone']);
+
 export const APPOINTMENT_STATUSES = ['scheduled', 'completed', 'no_show', 'late_canceled', 'canceled', 'clinician_canceled'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 

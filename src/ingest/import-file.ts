@@ -61,9 +61,6 @@ export interface ImportReport {
   already_imported_by: number | null;
 }
 
-/** Fields whose values are patient data: shown in the rejects file, never on the terminal or in the log. */
-export const PRIVATE_FIELDS = new Set(['patient_name', 'patient_first_name', 'patient_last_name', 'patient_dob', 'member_id', 'contact_name', 'email', 'phone']);
-
 export async function importFile(options: ImportOptions): Promise<ImportReport> {
   const { db, file, now } = options;
   const fileName = path.basename(file);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EXIT } from '../../errors.js';
-import { importFile, type ImportReport } from '../../ingest/import-file.js';
+import type { ImportReport } from '../../ingest/import-file.js';
 import { resolveMapping } from '../../mapping/load-mappings.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
@@ -41,6 +41,8 @@ export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: Wo
   const style = makeStyle(ctx, globals);
   const human = (globals.format ?? 'table') === 'table';
   const reports: ImportReport[] = [];
+  // The import pipeline (reader, cell types, date-fns' parser): loaded only by the commands that import.
+  const { importFile } = await import('../../ingest/import-file.js');
   const chosen = flags.mapping ? resolveMapping(flags.mapping, ws.mappings(), ctx.cwd) : undefined;
   for (const file of files) {
     const progress = progressDisplay(ctx.isTTY && !globals.quiet && human, `importing ${path.basename(file)}`);

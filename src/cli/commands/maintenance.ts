@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { EXIT, fail } from '../../errors.js';
 import { MANUAL_PREFIX, uniqueBackupFile } from '../../maintenance/backup-names.js';
 import { backupStore } from '../../maintenance/backup-store.js';
-import { doctorFailed, runDoctor, type DoctorReport, type DoctorStatus } from '../../maintenance/doctor.js';
+import type { DoctorReport, DoctorStatus } from '../../maintenance/doctor.js';
 import { restoreStore } from '../../maintenance/restore-store.js';
 import { fileEventSink } from '../../workspace/event-log.js';
 import { findWorkspace } from '../../workspace/find-workspace.js';
@@ -64,9 +64,11 @@ export function registerMaintenance(program: Command, ctx: CliContext): void {
     .command('doctor')
     .description('check the workspace: layout, config, mappings, store integrity and schema, permissions, lock, inbox')
     .addHelpText('after', '\nExamples:\n  practice-sync doctor\n  practice-sync doctor --format json')
-    .action((_flags: unknown, command: Command) => {
+    .action(async (_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(ctx, globals, ['table', 'json']);
+      // It checks the mappings, so it loads the mapping schema and cell types, which other commands here do without.
+      const { doctorFailed, runDoctor } = await import('../../maintenance/doctor.js');
       const report = runDoctor(locate(globals).root, ctx.now);
       ctx.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderDoctor(report, makeStyle(ctx, globals)));
       if (doctorFailed(report)) ctx.exitCode = Math.max(ctx.exitCode, EXIT.usage);

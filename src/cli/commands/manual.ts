@@ -1,9 +1,9 @@
 // The manual work staff do today: `sessions [update FILE...]`, `auth add|list`, `adjust balance|auth|clear`.
 import type { Command } from 'commander';
 import { fail } from '../../errors.js';
-import { parseMoney } from '../../mapping/cells/index.js';
+import { parseMoney } from '../../mapping/cells/parse-money.js';
 import { ReportBuilder } from '../../report/build-reports.js';
-import { addAuthorization, listAuthorizations, type ManualAuthorization } from '../../store/add-authorization.js';
+import type { ManualAuthorization } from '../../store/add-authorization.js';
 import { adjustAuthorization, adjustBalance, clearAdjustment } from '../../store/adjustments.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
@@ -53,6 +53,8 @@ export function registerManual(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  practice-sync auth add --patient "Jane Doe" --number A12345 --payer Aetna --sessions 20 --start 2026-01-01 --end 2026-03-15 --cpt 90834,90837')
     .action(async (flags: ManualAuthorization, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // With the date and list cell types, which only these two commands need.
+      const { addAuthorization } = await import('../../store/add-authorization.js');
       await withWorkspace(ctx, globals, { command: 'auth add', write: true }, (ws) => {
         const result = addAuthorization({ db: ws.db, attemptsFile: ws.attemptsFile, now: ctx.now }, flags);
         ws.log({ event: 'auth_add', run: result.run, authorization: result.id });
@@ -66,6 +68,7 @@ export function registerManual(program: Command, ctx: CliContext): void {
     .action(async (_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(ctx, globals);
+      const { listAuthorizations } = await import('../../store/add-authorization.js');
       await withWorkspace(ctx, globals, { command: 'auth list', write: false }, (ws) => {
         const rows = listAuthorizations(ws.db).map((r) => ({ ...r, cpt_codes: r.cpt_codes.join(' ') }));
         emitReport(ctx, {

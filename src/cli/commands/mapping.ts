@@ -2,8 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadMappings, parseMappingFile, resolveMapping, type LoadedMapping } from '../../mapping/load-mappings.js';
-import { explainDetection, previewMapping } from '../../mapping/preview-mapping.js';
-import { PRIVATE_FIELDS } from '../../ingest/import-file.js';
+import { PRIVATE_FIELDS } from '../../domain/entities.js';
 import { findWorkspace } from '../../workspace/find-workspace.js';
 import { workspacePaths } from '../../workspace/layout.js';
 import type { CliContext, GlobalOptions } from '../context.js';
@@ -61,6 +60,8 @@ export function registerMapping(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  practice-sync mapping detect ~/Downloads/insurance_claims_report.csv')
     .action(async (file: string, _flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      // Reading a file through a mapping needs the import's reader and cell types: loaded only here and in check.
+      const { explainDetection } = await import('../../mapping/preview-mapping.js');
       const report = await explainDetection(path.resolve(ctx.cwd, file), availableMappings(ctx, globals).all);
       if (outputFormat(ctx, globals, ['table', 'json']) === 'json') {
         ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -87,6 +88,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
         : resolveMapping(mappingPath, all, ctx.cwd);
       ctx.stdout(`${loaded.mapping.name}: valid mapping for ${loaded.mapping.entity} (${Object.keys(loaded.mapping.fields).length} fields)\n`);
       if (!file) return;
+      const { previewMapping } = await import('../../mapping/preview-mapping.js');
       const preview = await previewMapping(loaded, path.resolve(ctx.cwd, file), Number(flags.rows) || 5);
       const style = makeStyle(ctx, globals);
       if (preview.missingRequired.length) ctx.stdout(style.red(`  the file lacks detect.required columns: ${preview.missingRequired.join(', ')}\n`));

@@ -3,8 +3,6 @@
 import type { Command } from 'commander';
 import { EXIT, fail } from '../../errors.js';
 import { isSeverity, severityAtLeast, type Severity } from '../../alerts/index.js';
-import { rollingBackup } from '../../maintenance/rolling-backup.js';
-import { hasProblems, runInbox, summaryLines } from '../../run/run-inbox.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { resolveAsOf, withWorkspace } from '../session.js';
@@ -28,6 +26,8 @@ export function registerRun(program: Command, ctx: CliContext): void {
 /** The job itself, shared with `demo`: run the inbox, print the summary, set the exit code. */
 export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: WorkspaceSession, asOf: string, failOn: Severity | undefined): Promise<void> {
   const style = makeStyle(ctx, globals);
+  // The whole program (imports, reports, exports): loaded here, so that the other commands start without it.
+  const [{ hasProblems, runInbox, summaryLines }, { rollingBackup }] = await Promise.all([import('../../run/run-inbox.js'), import('../../maintenance/rolling-backup.js')]);
   let progress = progressDisplay(false, '');
   const result = await runInbox(ws, {
     asOf,

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { describeChanges } from '../../ingest/change-counter.js';
-import { PRIVATE_FIELDS, type ImportReport } from '../../ingest/import-file.js';
+import { PRIVATE_FIELDS } from '../../domain/entities.js';
+import type { ImportReport } from '../../ingest/import-file.js';
 
 export function renderImport(report: ImportReport, style: ChalkInstance): string {
   const name = path.basename(report.file);
