@@ -24,25 +24,34 @@ export class StoreInputs {
    * import commits meanwhile. Nested calls join the outer one.
    */
   snapshot<T>(read: () => T): T {
-    if (this.db.inTransaction) return read();
-    this.db.exec('BEGIN');
+    if (!this.begin()) return read();
     try {
       return read();
     } finally {
-      // A failed read may have ended the transaction already; its error is the one to see.
-      if (this.db.inTransaction) this.db.exec('COMMIT');
+      this.end();
     }
   }
 
   /** `snapshot` for a read that awaits (a report streamed while a worker thread renders part of it). */
   async snapshotAsync<T>(read: () => Promise<T>): Promise<T> {
-    if (this.db.inTransaction) return read();
-    this.db.exec('BEGIN');
+    if (!this.begin()) return read();
     try {
       return await read();
     } finally {
-      if (this.db.inTransaction) this.db.exec('COMMIT');
+      this.end();
     }
+  }
+
+  /** Starts a read transaction, unless one is open already (a nested read joins it); whether this call started it. */
+  private begin(): boolean {
+    if (this.db.inTransaction) return false;
+    this.db.exec('BEGIN');
+    return true;
+  }
+
+  private end(): void {
+    // A failed read may have ended the transaction already; its error is the one to see.
+    if (this.db.inTransaction) this.db.exec('COMMIT');
   }
 
   get maps(): Lookups {
