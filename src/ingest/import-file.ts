@@ -111,7 +111,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   };
   const describeReject = (line: number, issue: RowIssue | { field: string; column: string; value: string; expected?: string; message?: string }) => {
     const reason = 'message' in issue && issue.message ? issue.message : issue.value === '' ? `is empty; ${issue.field} is required` : `"${issue.value}" is not ${issue.expected}`;
-    const entry = { line, column: issue.column, value: issue.value, reason: `${fileName} line ${line}, column "${issue.column}": ${reason}` };
+    // A row-level issue (the row's field count) names no column.
+    const where = issue.column ? `, column "${issue.column}"` : '';
+    const entry = { line, column: issue.column, value: issue.value, reason: `${fileName} line ${line}${where}: ${reason}` };
     rejects.add(fileName, entry);
     if (report.first_rejects.length < 10) report.first_rejects.push({ ...entry, field: issue.field });
   };

@@ -12,6 +12,8 @@ export interface RowIssue {
   column: string;
   value: string;
   expected: string;
+  /** The whole reason, for an issue that is not one cell's value (a row with more or fewer fields than the header). */
+  message?: string;
 }
 
 export interface MappedRow {
@@ -100,6 +102,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
   const entityFields = ENTITY_FIELDS[mapping.entity];
   const mappingNulls = new Set(['', ...(mapping.nulls ?? []).map((n) => n.trim().toLowerCase())]);
   const extractors: Extractor[] = [];
+  const readers: Reader[] = [];
   const unbound: { field: string; columns: string[] }[] = [];
   const fields: string[] = [];
 
@@ -119,6 +122,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       unbound.push({ field, columns });
       continue;
     }
+    readers.push(read);
     const alsoStartTime = field === 'service_date' && type === 'datetime' && 'start_time' in entityFields && !('start_time' in mapping.fields);
     extractors.push({
       field,
@@ -135,6 +139,23 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
 
   const skipRules = compileSkipRules(mapping, index, header);
   const skipRows = mapping.read?.skip_rows ?? 0;
+  const lastColumnRead = Math.max(-1, ...readers.flatMap((reader) => reader.columns));
+  const width = header.length;
+  /**
+   * A row must have the header's fields. An unquoted `$1,234.56` or `Lee, Ann` splits into one field too many and
+   * shifts every value after it into the wrong column; a cut-off row or a footer line would read as a row whose
+   * missing cells are empty, and an update would clear stored values. Extra fields are refused even when empty: the
+   * shifted row `…,$1,234.56,,,,Pending,` ends in one. Tolerated: a short row whose missing fields are past every
+   * column the mapping reads.
+   */
+  const widthIssue = (cells: string[]): RowIssue[] | null => {
+    if (cells.length === width || (cells.length < width && cells.length > lastColumnRead)) return null;
+    const count = (n: number) => `${n} field${n === 1 ? '' : 's'}`;
+    const message = cells.length > width
+      ? `has ${count(cells.length)} where the header has ${width}: a value holding the delimiter (as "$1,234.56" holds a comma) must be in quotes`
+      : `has ${count(cells.length)} where the header has ${width}: the row is cut short, or is not a data row`;
+    return [{ field: '(row)', column: '', value: '', expected: `${count(width)}, as the header has`, message }];
+  };
 
   return {
     mapping,
@@ -147,6 +168,11 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       return false;
     },
     mapRowInto(cells, out) {
+      const wrongWidth = widthIssue(cells);
+      if (wrongWidth) {
+        for (let i = 0; i < fields.length; i++) out.push(null);
+        return wrongWidth;
+      }
       let issues: RowIssue[] = NO_ISSUES;
       for (const x of extractors) {
         const raw = x.read(cells);
@@ -183,10 +209,17 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
   };
 }
 
-function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: string[]): { label: string; read: (cells: string[]) => string | null } | null {
+interface Reader {
+  label: string;
+  /** The header positions it reads. */
+  columns: number[];
+  read(cells: string[]): string | null;
+}
+
+function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: string[]): Reader | null {
   if (spec.value !== undefined) {
     const constant = String(spec.value);
-    return { label: '(constant)', read: () => constant };
+    return { label: '(constant)', columns: [], read: () => constant };
   }
   const pattern = spec.pattern ? new RegExp(spec.pattern) : null;
   const group = spec.group ?? 1;
@@ -209,6 +242,7 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
     if (pieces.some((p) => 'column' in p && p.column === -1)) return null;
     return {
       label: spec.template,
+      columns: pieces.flatMap((p) => ('column' in p ? [p.column!] : [])),
       read(cells) {
         let any = false;
         let out = '';
@@ -230,6 +264,7 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
     // Summing is done by the money/number parser over the joined cells; see cell-parser's `sum` handling.
     return {
       label: labels.join(' + '),
+      columns: indexes,
       read(cells) {
         const present = indexes.map((i) => (cells[i] ?? '').trim()).filter((c) => c !== '');
         return present.length ? present.join('\u0000') : null;
@@ -240,6 +275,7 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
   void header;
   return {
     label: labels[0],
+    columns: [at],
     read(cells) {
       const cell = cells[at];
       if (cell === undefined) return null;
