@@ -31,6 +31,23 @@ export const TABLE_COLUMNS: Record<string, readonly string[]> = {
     'conflict', 'created_at', 'cleared_at'],
 };
 
+/**
+ * Every column that holds another record's id, and the table of that record: `where` narrows it to the rows whose
+ * column points there (an adjustment's target is a patient for a balance, an authorization for prior sessions).
+ */
+export const REFERENCES: readonly { table: string; column: string; to: string; where?: string }[] = [
+  { table: 'patients', column: 'payer_ref', to: 'payers' },
+  ...['appointments', 'authorizations', 'claims'].flatMap((table) => [
+    { table, column: 'patient_ref', to: 'patients' },
+    { table, column: 'clinician_ref', to: 'clinicians' },
+    { table, column: 'payer_ref', to: 'payers' },
+  ]),
+  { table: 'payments', column: 'patient_ref', to: 'patients' },
+  { table: 'balances', column: 'patient_ref', to: 'patients' },
+  { table: 'adjustments', column: 'target_ref', to: 'patients', where: "kind = 'balance'" },
+  { table: 'adjustments', column: 'target_ref', to: 'authorizations', where: "kind = 'auth'" },
+];
+
 /** Data tables whose content a run can change and undo restores. */
 export const DATA_TABLES = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments'] as const;
 

@@ -4,7 +4,7 @@ import { fail } from '../errors.js';
 import { ChangeLog, decodeRow, type StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
 import { getRun, insertRun, nextRunId } from './run-history.js';
-import { TABLE_COLUMNS } from './tables.js';
+import { REFERENCES, TABLE_COLUMNS } from './tables.js';
 
 export interface UndoResult {
   run: number;
@@ -30,6 +30,8 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
   if (later !== undefined) {
     fail('undo_refused', `run ${later} changed records that run ${runId} touched; undo run ${later} first`, { later });
   }
+
+  refuseIfReferenced(db, runId);
 
   const changes = db.prepare('SELECT table_name, row_id, last_row_id, before FROM run_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as
     { table_name: string; row_id: number; last_row_id: number | null; before: string | null }[];
@@ -62,6 +64,59 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     db.prepare('UPDATE runs SET undone_by = ?, status = ? WHERE id = ?').run(undoId, 'undone', runId);
   })();
   return { run: undoId, undid: runId, restored, removed };
+}
+
+/**
+ * Refuses when a record the run did not touch refers to one the run created (a later claims import naming a patient
+ * the run added, a balance adjustment of that patient): removing the record would leave the reference pointing at
+ * nothing, and the next import, which may be given the freed id, would attach it to someone else. Records the run
+ * itself created or changed are left out: they go, or get their before-image back, with it.
+ */
+function refuseIfReferenced(db: Store, runId: number): void {
+  const created = db.prepare('SELECT table_name, row_id, COALESCE(last_row_id, row_id) FROM run_changes WHERE run_id = ? AND before IS NULL').raw().all(runId) as [string, number, number][];
+  if (!created.some(([table]) => REFERENCES.some((reference) => reference.to === table))) return;
+  db.exec('CREATE TEMP TABLE undo_touched (table_name TEXT NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (table_name, first)) WITHOUT ROWID');
+  try {
+    // The run's records as disjoint ranges per table, so the range that could hold an id is the one starting last at or before it.
+    const insert = db.prepare('INSERT INTO temp.undo_touched (table_name, first, last) VALUES (?, ?, ?)');
+    for (const [table, ranges] of touchedRanges(db, runId)) for (const [first, last] of ranges) insert.run(table, first, last);
+    for (const [table, first, last] of created) {
+      for (const reference of REFERENCES.filter((r) => r.to === table)) {
+        const found = db.prepare(`SELECT r.id, r.${reference.column} FROM ${reference.table} r
+          WHERE r.${reference.column} BETWEEN ? AND ?${reference.where ? ` AND r.${reference.where}` : ''}
+            AND NOT EXISTS (SELECT 1 FROM (SELECT last FROM temp.undo_touched WHERE table_name = ? AND first <= r.id ORDER BY first DESC LIMIT 1) WHERE last >= r.id)
+          LIMIT 1`).raw().get(first, last, reference.table) as [number, number] | undefined;
+        if (!found) continue;
+        const [id, target] = found;
+        const by = lastWriter(db, reference.table, id);
+        const what = `${reference.table} #${id} refers to ${table} #${target}`;
+        if (by !== undefined && by > runId) fail('undo_refused', `run ${by} wrote records that refer to records run ${runId} created (${what}); undo run ${by} first`, { later: by });
+        fail('undo_refused', `${what}, which run ${runId} created; undoing run ${runId} would leave that reference pointing at nothing`);
+      }
+    }
+  } finally {
+    db.exec('DROP TABLE temp.undo_touched');
+  }
+}
+
+/** The records a run created or changed, per table, as sorted ranges with overlaps merged. */
+function touchedRanges(db: Store, runId: number): Map<string, [number, number][]> {
+  const rows = db.prepare('SELECT table_name, row_id, COALESCE(last_row_id, row_id) FROM run_changes WHERE run_id = ? ORDER BY table_name, row_id').raw().all(runId) as [string, number, number][];
+  const out = new Map<string, [number, number][]>();
+  for (const [table, first, last] of rows) {
+    const ranges = out.get(table) ?? out.set(table, []).get(table)!;
+    const previous = ranges.at(-1);
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], last);
+    else ranges.push([first, last]);
+  }
+  return out;
+}
+
+/** The latest run (not undone, not an undo) that created or changed a record. */
+function lastWriter(db: Store, table: string, id: number): number | undefined {
+  return db.prepare(`SELECT c.run_id FROM run_changes c JOIN runs r ON r.id = c.run_id
+    WHERE c.table_name = ? AND c.row_id <= ? AND COALESCE(c.last_row_id, c.row_id) >= ? AND r.undone_by IS NULL AND r.command <> 'undo'
+    ORDER BY c.run_id DESC LIMIT 1`).pluck().get(table, id, id) as number | undefined;
 }
 
 export interface RunChange {

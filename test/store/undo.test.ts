@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REFERENCES, TABLE_COLUMNS } from '../../src/store/tables.js';
 import { cli, dumpStore, FIXTURES, query, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
 
 const DATA = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments'];
@@ -40,7 +41,8 @@ describe('undo', () => {
     const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
     const a = writeFile(dir, 'a.csv', `${header}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
     const b = writeFile(dir, 'b.csv', `${header}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Paid,\n`);
-    const c = writeFile(dir, 'c.csv', `${header}C2,Bo Park,P2,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Paid,\n`);
+    // Run 3 names a patient, payer and clinician of its own, so it refers to nothing run 1 created.
+    const c = writeFile(dir, 'c.csv', `${header}C2,Bo Park,P2,10/01/2026,,Cigna,Ivy Moss,10.00,,,,Paid,\n`);
     await cli(['--workspace', ws, 'import', a]);
     await cli(['--workspace', ws, 'import', b]);
     await cli(['--workspace', ws, 'import', c]);
@@ -51,5 +53,45 @@ describe('undo', () => {
     expect((await cli(['--workspace', ws, 'undo', '1'])).code).toBe(0);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id FROM claims')).toEqual([{ claim_id: 'C2' }]);
     expect((await cli(['--workspace', ws, 'undo', '1'])).stderr).toContain('already undone');
+  });
+
+  it('refuses to undo a run whose records a later run refers to, naming that run', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    const dir = tempDir();
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
+    // Run 1 creates patient P1, payer Aetna and clinician Hannah Cole; run 2's new claim C2 names all three.
+    await cli(['--workspace', ws, 'import', writeFile(dir, 'a.csv', `${header}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`)]);
+    await cli(['--workspace', ws, 'import', writeFile(dir, 'b.csv', `${header}C2,Ann Lee,P1,10/08/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`)]);
+    const before = dumpStore(db, DATA);
+
+    const refused = await cli(['--workspace', ws, 'undo', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/run 2 wrote records that refer to records run 1 created \(claims #2 refers to (payers|patients|clinicians) #1\); undo run 2 first/);
+    expect(dumpStore(db, DATA)).toBe(before);
+    expect(query(db, "SELECT count(*) AS n FROM runs WHERE command = 'undo'")).toEqual([{ n: 0 }]);
+
+    expect((await cli(['--workspace', ws, 'undo', '2'])).code).toBe(0);
+    expect((await cli(['--workspace', ws, 'undo', '1'])).code).toBe(0);
+    for (const table of ['claims', 'patients', 'payers', 'clinicians']) expect(query(db, `SELECT count(*) AS n FROM ${table}`)).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses to undo an import a later balance adjustment refers to', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    const balances = writeFile(tempDir(), 'balances.csv', 'Account ID,Patient Name,Patient Portion,Insurance Portion,Total Balance,0-30,31-60,61-90,90+\nP1,Ann Lee,40.00,0.00,40.00,40.00,0.00,0.00,0.00\n');
+    expect((await cli(['--workspace', ws, 'import', balances])).code).toBe(0);
+    expect((await cli(['--workspace', ws, 'adjust', 'balance', 'P1', '--patient-portion', '25.00', '--reason', 'payment plan agreed'])).code).toBe(0);
+
+    const refused = await cli(['--workspace', ws, 'undo', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('run 2 wrote records that refer to records run 1 created (adjustments #1 refers to patients #1); undo run 2 first');
+    expect(query(db, 'SELECT count(*) AS n FROM patients')).toEqual([{ n: 1 }]);
+  });
+
+  it('knows every column that refers to another record, so undo can check them all', () => {
+    const referring = Object.entries(TABLE_COLUMNS).flatMap(([table, columns]) =>
+      columns.filter((column) => column.endsWith('_ref')).map((column) => `${table}.${column}`));
+    expect([...new Set(REFERENCES.map((r) => `${r.table}.${r.column}`))].sort()).toEqual(referring.sort());
   });
 });
