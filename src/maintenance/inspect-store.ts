@@ -1,6 +1,8 @@
 // What a store file is: SQLite or not, intact or not, which schema — read without changing the file.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../store/migrations.js';
+import { schemaProblems } from '../store/store-schema.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
@@ -9,6 +11,8 @@ export interface StoreInspection {
   integrity: string[];
   userVersion: number;
   hasMigrationsTable: boolean;
+  /** What the file lacks of the schema its version has (store-schema.ts); empty when it has no version this practice-sync knows. */
+  schemaProblems: string[];
   pages: number;
 }
 
@@ -30,14 +34,27 @@ export function hasSqliteHeader(file: string): boolean {
 export function inspectStore(file: string, options: { readonly: boolean }): StoreInspection {
   const db = new Database(file, { readonly: options.readonly, fileMustExist: true, timeout: 5_000 });
   try {
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    const hasMigrationsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     return {
       integrity: integrityProblems(db),
-      userVersion: db.pragma('user_version', { simple: true }) as number,
-      hasMigrationsTable: db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined,
+      userVersion,
+      hasMigrationsTable,
+      schemaProblems: hasMigrationsTable && userVersion <= SCHEMA_VERSION ? missingSchema(db, userVersion) : [],
       pages: db.pragma('page_count', { simple: true }) as number,
     };
   } finally {
     db.close();
+  }
+}
+
+/** A schema too damaged to read is the integrity check's to report. */
+function missingSchema(db: Database.Database, version: number): string[] {
+  try {
+    return schemaProblems(db, version);
+  } catch (error) {
+    if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) return [];
+    throw error;
   }
 }
 

@@ -39,3 +39,14 @@ export function storeAtSchema(file: string, migrations: number): Database.Databa
   }
   return db;
 }
+
+/** Run `sql` on a store file from outside practice-sync (a hand edit, or a tool gone wrong), leaving no -wal behind. */
+export function editStore(file: string, sql: string): void {
+  const db = new Database(file);
+  try {
+    db.exec(sql);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
