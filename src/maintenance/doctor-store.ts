@@ -3,14 +3,16 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../store/migrations.js';
+import { hasSqliteHeader } from '../store/store-file.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { listBackups, MANUAL_PREFIX, ROLLING_PREFIX } from './backup-names.js';
 import { failed, ok, plural, warn, type DoctorCheck } from './doctor-check.js';
-import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
+import { inspectStore, isIntact } from './inspect-store.js';
 
 export function checkStore(paths: WorkspacePaths): DoctorCheck[] {
   const restore = restoreFix(paths);
   if (!fs.existsSync(paths.store)) return [failed('store', 'practice-sync.db is missing', restore)];
+  if (fs.statSync(paths.store).size === 0) return [failed('store', 'practice-sync.db is empty (0 bytes)', restore)];
   if (!hasSqliteHeader(paths.store)) return [failed('store', 'practice-sync.db is not a SQLite database (overwritten?)', restore)];
   let inspection;
   try {

@@ -1,10 +1,8 @@
 // What a store file is: SQLite or not, intact or not, which schema — read without changing the file.
-import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../store/migrations.js';
+import { isStoreDamage } from '../store/store-file.js';
 import { schemaProblems } from '../store/store-schema.js';
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export interface StoreInspection {
   /** First problem lines of `PRAGMA integrity_check`, or ['ok']. */
@@ -14,17 +12,6 @@ export interface StoreInspection {
   /** What the file lacks of the schema its version has (store-schema.ts); empty when it has no version this practice-sync knows. */
   schemaProblems: string[];
   pages: number;
-}
-
-/** The 16-byte header every SQLite 3 database starts with; an empty file has none. */
-export function hasSqliteHeader(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(16);
-    return fs.readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -53,7 +40,7 @@ function missingSchema(db: Database.Database, version: number): string[] {
   try {
     return schemaProblems(db, version);
   } catch (error) {
-    if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) return [];
+    if (isStoreDamage(error)) return [];
     throw error;
   }
 }

@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import { fail, isPracticeSyncError } from '../errors.js';
 import { migrate, SCHEMA_VERSION } from '../store/migrations.js';
 import { openStore } from '../store/open-store.js';
+import { hasSqliteHeader } from '../store/store-file.js';
 import { schemaProblems } from '../store/store-schema.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { chmodQuietly, ensurePrivateDir, FILE_MODE } from '../workspace/private-fs.js';
 import { BEFORE_RESTORE_PREFIX, uniqueBackupFile } from './backup-names.js';
 import { backupStore, removeWithSideFiles } from './backup-store.js';
-import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
+import { inspectStore, isIntact } from './inspect-store.js';
 
 export interface RestoreResult {
   restoredFrom: string;

@@ -145,7 +145,7 @@ describe('doctor', () => {
     expect(find(runDoctor(ws, now).checks, 'store')).toMatchObject({ status: 'fail', detail: 'practice-sync.db is missing' });
   });
 
-  it('a store missing a table or a column of its schema fails the schema check, naming them', async () => {
+  it('a store missing a table or a column of its schema fails the schema check, naming them; an empty store fails as empty', async () => {
     const ws = tempWorkspace();
     const paths = workspacePaths(ws);
     await cli(['--workspace', ws, 'backup'], { now: NOW });
@@ -155,5 +155,7 @@ describe('doctor', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain(`fail  store schema: schema version ${SCHEMA_VERSION}, missing table claims, column payments.currency\n` +
       `      fix: restore the newest backup: practice-sync restore "${newest}"\n`);
+    fs.writeFileSync(paths.store, '');
+    expect(find(runDoctor(ws, now).checks, 'store')).toMatchObject({ status: 'fail', detail: 'practice-sync.db is empty (0 bytes)' });
   });
 });
