@@ -1,5 +1,6 @@
 // Open the workspace for a command, run it, and always close the store and release the lock.
 import { fail } from '../errors.js';
+import { isStoreDamage, storeDamaged } from '../store/store-file.js';
 import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from './context.js';
 
@@ -16,7 +17,9 @@ export async function withWorkspace<T>(
     const result = await fn(ws);
     if (options.write) ws.log({ event: 'command', command: options.command, exit: ctx.exitCode });
     return result;
-  } catch (error) {
+  } catch (thrown) {
+    // Damage SQLite finds only when a command reads the damaged page (opening reads the schema, not every table).
+    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : thrown;
     const { code, exitCode } = error as { code?: string; exitCode?: number };
     ws.log({ event: 'command', command: options.command, exit: exitCode ?? 1, code: code ?? 'internal' });
     throw error;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail } from '../errors.js';
+import { checkStoreFile, isStoreDamage, refuseStore, storeDamaged } from '../store/store-file.js';
 import { chmodQuietly, FILE_MODE, writePrivateFile } from '../workspace/private-fs.js';
 import { inspectStore, isIntact } from './inspect-store.js';
 
@@ -23,7 +24,10 @@ const PAGES_PER_STEP = 1024;
  * `readonly` for a source that is not the store (restore's input), so reading it never changes it.
  */
 export async function backupStore(storeFile: string, destFile: string, options: { readonly?: boolean } = {}): Promise<BackupResult> {
-  if (!fs.existsSync(storeFile)) fail('store_invalid', `the store ${storeFile} is missing; nothing to back up`);
+  // The workspace's store must be one (an empty file would copy as an empty store); restore checked its input already.
+  const isStore = !options.readonly;
+  if (isStore) checkStoreFile(storeFile);
+  else if (!fs.existsSync(storeFile)) fail('file_unreadable', `cannot read ${storeFile}: no such file`);
   if (fs.existsSync(destFile)) fail('usage', `${destFile} already exists; choose another file name`);
   if (!fs.existsSync(path.dirname(destFile))) fail('usage', `the folder ${path.dirname(destFile)} does not exist`);
   const partial = `${destFile}.partial-${process.pid}`;
@@ -45,7 +49,8 @@ export async function backupStore(storeFile: string, destFile: string, options: 
     }
     const inspection = inspectStore(partial, { readonly: true });
     if (!isIntact(inspection)) {
-      fail('store_invalid', `the copy of ${storeFile} failed its integrity check (${inspection.integrity[0]}); the store itself may be damaged: run practice-sync doctor`);
+      if (isStore) refuseStore(storeFile, `is damaged (its copy failed integrity_check: ${inspection.integrity[0]})`);
+      fail('store_invalid', `the copy of ${storeFile} failed its integrity check (${inspection.integrity[0]})`);
     }
     fsyncFile(partial);
     fs.renameSync(partial, destFile);
@@ -53,7 +58,7 @@ export async function backupStore(storeFile: string, destFile: string, options: 
     return { file: destFile, bytes: fs.statSync(destFile).size, pages: inspection.pages };
   } catch (error) {
     removeWithSideFiles(partial);
-    throw error;
+    throw isStore && isStoreDamage(error) ? storeDamaged(storeFile, error) : error;
   }
 }
 

@@ -1,15 +1,18 @@
-// Doctor: the store's integrity and schema version, and patients only ever known by name.
+// Doctor: the store's integrity, its schema (version, and every table and column that version has), and patients only
+// ever known by name.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../store/migrations.js';
+import { hasSqliteHeader } from '../store/store-file.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { listBackups, MANUAL_PREFIX, ROLLING_PREFIX } from './backup-names.js';
 import { failed, ok, plural, warn, type DoctorCheck } from './doctor-check.js';
-import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
+import { inspectStore, isIntact } from './inspect-store.js';
 
 export function checkStore(paths: WorkspacePaths): DoctorCheck[] {
   const restore = restoreFix(paths);
   if (!fs.existsSync(paths.store)) return [failed('store', 'practice-sync.db is missing', restore)];
+  if (fs.statSync(paths.store).size === 0) return [failed('store', 'practice-sync.db is empty (0 bytes)', restore)];
   if (!hasSqliteHeader(paths.store)) return [failed('store', 'practice-sync.db is not a SQLite database (overwritten?)', restore)];
   let inspection;
   try {
@@ -25,6 +28,7 @@ export function checkStore(paths: WorkspacePaths): DoctorCheck[] {
   const version = inspection.userVersion;
   if (!inspection.hasMigrationsTable) checks.push(failed('store schema', 'no schema_migrations table: this is not a practice-sync store', restore));
   else if (version > SCHEMA_VERSION) checks.push(failed('store schema', `schema version ${version} is newer than this practice-sync (${SCHEMA_VERSION})`, 'upgrade practice-sync'));
+  else if (inspection.schemaProblems.length > 0) checks.push(failed('store schema', `schema version ${version}, missing ${inspection.schemaProblems.join(', ')}`, restore));
   else if (version < SCHEMA_VERSION) checks.push(warn('store schema', `schema version ${version}, this practice-sync uses ${SCHEMA_VERSION}`, 'nothing to do: the next command that opens the store migrates it'));
   else checks.push(ok('store schema', `schema version ${version} (current)`));
   const provisional = countProvisional(paths.store);

@@ -1,26 +1,17 @@
 // What a store file is: SQLite or not, intact or not, which schema — read without changing the file.
-import fs from 'node:fs';
 import Database from 'better-sqlite3';
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
+import { SCHEMA_VERSION } from '../store/migrations.js';
+import { isStoreDamage } from '../store/store-file.js';
+import { schemaProblems } from '../store/store-schema.js';
 
 export interface StoreInspection {
   /** First problem lines of `PRAGMA integrity_check`, or ['ok']. */
   integrity: string[];
   userVersion: number;
   hasMigrationsTable: boolean;
+  /** What the file lacks of the schema its version has (store-schema.ts); empty when it has no version this practice-sync knows. */
+  schemaProblems: string[];
   pages: number;
-}
-
-/** The 16-byte header every SQLite 3 database starts with; an empty file has none. */
-export function hasSqliteHeader(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(16);
-    return fs.readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**
@@ -30,14 +21,27 @@ export function hasSqliteHeader(file: string): boolean {
 export function inspectStore(file: string, options: { readonly: boolean }): StoreInspection {
   const db = new Database(file, { readonly: options.readonly, fileMustExist: true, timeout: 5_000 });
   try {
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    const hasMigrationsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
     return {
       integrity: integrityProblems(db),
-      userVersion: db.pragma('user_version', { simple: true }) as number,
-      hasMigrationsTable: db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined,
+      userVersion,
+      hasMigrationsTable,
+      schemaProblems: hasMigrationsTable && userVersion <= SCHEMA_VERSION ? missingSchema(db, userVersion) : [],
       pages: db.pragma('page_count', { simple: true }) as number,
     };
   } finally {
     db.close();
+  }
+}
+
+/** A schema too damaged to read is the integrity check's to report. */
+function missingSchema(db: Database.Database, version: number): string[] {
+  try {
+    return schemaProblems(db, version);
+  } catch (error) {
+    if (isStoreDamage(error)) return [];
+    throw error;
   }
 }
 

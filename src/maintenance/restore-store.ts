@@ -3,13 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, isPracticeSyncError } from '../errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../store/migrations.js';
+import { migrate, SCHEMA_VERSION } from '../store/migrations.js';
 import { openStore } from '../store/open-store.js';
+import { hasSqliteHeader } from '../store/store-file.js';
+import { schemaProblems } from '../store/store-schema.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { chmodQuietly, ensurePrivateDir, FILE_MODE } from '../workspace/private-fs.js';
 import { BEFORE_RESTORE_PREFIX, uniqueBackupFile } from './backup-names.js';
 import { backupStore, removeWithSideFiles } from './backup-store.js';
-import { hasSqliteHeader, inspectStore, isIntact } from './inspect-store.js';
+import { inspectStore, isIntact } from './inspect-store.js';
 
 export interface RestoreResult {
   restoredFrom: string;
@@ -22,7 +24,7 @@ export interface RestoreResult {
 
 /**
  * Replace the workspace's store with `source`. The caller holds the workspace lock, so no other writer runs.
- * Order matters: the source is copied and verified beside the store first (a bad file never gets near it);
+ * Order matters: the source is verified, copied beside the store and migrated there first (a bad file never gets near it);
  * the current store is checkpointed and backed up; its -wal/-shm are removed so no stale WAL frame can
  * be replayed onto the new file; then one rename swaps the files.
  */
@@ -31,16 +33,17 @@ export async function restoreStore(paths: WorkspacePaths, source: string, now: (
   removeWithSideFiles(staged);
   try {
     const schemaVersion = await stageCopy(source, staged);
+    const migrated = migrateCopy(source, staged);
     const keptAs = await keepCurrentStore(paths, now);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(paths.store + suffix, { force: true });
     fs.renameSync(staged, paths.store);
     chmodQuietly(paths.store, FILE_MODE);
     fsyncDir(path.dirname(paths.store));
-    // openStore applies the migrations an older backup lacks and puts the store back in WAL mode.
+    // openStore puts the store back in WAL mode, and checks it once more as every command will.
     const db = openStore(paths.store);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
-    return { restoredFrom: source, keptAs, schemaVersion, migrated: MIGRATIONS.slice(schemaVersion).map((m) => m.name) };
+    return { restoredFrom: source, keptAs, schemaVersion, migrated };
   } finally {
     removeWithSideFiles(staged);
   }
@@ -67,9 +70,32 @@ async function stageCopy(source: string, staged: string): Promise<number> {
   if (inspection.userVersion > SCHEMA_VERSION) {
     fail('store_invalid', `${source} has schema version ${inspection.userVersion}, newer than this practice-sync (${SCHEMA_VERSION}); upgrade practice-sync first`);
   }
+  // Judged by what its own version has: an older backup lacks what later migrations add, and gets it below.
+  if (inspection.schemaProblems.length > 0) {
+    fail('store_invalid', `${source} is missing part of the schema (version ${inspection.userVersion}): ${inspection.schemaProblems.join(', ')}; choose another backup`);
+  }
   // Through the backup API rather than a byte copy: a source still in WAL mode comes across with its WAL.
   await backupStore(source, staged, { readonly: true });
   return inspection.userVersion;
+}
+
+/**
+ * Bring the staged copy up to the current schema before it replaces anything, so a migration that fails on it leaves
+ * the store as it was; returns the migrations applied. The copy is checked again after, as openStore checks every store.
+ */
+function migrateCopy(source: string, staged: string): string[] {
+  const db = new Database(staged, { fileMustExist: true, timeout: 5_000 });
+  try {
+    const migrated = migrate(db);
+    const problems = schemaProblems(db, SCHEMA_VERSION);
+    if (problems.length > 0) fail('store_invalid', `${source} is missing part of the schema once migrated: ${problems.join(', ')}; choose another backup`);
+    return migrated;
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError)) throw error;
+    return fail('store_invalid', `${source} could not be migrated to schema version ${SCHEMA_VERSION} (${error.message}); choose another backup`);
+  } finally {
+    db.close();
+  }
 }
 
 /** Back up the store being replaced to `backups/before-restore-…db`; a store too damaged to back up is copied byte for byte. */

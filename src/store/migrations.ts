@@ -152,12 +152,12 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Apply every migration not yet applied; returns the names applied. */
-export function migrate(db: Database): string[] {
+/** Apply every migration not yet applied, or those of the first `upTo` (a schema version); returns the names applied. */
+export function migrate(db: Database, upTo: number = MIGRATIONS.length): string[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const applied = new Set(db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
   const done: string[] = [];
-  for (const migration of MIGRATIONS) {
+  for (const migration of MIGRATIONS.slice(0, upTo)) {
     if (applied.has(migration.name)) continue;
     db.transaction(() => {
       db.exec(migration.sql);

@@ -39,3 +39,26 @@ export function storeAtSchema(file: string, migrations: number): Database.Databa
   }
   return db;
 }
+
+/** Overwrite the root page of a table: the file opens and names its tables, but reading that table fails as corrupt. */
+export function corruptTable(file: string, table: string): void {
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { rootpage: number };
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (rootpage - 1) * pageSize);
+  fs.closeSync(fd);
+}
+
+/** Run `sql` on a store file from outside practice-sync (a hand edit, or a tool gone wrong), leaving no -wal behind. */
+export function editStore(file: string, sql: string): void {
+  const db = new Database(file);
+  try {
+    db.exec(sql);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { workspacePaths } from '../../src/workspace/layout.js';
 import { acquireLock } from '../../src/workspace/lock.js';
 import { cli, FIXTURES, REPO, tempWorkspace } from '../helpers/cli.js';
-import { corruptClaimsIndex } from '../helpers/store-files.js';
+import { corruptClaimsIndex, editStore } from '../helpers/store-files.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const now = () => NOW;
@@ -144,5 +144,18 @@ describe('doctor', () => {
     fs.rmSync(paths.store);
     expect(find(runDoctor(ws, now).checks, 'store')).toMatchObject({ status: 'fail', detail: 'practice-sync.db is missing' });
   });
-});
 
+  it('a store missing a table or a column of its schema fails the schema check, naming them; an empty store fails as empty', async () => {
+    const ws = tempWorkspace();
+    const paths = workspacePaths(ws);
+    await cli(['--workspace', ws, 'backup'], { now: NOW });
+    const newest = path.join(paths.backups, fs.readdirSync(paths.backups)[0]);
+    editStore(paths.store, 'DROP TABLE claims; ALTER TABLE payments DROP COLUMN currency');
+    const result = await doctor(ws);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`fail  store schema: schema version ${SCHEMA_VERSION}, missing table claims, column payments.currency\n` +
+      `      fix: restore the newest backup: practice-sync restore "${newest}"\n`);
+    fs.writeFileSync(paths.store, '');
+    expect(find(runDoctor(ws, now).checks, 'store')).toMatchObject({ status: 'fail', detail: 'practice-sync.db is empty (0 bytes)' });
+  });
+});

@@ -9,7 +9,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { workspacePaths } from '../../src/workspace/layout.js';
 import { acquireLock } from '../../src/workspace/lock.js';
 import { cli, dumpStore, FIXTURES, query, tempDir, tempWorkspace } from '../helpers/cli.js';
-import { corruptClaimsIndex } from '../helpers/store-files.js';
+import { corruptClaimsIndex, editStore, storeAtSchema } from '../helpers/store-files.js';
 
 process.env.TZ = 'America/Chicago';
 
@@ -88,6 +88,45 @@ describe('restore', () => {
     expect(dumpStore(store)).toBe(before);
     expect(fs.readdirSync(path.join(ws, 'backups'))).toEqual([]);
     expect(fs.readdirSync(ws).filter((name) => name.includes('restore'))).toEqual([]);
+  });
+
+  it('refuses a store missing a table, a column or a migration record its schema version has — exit 2 naming each, store untouched', async () => {
+    const ws = tempWorkspace();
+    const store = path.join(ws, 'practice-sync.db');
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/claims.csv')]);
+    const before = dumpStore(store);
+    const dir = tempDir();
+    const broken = async (name: string, sql: string) => {
+      const file = path.join(dir, name);
+      await backupStore(store, file);
+      editStore(file, sql);
+      return file;
+    };
+    const noClaims = await broken('no-claims.db', 'DROP TABLE claims');
+    const noColumn = await broken('no-column.db', 'DROP TABLE meta; ALTER TABLE payments DROP COLUMN currency');
+    const unrecorded = await broken('unrecorded.db', "DELETE FROM schema_migrations WHERE name = '004-chased-claims'");
+    // A store of schema version 3 is judged by what version 3 has: it never had the index of 004, but it had claims.
+    const olderFile = path.join(dir, 'version-3.db');
+    const older = storeAtSchema(olderFile, 3);
+    older.exec('DROP TABLE claims');
+    older.close();
+
+    const cases: [string, string][] = [
+      [noClaims, `${noClaims} is missing part of the schema (version ${SCHEMA_VERSION}): table claims; choose another backup`],
+      [noColumn, `${noColumn} is missing part of the schema (version ${SCHEMA_VERSION}): table meta, column payments.currency; choose another backup`],
+      [unrecorded, `${unrecorded} is missing part of the schema (version ${SCHEMA_VERSION}): migration 004-chased-claims in schema_migrations; choose another backup`],
+      [olderFile, `${olderFile} is missing part of the schema (version 3): table claims; choose another backup`],
+    ];
+    for (const [file, message] of cases) {
+      const result = await cli(['--workspace', ws, 'restore', file]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr, file).toBe(`practice-sync: ${message}\n`);
+    }
+    expect(dumpStore(store)).toBe(before);
+    expect(fs.readdirSync(path.join(ws, 'backups'))).toEqual([]);
+    expect(fs.readdirSync(ws).filter((name) => name.includes('restore'))).toEqual([]);
+    expect((await cli(['--workspace', ws, 'report', 'claims', '--format', 'csv'])).code).toBe(0);
+    expect((await cli(['--workspace', ws, 'doctor'])).code).toBe(0);
   });
 
   it('an older schema is restored and migrated to the current one', async () => {
