@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { writePrivateFile } from '../workspace/private-fs.js';
+import { chmodQuietly, ensurePrivateDir, FILE_MODE, writePrivateFile } from '../workspace/private-fs.js';
 
 export const PROBLEM_SUFFIX = '.problem.txt';
 
@@ -72,12 +72,16 @@ function hashFile(file: string): string {
   return hash.digest('hex');
 }
 
-/** archive/YYYY-MM-DD/run-N-name: never overwrites (a same-named file gets a counter). */
+/**
+ * archive/YYYY-MM-DD/run-N-name: never overwrites (a same-named file gets a counter). The file is made owner-only
+ * before it moves, whatever mode its copy into the inbox gave it: archives are whole patient exports (SPEC §10).
+ */
 export function archiveFile(file: InboxFile, archiveRoot: string, day: string, label: string): string {
   const dir = path.join(archiveRoot, day);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   let target = path.join(dir, `${label}-${file.name}`);
   for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${label}-${i}-${file.name}`);
+  chmodQuietly(file.path, FILE_MODE);
   fs.renameSync(file.path, target);
   return target;
 }

@@ -39,7 +39,7 @@ describe('doctor', () => {
       expect.stringMatching(/^ok {4}store integrity: integrity_check ok \(\d+ pages\)$/),
       `ok    store schema: schema version ${SCHEMA_VERSION} (current)`,
       'ok    provisional patients: every patient has a full record',
-      'ok    permissions: the workspace, its folders, the store, config, backups, logs and reports are owner-only',
+      'ok    permissions: the workspace, its folders, the store, config, archive, backups, logs and reports are owner-only',
       'ok    lock: no practice-sync process holds the workspace',
       'ok    inbox: no files waiting in inbox/',
       '9 ok, 0 warn, 0 fail',
