@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AlertsReport } from '../alerts/index.js';
 import { isPracticeSyncError } from '../errors.js';
 import { importFile, type ImportProgress, type ImportReport } from '../ingest/import-file.js';
+import { shownReason } from '../ingest/shown-reason.js';
 import { orderByEntity } from '../ingest/import-order.js';
 import { ReportBuilder } from '../report/build-reports.js';
 import { writeReportFile } from '../report/render-report.js';
@@ -114,7 +115,7 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
     rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
   if (report.status === 'rejected') {
     const lines = [`${report.rejected} row(s) rejected by mapping ${report.mapping}; nothing from this file was imported.`,
-      ...report.first_rejects.map((r) => `- ${r.reason}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
+      ...report.first_rejects.map((r) => `- ${shownReason(r)}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
     return { ...outcome, reason: `${report.rejected} row(s) rejected`, problem_file: writeProblem(file, lines, options.now().toISOString()) };
   }
   if (report.status === 'skipped') {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempWorkspace } from '../helpers/cli.js';
+import { cli, FIXTURES, tempWorkspace, writeFile } from '../helpers/cli.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const run = (ws: string) => cli(['--workspace', ws, '--as-of', '2026-11-23', 'run'], { now: NOW });
@@ -28,5 +28,30 @@ describe('run', () => {
     const doctor = await cli(['--workspace', ws, 'doctor'], { now: NOW });
     expect(doctor.code).toBe(2);
     expect(doctor.stdout).toContain('fail  permissions: 1 path readable by others: archive/2026-11-23/run-1-patients.csv is 644\n');
+  });
+
+  it('a problem file hides the values of patient-data fields, as import does on screen; the rejects file keeps them', async () => {
+    const ws = tempWorkspace();
+    writeFile(path.join(ws, 'inbox'), 'valant-patients.csv', [
+      'Patient ID,Name,Main Phone,Date of Birth,Active',
+      '100231,"Adebayo, Folake",(503) 555-0123,02/30/1981,Yes',
+      '100245,"Bélanger, Sylvie",(503) 555-0188,11/02/1979,Perhaps',
+      '',
+    ].join('\n'));
+    const result = await run(ws);
+    expect(result.code).toBe(3);
+    const problem = fs.readFileSync(path.join(ws, 'inbox', 'valant-patients.csv.problem.txt'), 'utf8');
+    expect(problem).toContain('- valant-patients.csv line 2, column "Date of Birth": (value in the rejects file) is not a real calendar date\n');
+    expect(problem).toMatch(/line 3, column "Active": "Perhaps" is not /);
+    for (const text of [problem, result.stdout, result.stderr, fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8')]) {
+      for (const secret of ['02/30/1981', 'Adebayo', 'Bélanger', '11/02/1979']) expect(text).not.toContain(secret);
+    }
+    // The same words as `import` shows on the terminal.
+    const imported = await cli(['--workspace', ws, 'import', path.join(ws, 'inbox', 'valant-patients.csv')], { now: NOW });
+    expect(imported.code).toBe(3);
+    expect(imported.stdout).toContain('rejected: valant-patients.csv line 2, column "Date of Birth": (value in the rejects file) is not a real calendar date\n');
+    expect(imported.stdout).not.toContain('02/30/1981');
+    const rejects = fs.readdirSync(path.join(ws, 'rejects')).map((name) => fs.readFileSync(path.join(ws, 'rejects', name), 'utf8')).join('');
+    expect(rejects).toContain('02/30/1981');
   });
 });
