@@ -54,4 +54,24 @@ describe('run', () => {
     const rejects = fs.readdirSync(path.join(ws, 'rejects')).map((name) => fs.readFileSync(path.join(ws, 'rejects', name), 'utf8')).join('');
     expect(rejects).toContain('02/30/1981');
   });
+
+  it('leaves hidden, temporary and still-downloading files in the inbox untouched, naming them in the summary and log', async () => {
+    const ws = tempWorkspace();
+    const inbox = path.join(ws, 'inbox');
+    fs.copyFileSync(path.join(FIXTURES, 'generic', 'patients.csv'), path.join(inbox, 'patients.csv'));
+    const claims = fs.readFileSync(path.join(FIXTURES, 'generic', 'claims.csv'));
+    const temporary = ['.claims.csv.swp', 'claims.csv.crdownload', 'claims.csv.partial', 'claims.csv.tmp', '~$claims.csv'];
+    for (const name of temporary) writeFile(inbox, name, claims);
+    const result = await run(ws);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(ws, 'archive', '2026-11-23'))).toEqual(['run-1-patients.csv']);
+    expect(fs.readdirSync(inbox).sort()).toEqual([...temporary].sort());
+    for (const name of temporary) expect(fs.readFileSync(path.join(inbox, name))).toEqual(claims);
+    for (const name of temporary) expect(result.stdout).toContain(`skipped ${name}: a hidden or temporary file (still being copied?); left in the inbox\n`);
+    const summary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.json'), 'utf8'));
+    expect(summary.files.map((f: { file: string }) => f.file)).toEqual(['patients.csv']);
+    expect([...summary.skipped].sort()).toEqual([...temporary].sort());
+    const log = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(log.filter((e) => e.event === 'skipped_temporary').map((e) => e.file).sort()).toEqual([...temporary].sort());
+  });
 });
