@@ -1,7 +1,7 @@
 // Doctor: what other processes left behind — a lock, and files in inbox/ that are waiting or could not be imported.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isStale, readHolder } from '../workspace/lock.js';
+import { holderState, readHolder } from '../workspace/lock.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { ok, plural, warn, type DoctorCheck } from './doctor-check.js';
 
@@ -12,7 +12,12 @@ export function checkLock(paths: WorkspacePaths): DoctorCheck {
   const holder = readHolder(paths.lock);
   if (!holder) return warn('lock', 'practice-sync.lock exists but names no process', 'if no practice-sync is running, delete practice-sync.lock');
   const who = `process ${holder.pid} (${holder.command}, started ${holder.started_at}${holder.host ? ` on ${holder.host}` : ''})`;
-  if (isStale(holder)) return warn('lock', `stale lock left by ${who}, which is no longer running`, 'nothing to do: the next command takes the lock over');
+  const state = holderState(holder);
+  if (state === 'dead') return warn('lock', `stale lock left by ${who}, which is no longer running`, 'nothing to do: the next command takes the lock over');
+  if (state === 'reused') {
+    return warn('lock', `stale lock left by ${who}, which is no longer running (process ${holder.pid} is now another program, started after the lock was taken)`,
+      'nothing to do: the next command takes the lock over');
+  }
   return warn('lock', `held by running ${who}`, 'wait for it to finish; if it hangs, stop that process (the next command then takes the lock over)');
 }
 

@@ -20,8 +20,8 @@ export function checkConfig(paths: WorkspacePaths): DoctorCheck {
   }
 }
 
-/** Folders whose files practice-sync writes itself; inbox/, archive/ and mappings/ hold files others made, inside 0700 folders. */
-const OWN_FILE_DIRS = ['backups', 'logs', 'reports', 'rejects'];
+/** Folders whose files practice-sync writes (or, archive/, moves and makes owner-only); inbox/ and mappings/ hold files others made, inside 0700 folders. */
+const OWN_FILE_DIRS = ['archive', 'backups', 'logs', 'reports', 'rejects'];
 
 /** Anything practice-sync keeps that is group- or world-accessible (SPEC §10); POSIX modes only, Windows uses ACLs. */
 export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platform = process.platform): DoctorCheck {
@@ -41,7 +41,7 @@ export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platfor
   visit(paths.root, false);
   for (const file of [paths.config, paths.store, `${paths.store}-wal`, `${paths.store}-shm`, paths.lock]) visit(file, false);
   for (const dir of WORKSPACE_DIRS) visit(path.join(paths.root, dir), OWN_FILE_DIRS.includes(dir));
-  if (!open.length) return ok('permissions', 'the workspace, its folders, the store, config, backups, logs and reports are owner-only');
+  if (!open.length) return ok('permissions', 'the workspace, its folders, the store, config, archive, backups, logs and reports are owner-only');
   const shown = open.slice(0, 5).join('; ') + (open.length > 5 ? `; and ${open.length - 5} more` : '');
   return failed('permissions', `${plural(open.length, 'path')} readable by others: ${shown}`, `chmod -R go-rwx "${paths.root}"`);
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { writePrivateFile } from '../workspace/private-fs.js';
+import { chmodQuietly, ensurePrivateDir, FILE_MODE, writePrivateFile } from '../workspace/private-fs.js';
 
 export const PROBLEM_SUFFIX = '.problem.txt';
 
@@ -18,14 +18,33 @@ export interface InboxScan {
   ready: InboxFile[];
   /** Files that failed before and have not changed since: left alone. */
   waiting: string[];
+  /** Hidden files, and files still being copied or saved (`isTemporaryName`): left alone, untouched. */
+  skipped: string[];
+}
+
+/**
+ * Suffixes of files still being downloaded, copied or saved under a temporary name (browsers, WinSCP, rsync-like
+ * tools, editors), renamed to their real name when complete.
+ */
+const TEMPORARY_SUFFIXES = ['.tmp', '.temp', '.part', '.partial', '.crdownload', '.download', '.opdownload', '.filepart', '.swp', '.swx', '~'];
+
+/** A name no export is dropped under: hidden (`.claims.csv.swp`, `.DS_Store`), an Office owner file (`~$claims.csv`), a temporary suffix. */
+export function isTemporaryName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return name.startsWith('.') || name.startsWith('~$') || TEMPORARY_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
 export function scanInbox(inbox: string): InboxScan {
   const ready: InboxFile[] = [];
   const waiting: string[] = [];
-  if (!fs.existsSync(inbox)) return { ready, waiting };
+  const skipped: string[] = [];
+  if (!fs.existsSync(inbox)) return { ready, waiting, skipped };
   for (const entry of fs.readdirSync(inbox, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isFile() || entry.name.startsWith('.') || entry.name.endsWith(PROBLEM_SUFFIX) || entry.name.endsWith('.tmp') || entry.name.endsWith('.part')) continue;
+    if (!entry.isFile() || entry.name.endsWith(PROBLEM_SUFFIX)) continue;
+    if (isTemporaryName(entry.name)) {
+      skipped.push(entry.name);
+      continue;
+    }
     const file = path.join(inbox, entry.name);
     const sha256 = hashFile(file);
     const problem = file + PROBLEM_SUFFIX;
@@ -38,7 +57,7 @@ export function scanInbox(inbox: string): InboxScan {
     }
     ready.push({ path: file, name: entry.name, sha256 });
   }
-  return { ready, waiting };
+  return { ready, waiting, skipped };
 }
 
 export function writeProblem(file: InboxFile, lines: string[], when: string): string {
@@ -72,12 +91,16 @@ function hashFile(file: string): string {
   return hash.digest('hex');
 }
 
-/** archive/YYYY-MM-DD/run-N-name: never overwrites (a same-named file gets a counter). */
+/**
+ * archive/YYYY-MM-DD/run-N-name: never overwrites (a same-named file gets a counter). The file is made owner-only
+ * before it moves, whatever mode its copy into the inbox gave it: archives are whole patient exports (SPEC §10).
+ */
 export function archiveFile(file: InboxFile, archiveRoot: string, day: string, label: string): string {
   const dir = path.join(archiveRoot, day);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   let target = path.join(dir, `${label}-${file.name}`);
   for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, `${label}-${i}-${file.name}`);
+  chmodQuietly(file.path, FILE_MODE);
   fs.renameSync(file.path, target);
   return target;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AlertsReport } from '../alerts/index.js';
 import { isPracticeSyncError } from '../errors.js';
 import { importFile, type ImportProgress, type ImportReport } from '../ingest/import-file.js';
+import { shownReason } from '../ingest/shown-reason.js';
 import { orderByEntity } from '../ingest/import-order.js';
 import { ReportBuilder } from '../report/build-reports.js';
 import { writeReportFile } from '../report/render-report.js';
@@ -45,6 +46,8 @@ export interface RunReport {
   started_at: string;
   files: RunFileOutcome[];
   waiting: string[];
+  /** Hidden, temporary or still-downloading files left in the inbox untouched (names only). */
+  skipped: string[];
   reports_dir: string;
   alerts: { total: number; new: number; by_severity: Record<string, number>; new_by_severity: Record<string, number> };
   alertRows: AlertsReport['rows'];
@@ -54,6 +57,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const startedAt = options.now().toISOString();
   const day = options.asOf;
   const scan = scanInbox(ws.paths.inbox);
+  for (const name of scan.skipped) ws.log({ event: 'skipped_temporary', command: 'run', file: name });
   if (scan.ready.length) await options.beforeWrite?.();
   const files: RunFileOutcome[] = [];
   const byPath = new Map(scan.ready.map((file) => [file.path, file]));
@@ -76,7 +80,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const count = (rows: AlertsReport['rows']) => rows.reduce<Record<string, number>>((acc, r) => ((acc[String(r.severity)] = (acc[String(r.severity)] ?? 0) + 1), acc), {});
   const fresh = alerts.rows.filter((r) => r.new === true);
   const result: RunReport = {
-    as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, reports_dir: reportsDir,
+    as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, skipped: scan.skipped, reports_dir: reportsDir,
     alerts: { total: alerts.rows.length, new: fresh.length, by_severity: count(alerts.rows), new_by_severity: count(fresh) },
     alertRows: alerts.rows,
   };
@@ -114,7 +118,7 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
     rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
   if (report.status === 'rejected') {
     const lines = [`${report.rejected} row(s) rejected by mapping ${report.mapping}; nothing from this file was imported.`,
-      ...report.first_rejects.map((r) => `- ${r.reason}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
+      ...report.first_rejects.map((r) => `- ${shownReason(r)}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
     return { ...outcome, reason: `${report.rejected} row(s) rejected`, problem_file: writeProblem(file, lines, options.now().toISOString()) };
   }
   if (report.status === 'skipped') {
@@ -141,6 +145,7 @@ export function summaryLines(result: Omit<RunReport, 'alertRows'>): string[] {
     }
   }
   for (const name of result.waiting) lines.push(`waiting ${name}: unchanged since its problem was reported`);
+  for (const name of result.skipped) lines.push(`skipped ${name}: a hidden or temporary file (still being copied?); left in the inbox`);
   const sev = (counts: Record<string, number>) => ['high', 'medium', 'low'].filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ') || 'none';
   lines.push(`alerts: ${result.alerts.total} (${sev(result.alerts.by_severity)}); new since the last look: ${result.alerts.new} (${sev(result.alerts.new_by_severity)})`);
   lines.push(`reports: ${result.reports_dir}`);

@@ -1,16 +1,29 @@
 // One process mutates a workspace at a time (SPEC §10): an exclusive lock file naming its holder.
-// A lock whose holder process is gone is taken over.
+// A lock whose holder process is gone is taken over, including when its process ID now belongs to another program
+// (after a reboot, IDs are handed out again).
 import fs from 'node:fs';
 import os from 'node:os';
 import { fail } from '../errors.js';
 import { FILE_MODE } from './private-fs.js';
+import { processStart } from './process-start.js';
 
 export interface LockHolder {
   pid: number;
   started_at: string;
   command: string;
   host: string;
+  /** Which process that was, beyond its ID (Linux: boot ID and start time, see process-start.ts); absent elsewhere. */
+  process_start?: string;
 }
+
+/** `running`: the holder may still be at work. `dead`: its process is gone. `reused`: its ID now names another process. */
+export type HolderState = 'running' | 'dead' | 'reused';
+
+/**
+ * A process that started this long after a lock's `started_at` cannot have written it. The slack covers /proc/stat's
+ * whole-second boot time and small clock corrections; the holder itself always started before it wrote the lock.
+ */
+const START_TOLERANCE_MS = 5_000;
 
 export interface WorkspaceLock {
   holder: LockHolder;
@@ -29,8 +42,10 @@ export interface AcquireOptions {
 export async function acquireLock(lockPath: string, options: AcquireOptions): Promise<WorkspaceLock> {
   const deadline = Date.now() + (options.waitMs ?? 0);
   let tookOver: LockHolder | null = null;
+  const token = processStart(process.pid)?.token;
+  const ownStart = token ? { process_start: token } : {};
   for (;;) {
-    const holder: LockHolder = { pid: process.pid, started_at: options.now().toISOString(), command: options.command, host: os.hostname() };
+    const holder: LockHolder = { pid: process.pid, started_at: options.now().toISOString(), command: options.command, host: os.hostname(), ...ownStart };
     try {
       const fd = fs.openSync(lockPath, 'wx', FILE_MODE);
       fs.writeSync(fd, JSON.stringify(holder));
@@ -67,16 +82,31 @@ export function readHolder(lockPath: string): LockHolder | null {
   }
 }
 
-/** A holder on this machine whose process no longer exists. */
-export function isStale(holder: LockHolder): boolean {
-  if (holder.host !== os.hostname()) return false;
-  if (holder.pid === process.pid) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+/** A holder on this machine whose process no longer exists, or whose process ID now belongs to another process. */
+export function isStale(holder: LockHolder, proc?: string): boolean {
+  return holderState(holder, proc) !== 'running';
+}
+
+/**
+ * Whether the holder's process is still there. A holder on another machine counts as running. Where /proc tells when
+ * the process now holding that ID started, a different start (`process_start`), or for a lock without one a start
+ * after the lock was written, means another program: the lock is stale. Without /proc, a live ID counts as running.
+ */
+export function holderState(holder: LockHolder, proc?: string): HolderState {
+  if (holder.host !== os.hostname()) return 'running';
+  if (holder.pid !== process.pid) {
+    try {
+      process.kill(holder.pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'dead';
+      // EPERM: alive, another account's process; /proc still says when it started.
+    }
   }
+  const current = processStart(holder.pid, proc);
+  if (!current) return 'running';
+  if (holder.process_start) return holder.process_start === current.token ? 'running' : 'reused';
+  const written = Date.parse(holder.started_at);
+  return Number.isFinite(written) && current.at.getTime() > written + START_TOLERANCE_MS ? 'reused' : 'running';
 }
 
 function takeOver(lockPath: string, stale: LockHolder): boolean {

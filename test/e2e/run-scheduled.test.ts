@@ -2,6 +2,7 @@
 // Then a second run with a new claims export and a broken file; a run killed half way; two runs at once.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -117,5 +118,22 @@ describe('run, scheduled', () => {
     expect(second.status).toBe(5);
     expect(second.stderr).toContain(`practice-sync process ${first.pid} (run, started`);
     expect(await done).toBe(0);
+  });
+
+  it.runIf(fs.existsSync('/proc/self/stat'))('a lock from before a reboot, its process ID now another program\'s, is taken over: the run imports', () => {
+    const ws = tempWorkspace();
+    fs.copyFileSync(path.join(FIXTURES, 'generic', 'patients.csv'), path.join(ws, 'inbox', 'patients.csv'));
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const before = new Date(Date.now() - 6 * 3_600_000).toISOString();
+      fs.writeFileSync(path.join(ws, 'practice-sync.lock'), JSON.stringify({ pid: sleeper.pid, started_at: before, command: 'run', host: os.hostname() }));
+      const result = spawnSync(process.execPath, [BIN, '--workspace', ws, '--quiet', 'run'], { encoding: 'utf8' });
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/imported patients\.csv/);
+      expect(fs.existsSync(path.join(ws, 'practice-sync.lock'))).toBe(false);
+      expect(fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8')).toContain(`"event":"lock_taken_over","from_pid":${sleeper.pid}`);
+    } finally {
+      sleeper.kill();
+    }
   });
 });

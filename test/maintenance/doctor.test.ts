@@ -1,5 +1,5 @@
 // doctor: one line per check with ok / warn / fail and the fix; exit 2 on any fail; never a patient name.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +39,7 @@ describe('doctor', () => {
       expect.stringMatching(/^ok {4}store integrity: integrity_check ok \(\d+ pages\)$/),
       `ok    store schema: schema version ${SCHEMA_VERSION} (current)`,
       'ok    provisional patients: every patient has a full record',
-      'ok    permissions: the workspace, its folders, the store, config, backups, logs and reports are owner-only',
+      'ok    permissions: the workspace, its folders, the store, config, archive, backups, logs and reports are owner-only',
       'ok    lock: no practice-sync process holds the workspace',
       'ok    inbox: no files waiting in inbox/',
       '9 ok, 0 warn, 0 fail',
@@ -90,6 +90,23 @@ describe('doctor', () => {
     lock.release();
     expect(result.stdout).toContain(`warn  lock: held by running process ${process.pid} (import, started 2026-11-23T09:00:00.000Z on ${os.hostname()})\n`);
     expect(result.code).toBe(0);
+  });
+
+  it.runIf(fs.existsSync('/proc/self/stat'))('a lock whose process ID now names another program (reused after a reboot) is a stale-lock warning', async () => {
+    const ws = tempWorkspace();
+    const paths = workspacePaths(ws);
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const pid = sleeper.pid!;
+      const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      fs.writeFileSync(paths.lock, JSON.stringify({ pid, started_at: anHourAgo, command: 'run', host: os.hostname() }), { mode: 0o600 });
+      const result = await doctor(ws);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`warn  lock: stale lock left by process ${pid} (run, started ${anHourAgo} on ${os.hostname()}), which is no longer running ` +
+        `(process ${pid} is now another program, started after the lock was taken)\n      fix: nothing to do: the next command takes the lock over\n`);
+    } finally {
+      sleeper.kill();
+    }
   });
 
   it('counts provisional patients without naming them, until a client export completes them', async () => {

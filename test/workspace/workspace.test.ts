@@ -1,10 +1,11 @@
 // init writes every default with owner-only modes; discovery; config errors name the key; the lock names its holder.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/workspace/config-schema.js';
-import { acquireLock } from '../../src/workspace/lock.js';
+import { acquireLock, isStale } from '../../src/workspace/lock.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
@@ -73,6 +74,52 @@ describe('lock', () => {
     const taken = await acquireLock(lockFile, { command: 'import', now });
     expect(taken.tookOver?.pid).toBe(Number(dead.stdout));
     taken.release();
+  });
+
+  // A reboot hands process IDs out again: the ID in a lock may now be another program's. Linux only (/proc).
+  it.runIf(fs.existsSync('/proc/self/stat'))('a lock whose process ID now names another program is taken over; one its process may have written is not', async () => {
+    const dir = path.join(tempDir(), 'ws');
+    await cli(['init', dir]);
+    const lockFile = path.join(dir, 'practice-sync.lock');
+    const now = () => new Date('2026-11-23T08:00:00Z');
+    const host = os.hostname();
+    const writeLock = (holder: object) => fs.writeFileSync(lockFile, JSON.stringify({ command: 'run', host, ...holder }));
+    const sleeper = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const pid = sleeper.pid!;
+      // Written an hour before `sleep` started, so `sleep` cannot have written it.
+      const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+      writeLock({ pid, started_at: anHourAgo });
+      let taken = await acquireLock(lockFile, { command: 'import', now });
+      expect(taken.tookOver).toMatchObject({ pid, started_at: anHourAgo });
+      taken.release();
+      expect(fs.existsSync(lockFile)).toBe(false);
+
+      // Written after `sleep` started: it may be its own, so it holds.
+      writeLock({ pid, started_at: new Date().toISOString() });
+      const held = await cli(['--workspace', dir, 'import', 'x.csv']);
+      expect(held.code).toBe(5);
+      expect(held.stderr).toContain(`practice-sync process ${pid} (run, started`);
+
+      // This version records which process it was: another start is another process, whatever the clock said.
+      writeLock({ pid, started_at: new Date().toISOString(), process_start: 'an-earlier-boot:4242' });
+      taken = await acquireLock(lockFile, { command: 'import', now });
+      expect(taken.tookOver?.pid).toBe(pid);
+      taken.release();
+
+      // This very process's ID, in a lock written long before it started.
+      writeLock({ pid: process.pid, started_at: '2020-01-06T07:00:00.000Z' });
+      taken = await acquireLock(lockFile, { command: 'import', now });
+      expect(taken.tookOver?.pid).toBe(process.pid);
+      expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).process_start).toMatch(/^\S+:\d+$/);
+      taken.release();
+
+      // Without /proc (macOS, Windows) a live process ID holds the lock, as before.
+      expect(isStale({ pid, started_at: anHourAgo, command: 'run', host }, path.join(tempDir(), 'no-proc'))).toBe(false);
+      expect(isStale({ pid, started_at: anHourAgo, command: 'run', host })).toBe(true);
+    } finally {
+      sleeper.kill();
+    }
   });
 
   it('--wait waits for the holder instead of failing', async () => {

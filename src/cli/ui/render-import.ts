@@ -2,8 +2,8 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { describeChanges } from '../../ingest/change-counter.js';
-import { PRIVATE_FIELDS } from '../../domain/entities.js';
 import type { ImportReport } from '../../ingest/import-file.js';
+import { shownReason } from '../../ingest/shown-reason.js';
 
 export function renderImport(report: ImportReport, style: ChalkInstance): string {
   const name = path.basename(report.file);
@@ -20,10 +20,7 @@ export function renderImport(report: ImportReport, style: ChalkInstance): string
   if (report.status !== 'rejected') lines.push(`  ${describeChanges(report.entity, report.changes)}`);
   for (const warning of report.warnings) lines.push(style.yellow(`  warning: ${warning}`));
   if (report.rejected > 0) {
-    for (const r of report.first_rejects) {
-      const shown = PRIVATE_FIELDS.has(r.field) ? r.reason.replace(`"${r.value}"`, '(value in the rejects file)') : r.reason;
-      lines.push(style.red(`  rejected: ${shown}`));
-    }
+    for (const r of report.first_rejects) lines.push(style.red(`  rejected: ${shownReason(r)}`));
     if (report.rejected > report.first_rejects.length) lines.push(style.red(`  ... and ${report.rejected - report.first_rejects.length} more`));
     if (report.rejects_file) lines.push(`  rejects: ${report.rejects_file}`);
     if (report.status === 'rejected') {

@@ -1,0 +1,77 @@
+// `run` in-process: what it leaves in archive/ and inbox/ — owner-only archives, problem files without patient data,
+// files still being copied left alone.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, FIXTURES, tempWorkspace, writeFile } from '../helpers/cli.js';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+const run = (ws: string) => cli(['--workspace', ws, '--as-of', '2026-11-23', 'run'], { now: NOW });
+const mode = (p: string) => fs.statSync(p).mode & 0o777;
+
+describe('run', () => {
+  it('archives owner-only, whatever mode the file came with, and doctor checks archive/', async () => {
+    const ws = tempWorkspace();
+    const dropped = path.join(ws, 'inbox', 'patients.csv');
+    fs.copyFileSync(path.join(FIXTURES, 'generic', 'patients.csv'), dropped);
+    fs.chmodSync(dropped, 0o644);
+    const result = await run(ws);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const day = path.join(ws, 'archive', '2026-11-23');
+    expect(fs.readdirSync(day)).toEqual(['run-1-patients.csv']);
+    expect(mode(day)).toBe(0o700);
+    expect(mode(path.join(day, 'run-1-patients.csv'))).toBe(0o600);
+
+    const doctorOk = await cli(['--workspace', ws, 'doctor'], { now: NOW });
+    expect(doctorOk.stdout).toMatch(/^ok {4}permissions: /m);
+    fs.chmodSync(path.join(day, 'run-1-patients.csv'), 0o644);
+    const doctor = await cli(['--workspace', ws, 'doctor'], { now: NOW });
+    expect(doctor.code).toBe(2);
+    expect(doctor.stdout).toContain('fail  permissions: 1 path readable by others: archive/2026-11-23/run-1-patients.csv is 644\n');
+  });
+
+  it('a problem file hides the values of patient-data fields, as import does on screen; the rejects file keeps them', async () => {
+    const ws = tempWorkspace();
+    writeFile(path.join(ws, 'inbox'), 'valant-patients.csv', [
+      'Patient ID,Name,Main Phone,Date of Birth,Active',
+      '100231,"Adebayo, Folake",(503) 555-0123,02/30/1981,Yes',
+      '100245,"Bélanger, Sylvie",(503) 555-0188,11/02/1979,Perhaps',
+      '',
+    ].join('\n'));
+    const result = await run(ws);
+    expect(result.code).toBe(3);
+    const problem = fs.readFileSync(path.join(ws, 'inbox', 'valant-patients.csv.problem.txt'), 'utf8');
+    expect(problem).toContain('- valant-patients.csv line 2, column "Date of Birth": (value in the rejects file) is not a real calendar date\n');
+    expect(problem).toMatch(/line 3, column "Active": "Perhaps" is not /);
+    for (const text of [problem, result.stdout, result.stderr, fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8')]) {
+      for (const secret of ['02/30/1981', 'Adebayo', 'Bélanger', '11/02/1979']) expect(text).not.toContain(secret);
+    }
+    // The same words as `import` shows on the terminal.
+    const imported = await cli(['--workspace', ws, 'import', path.join(ws, 'inbox', 'valant-patients.csv')], { now: NOW });
+    expect(imported.code).toBe(3);
+    expect(imported.stdout).toContain('rejected: valant-patients.csv line 2, column "Date of Birth": (value in the rejects file) is not a real calendar date\n');
+    expect(imported.stdout).not.toContain('02/30/1981');
+    const rejects = fs.readdirSync(path.join(ws, 'rejects')).map((name) => fs.readFileSync(path.join(ws, 'rejects', name), 'utf8')).join('');
+    expect(rejects).toContain('02/30/1981');
+  });
+
+  it('leaves hidden, temporary and still-downloading files in the inbox untouched, naming them in the summary and log', async () => {
+    const ws = tempWorkspace();
+    const inbox = path.join(ws, 'inbox');
+    fs.copyFileSync(path.join(FIXTURES, 'generic', 'patients.csv'), path.join(inbox, 'patients.csv'));
+    const claims = fs.readFileSync(path.join(FIXTURES, 'generic', 'claims.csv'));
+    const temporary = ['.claims.csv.swp', 'claims.csv.crdownload', 'claims.csv.partial', 'claims.csv.tmp', '~$claims.csv'];
+    for (const name of temporary) writeFile(inbox, name, claims);
+    const result = await run(ws);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(ws, 'archive', '2026-11-23'))).toEqual(['run-1-patients.csv']);
+    expect(fs.readdirSync(inbox).sort()).toEqual([...temporary].sort());
+    for (const name of temporary) expect(fs.readFileSync(path.join(inbox, name))).toEqual(claims);
+    for (const name of temporary) expect(result.stdout).toContain(`skipped ${name}: a hidden or temporary file (still being copied?); left in the inbox\n`);
+    const summary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.json'), 'utf8'));
+    expect(summary.files.map((f: { file: string }) => f.file)).toEqual(['patients.csv']);
+    expect([...summary.skipped].sort()).toEqual([...temporary].sort());
+    const log = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(log.filter((e) => e.event === 'skipped_temporary').map((e) => e.file).sort()).toEqual([...temporary].sort());
+  });
+});
