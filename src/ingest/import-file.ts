@@ -3,9 +3,10 @@
 import path from 'node:path';
 import type { EntityName } from '../domain/entities.js';
 import { fail, PracticeSyncError } from '../errors.js';
-import { bindMapping, type FieldValue, type RowIssue } from '../mapping/bind-mapping.js';
+import { bindMapping, type BoundMapping, type FieldValue, type RowIssue } from '../mapping/bind-mapping.js';
 import { detectMapping, readHeader, type HeaderReading } from '../mapping/detect.js';
 import type { LoadedMapping } from '../mapping/load-mappings.js';
+import type { Mapping } from '../mapping/schema.js';
 import { ChangeLog } from '../store/change-log.js';
 import type { Store } from '../store/open-store.js';
 import { RecordWriter } from '../store/record-writer.js';
@@ -80,7 +81,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     reading = detected.reading;
   }
   const { mapping } = loaded;
-  const bound = bindMapping(mapping, reading.header);
+  const bound = bindOrReject(mapping, reading.header, fileName);
   const startedAt = now().toISOString();
   const runId = nextRunId(db, options.attemptsFile);
   const report: ImportReport = {
@@ -217,4 +218,14 @@ function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string
     status: report.status, rejects_file: report.rejects_file, undone_by: null,
     summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings },
   };
+}
+
+/** Binds the mapping to the file's header; a header the mapping cannot read unambiguously rejects the file, by name. */
+function bindOrReject(mapping: Mapping, header: string[], fileName: string): BoundMapping {
+  try {
+    return bindMapping(mapping, header);
+  } catch (error) {
+    if (error instanceof PracticeSyncError && error.code === 'input_rejected') fail('input_rejected', `${fileName}: ${error.message}; nothing was imported`, error.context);
+    throw error;
+  }
 }

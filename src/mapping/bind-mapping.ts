@@ -122,6 +122,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       unbound.push({ field, columns });
       continue;
     }
+    if (spec.occurrence === undefined) for (const at of read.columns) refuseRepeated(mapping, header, index, at, `fields.${field}`);
     readers.push(read);
     const alsoStartTime = field === 'service_date' && type === 'datetime' && 'start_time' in entityFields && !('start_time' in mapping.fields);
     extractors.push({
@@ -284,6 +285,19 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
   };
 }
 
+/**
+ * A header name the file repeats, read without `occurrence`, is refused: which of the columns holds the field is a
+ * guess (SimplePractice repeats Charge and Paid, client's then insurance's), and a wrong guess imports the other
+ * column's money without a word.
+ */
+function refuseRepeated(mapping: Mapping, header: string[], index: Map<string, number[]>, at: number, where: string): void {
+  const positions = index.get(header[at].trim().toLowerCase()) ?? [];
+  if (positions.length < 2) return;
+  const columns = positions.map((i) => i + 1);
+  fail('input_rejected', `the header has column "${header[at].trim()}" ${positions.length} times (columns ${columns.slice(0, -1).join(', ')} and ${columns.at(-1)}), ` +
+    `and mapping ${mapping.name} does not say which one ${where} reads; give it "occurrence": 1 to ${positions.length}`, { column: header[at].trim() });
+}
+
 function compileSkipRules(mapping: Mapping, index: Map<string, number[]>, header: string[]): { index: number; regex: RegExp }[] {
   const rules = mapping.read?.skip_rows_where;
   if (!rules) return [];
@@ -292,8 +306,8 @@ function compileSkipRules(mapping: Mapping, index: Map<string, number[]>, header
   for (const rule of list) {
     const at = rule.column === undefined ? 0 : index.get(rule.column.trim().toLowerCase())?.[0];
     if (at === undefined) continue;
+    if (rule.column !== undefined) refuseRepeated(mapping, header, index, at, 'read.skip_rows_where');
     out.push({ index: at, regex: new RegExp(rule.matches, 'i') });
   }
-  void header;
   return out;
 }

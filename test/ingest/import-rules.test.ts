@@ -210,6 +210,22 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(dumpStore(path.join(ws, 'practice-sync.db'))).toBe(before);
   });
 
+  it('a header naming a column the mapping reads twice is refused, naming both positions; a repeated column it does not read is fine', async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    const before = dumpStore(path.join(ws, 'practice-sync.db'));
+    const dir = tempDir();
+    const twice = writeFile(dir, 'twice.csv', `${CLAIMS_HEADER},Billed Amount\nC1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,,20.00\n`);
+    const refused = await cli(['--workspace', ws, 'import', twice]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('twice.csv: the header has column "Billed Amount" 2 times (columns 8 and 14), and mapping generic/claims does not say which one fields.billed reads; give it "occurrence": 1 to 2; nothing was imported');
+    expect(dumpStore(path.join(ws, 'practice-sync.db'))).toBe(before);
+
+    const unread = writeFile(dir, 'unread.csv', `${CLAIMS_HEADER},Notes,Notes\nC1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,,a,b\n`);
+    expect((await cli(['--workspace', ws, 'import', unread])).code).toBe(0);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims')).toEqual([{ claim_id: 'C1', billed: 1000 }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
