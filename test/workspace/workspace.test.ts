@@ -25,6 +25,18 @@ describe('init', () => {
     expect((await cli(['init', dir])).code).toBe(2);
   });
 
+  it('init makes the --workspace folder, not the current one; two different folders are a usage error', async () => {
+    const cwd = tempDir();
+    const dir = path.join(tempDir(), 'named');
+    expect((await cli(['--workspace', dir, 'init'], { cwd })).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'practice-sync.json'))).toBe(true);
+    expect(fs.readdirSync(cwd)).toEqual([]);
+    const both = await cli(['--workspace', dir, 'init', path.join(tempDir(), 'other')], { cwd });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('init was given two folders');
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
   it('finds the workspace from --workspace, PRACTICE_SYNC_HOME, or an ancestor folder', async () => {
     const dir = path.join(tempDir(), 'ws');
     await cli(['init', dir]);
