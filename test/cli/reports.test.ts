@@ -59,6 +59,25 @@ describe('reports', () => {
   });
 });
 
+describe('report options', () => {
+  it('a filter or option a report does not use is a usage error, not silently ignored', async () => {
+    const cases: [string[], string][] = [
+      [['report', 'balances', '--payer', 'aetna'], 'report balances does not use --payer; it takes --patient'],
+      [['report', 'balances', '--clinician', 'cole', '--payer', 'aetna'], 'report balances does not use --clinician, --payer; it takes --patient'],
+      [['report', 'runs', '--patient', 'lee'], 'report runs does not use --patient; it takes no filters'],
+      [['report', 'sessions', '--open'], 'report sessions does not use --open; it takes --patient, --clinician, --payer'],
+      [['report', 'aging', '--min-severity', 'high'], 'report aging does not use --min-severity; it takes --patient, --clinician, --payer'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(['--workspace', ws, ...asOf, ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toBe(`practice-sync: ${message}\n`);
+    }
+    const byPatient = await json('report', 'balances', '--patient', 'smith');
+    expect(byPatient.rows.map((r: { patient_name: string }) => r.patient_name)).toEqual(['Robert Smith']);
+  });
+});
+
 describe('alerts', () => {
   it('the seed alerts fire; a second run keeps the ids with new false; new data adds only new alerts', async () => {
     const alertsWs = tempWorkspace();

@@ -34,6 +34,28 @@ function withFilters(command: Command): Command {
     .option('--payer <text>', 'only rows whose payer name contains this');
 }
 
+/** The filters and options each report takes; any other is refused rather than silently ignored. */
+const REPORT_OPTIONS: Record<ReportName, readonly (keyof ReportFlags)[]> = {
+  sessions: ['patient', 'clinician', 'payer'],
+  claims: ['patient', 'clinician', 'payer', 'open'],
+  aging: ['patient', 'clinician', 'payer'],
+  // A balance is the patient's, across payers and clinicians.
+  balances: ['patient'],
+  unbilled: ['patient', 'clinician', 'payer'],
+  alerts: ['patient', 'clinician', 'payer', 'new', 'minSeverity'],
+  runs: [],
+};
+
+const FLAG_NAMES: Record<string, string> = { patient: '--patient', clinician: '--clinician', payer: '--payer', open: '--open', new: '--new', minSeverity: '--min-severity' };
+
+function refuseUnusedOptions(name: ReportName, flags: ReportFlags): void {
+  const takes = REPORT_OPTIONS[name];
+  const unused = Object.keys(FLAG_NAMES).filter((key) => flags[key as keyof ReportFlags] !== undefined && !takes.includes(key as keyof ReportFlags));
+  if (unused.length === 0) return;
+  const accepted = takes.length ? `it takes ${takes.map((key) => FLAG_NAMES[key]).join(', ')}` : 'it takes no filters';
+  fail('usage', `report ${name} does not use ${unused.map((key) => FLAG_NAMES[key]).join(', ')}; ${accepted}`);
+}
+
 export function registerReport(program: Command, ctx: CliContext): void {
   withFilters(program.command('report'))
     .description(`a report: ${REPORT_NAMES.join(', ')}`)
@@ -45,6 +67,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .action(async (name: string, flags: ReportFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (!(REPORT_NAMES as readonly string[]).includes(name)) fail('usage', `no report named "${name}"; reports: ${REPORT_NAMES.join(', ')}`);
+      refuseUnusedOptions(name as ReportName, flags);
       const format = outputFormat(ctx, globals);
       const asOf = resolveAsOf(ctx, globals);
       await withWorkspace(ctx, globals, { command: `report ${name}`, write: false }, async (ws) => {
