@@ -1,11 +1,10 @@
 // Doctor: what other processes left behind — a lock, and files in inbox/ that are waiting or could not be imported.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isTemporaryName, PROBLEM_SUFFIX } from '../run/inbox-files.js';
 import { holderState, readHolder } from '../workspace/lock.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { ok, plural, warn, type DoctorCheck } from './doctor-check.js';
-
-const PROBLEM_SUFFIX = '.problem.txt';
 
 export function checkLock(paths: WorkspacePaths): DoctorCheck {
   if (!fs.existsSync(paths.lock)) return ok('lock', 'no practice-sync process holds the workspace');
@@ -26,7 +25,9 @@ export function checkInbox(paths: WorkspacePaths, now: () => Date): DoctorCheck[
     ? fs.readdirSync(paths.inbox, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name)
     : [];
   const present = new Set(names);
-  const exports = names.filter((name) => !name.endsWith(PROBLEM_SUFFIX)).sort();
+  // Files still being downloaded or saved are not waiting for run, which leaves them alone until they get their name.
+  const unfinished = names.filter((name) => isTemporaryName(name)).sort();
+  const exports = names.filter((name) => !name.endsWith(PROBLEM_SUFFIX) && !isTemporaryName(name)).sort();
   const problems = exports.filter((name) => present.has(name + PROBLEM_SUFFIX));
   const waiting = exports.filter((name) => !present.has(name + PROBLEM_SUFFIX));
   const checks: DoctorCheck[] = [];
@@ -39,6 +40,10 @@ export function checkInbox(paths: WorkspacePaths, now: () => Date): DoctorCheck[
   if (problems.length) {
     checks.push(warn('inbox problems', `${plural(problems.length, 'file')} could not be imported: ${problems.join(', ')}`,
       'read the .problem.txt beside each, then fix the file or add a mapping; run retries a file once it changes'));
+  }
+  if (unfinished.length) {
+    checks.push(warn('inbox unfinished', `${plural(unfinished.length, 'file')} in inbox/ look unfinished (a download, a copy, a file open in Excel), and run leaves them alone: ${unfinished.join(', ')}`,
+      'if nothing is still writing them: export the file again, or rename a complete file to its real name; delete the ~$ files Excel leaves behind'));
   }
   return checks;
 }

@@ -125,13 +125,15 @@ describe('doctor', () => {
   it('files waiting in inbox/ are counted with their age; files with a .problem.txt are listed', async () => {
     const ws = tempWorkspace();
     const inbox = path.join(ws, 'inbox');
-    for (const name of ['a.csv', 'c.csv', 'b.csv', 'b.csv.problem.txt', 'orphan.problem.txt', '.DS_Store']) fs.writeFileSync(path.join(inbox, name), 'x');
+    for (const name of ['a.csv', 'c.csv', 'b.csv', 'b.csv.problem.txt', 'orphan.problem.txt', '.DS_Store', 'd.csv.crdownload', '~$e.csv']) fs.writeFileSync(path.join(inbox, name), 'x');
     // a.csv dropped three days before NOW (72 hours), c.csv an hour before.
     fs.utimesSync(path.join(inbox, 'a.csv'), new Date('2026-11-20T09:00:00Z'), new Date('2026-11-20T09:00:00Z'));
     fs.utimesSync(path.join(inbox, 'c.csv'), new Date('2026-11-23T08:00:00Z'), new Date('2026-11-23T08:00:00Z'));
     const checks = runDoctor(ws, now).checks;
     expect(find(checks, 'inbox')).toEqual({ name: 'inbox', status: 'warn', detail: '2 files waiting in inbox/, the oldest since 3 days ago', fix: 'practice-sync run imports them (check that the scheduled job runs)' });
     expect(find(checks, 'inbox problems')).toMatchObject({ status: 'warn', detail: '1 file could not be imported: b.csv' });
+    // Unfinished downloads are not waiting (run skips them), but one left for days is worth a look.
+    expect(find(checks, 'inbox unfinished')).toMatchObject({ status: 'warn', detail: '2 files in inbox/ look unfinished (a download, a copy, a file open in Excel), and run leaves them alone: d.csv.crdownload, ~$e.csv' });
     expect((await doctor(ws)).code).toBe(0);
   });
 
