@@ -14,7 +14,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('the unattended job: import everything in inbox/ in dependency order, archive it, write reports and alerts')
     .option('--fail-on <severity>', 'exit 4 when a new alert is at or above this severity (low, medium, high)')
-    .addHelpText('after', '\nExamples:\n  practice-sync run\n  practice-sync --workspace /srv/practice --quiet run --fail-on high   # in cron: mails only when needed')
+    .addHelpText('after', '\nWith --quiet it prints nothing when it exits 0, so cron mails only when a file needs fixing (exit 3) or a new\nalert reaches --fail-on (exit 4); the summary is in reports/DAY/summary.txt either way.\n\nExamples:\n  practice-sync run\n  practice-sync --workspace /srv/practice --quiet run --fail-on high   # in cron: mails only when needed')
     .action(async (flags: { failOn?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (flags.failOn !== undefined && !isSeverity(flags.failOn)) fail('usage', `--fail-on takes low, medium or high, got "${flags.failOn}"`);
@@ -38,6 +38,14 @@ export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: Wo
     onFileDone: () => progress.stop(),
   });
   const { alertRows, ...summary } = result;
+  const newAtThreshold = failOn
+    ? alertRows.some((r) => r.new === true && isSeverity(r.severity) && severityAtLeast(r.severity, failOn))
+    : false;
+  ctx.exitCode = Math.max(ctx.exitCode, hasProblems(result) ? EXIT.rejected : newAtThreshold ? EXIT.alerts : EXIT.ok);
+  ws.log({ event: 'run_done', as_of: asOf, files: result.files.length, problems: result.files.filter((f) => f.status === 'problem').length, alerts: result.alerts.total, new_alerts: result.alerts.new, exit: ctx.exitCode });
+  // Quiet is for cron, which mails whatever a job prints: say nothing unless a human is needed. The summary is in
+  // reports/DAY/summary.txt either way.
+  if (globals.quiet && ctx.exitCode === EXIT.ok) return;
   if (globals.format === 'json') {
     ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
@@ -47,9 +55,4 @@ export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: Wo
     for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${r.subject}: ${r.message}\n`);
     if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
   }
-  const newAtThreshold = failOn
-    ? alertRows.some((r) => r.new === true && isSeverity(r.severity) && severityAtLeast(r.severity, failOn))
-    : false;
-  ctx.exitCode = Math.max(ctx.exitCode, hasProblems(result) ? EXIT.rejected : newAtThreshold ? EXIT.alerts : EXIT.ok);
-  ws.log({ event: 'run_done', as_of: asOf, files: result.files.length, problems: result.files.filter((f) => f.status === 'problem').length, alerts: result.alerts.total, new_alerts: result.alerts.new, exit: ctx.exitCode });
 }
