@@ -2,9 +2,23 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { fail } from '../errors.js';
 
-export type Encoding = 'utf-8' | 'windows-1252';
+/** UTF-8, else Windows-1252; UTF-16 when the file starts with its byte-order mark (Excel's "Unicode Text"). */
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+/** A decoder for the encoding; it drops a byte-order mark at the start. */
+export function textDecoder(encoding: Encoding): TextDecoder {
+  return new TextDecoder(encoding);
+}
+
+/** UTF-16 by its byte-order mark: FF FE little-endian, FE FF big-endian. */
+function utf16ByBom(chunk: Buffer): Encoding | null {
+  if (chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf-16le';
+  if (chunk[0] === 0xfe && chunk[1] === 0xff) return 'utf-16be';
+  return null;
+}
 
 export interface SourceFileInfo {
   path: string;
@@ -16,7 +30,10 @@ export interface SourceFileInfo {
 
 const CHUNK = 1 << 18;
 
-/** One pass over the bytes: SHA-256, UTF-8 validity (else Windows-1252), and a check that this is text at all. */
+/**
+ * One pass over the bytes: SHA-256, UTF-8 validity (else Windows-1252), and a check that this is text at all. A UTF-16
+ * byte-order mark wins over a mapping's fixed encoding: the bytes say what they are.
+ */
 export async function inspectFile(file: string, forcedEncoding?: Encoding): Promise<SourceFileInfo> {
   let stat: fs.Stats;
   try {
@@ -30,17 +47,20 @@ export async function inspectFile(file: string, forcedEncoding?: Encoding): Prom
   const utf8 = new Utf8Check();
   let first = true;
   let hasBom = false;
+  let utf16: Encoding | null = null;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     if (first) {
       first = false;
-      hasBom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-      if (looksBinary(chunk)) fail('input_binary', `${file} is not a text export (it contains binary data); export the report as CSV`);
+      utf16 = utf16ByBom(chunk);
+      hasBom = utf16 !== null || (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf);
+      if (!utf16 && looksBinary(chunk)) {
+        fail('input_binary', `${file} is not a text export (it contains binary data); export the report as CSV (a UTF-16 text file needs its byte-order mark)`);
+      }
     }
     hash.update(chunk);
-    utf8.push(chunk);
+    if (!utf16) utf8.push(chunk);
   }
-  const validUtf8 = utf8.end();
-  const encoding = forcedEncoding ?? (validUtf8 ? 'utf-8' : 'windows-1252');
+  const encoding = utf16 ?? forcedEncoding ?? (utf8.end() ? 'utf-8' : 'windows-1252');
   return { path: file, size: stat.size, sha256: hash.digest('hex'), encoding, hasBom };
 }
 
@@ -86,7 +106,7 @@ export interface TextStreamProgress {
 
 /** The file as decoded text chunks, BOM removed; `progress.bytes` counts bytes read so far. */
 export async function* openText(file: string, encoding: Encoding, progress?: TextStreamProgress): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252');
+  const decoder = textDecoder(encoding);
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     if (progress) progress.bytes += chunk.length;
     yield decoder.decode(chunk, { stream: true });
@@ -101,7 +121,7 @@ export function readHeadLines(file: string, encoding: Encoding, max = 40): strin
   try {
     const buffer = Buffer.alloc(256 * 1024);
     const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    let text = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(buffer.subarray(0, bytes));
+    let text = textDecoder(encoding).decode(buffer.subarray(0, bytes));
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const lines = text.split(/\r\n|\n|\r/);
     if (bytes === buffer.length) lines.pop(); // the last line may be cut short

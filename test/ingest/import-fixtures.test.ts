@@ -1,5 +1,5 @@
 // Every bundled fixture imports by auto-detection; importing it again, or the same rows rewritten with BOM, CRLF,
-// Windows-1252, columns in another order and trailing spaces, changes nothing.
+// Windows-1252, UTF-16, columns in another order and trailing spaces, changes nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -57,6 +57,9 @@ describe('bundled fixtures', () => {
       const { text, latin1Safe } = rewrite(file);
       const variants: [string, Buffer][] = [[`bom-crlf-${path.basename(file)}`, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])]];
       if (latin1Safe && /[\u00a0-\u00ff]/.test(text)) variants.push([`cp1252-${path.basename(file)}`, Buffer.from(text, 'latin1')]);
+      // Excel's "Unicode Text" and some exports: UTF-16 with a byte-order mark.
+      variants.push([`utf16le-${path.basename(file)}`, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])]);
+      variants.push([`utf16be-${path.basename(file)}`, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])]);
       for (const [name, bytes] of variants) {
         const copy = writeFile(scratch, name, bytes);
         const result = await cli(['--workspace', ws, '--format', 'json', 'import', copy]);

@@ -175,6 +175,7 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     ['empty.csv', '', 3, /is empty/],
     ['header-only.csv', `${CLAIMS_HEADER}\n`, 3, /no data rows/],
     ['binary.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]), 3, /not a text export/],
+    ['utf16-no-bom.csv', Buffer.from(`${CLAIMS_HEADER}\n`, 'utf16le'), 3, /not a text export \(it contains binary data\); export the report as CSV \(a UTF-16 text file needs its byte-order mark\)/],
     ['unknown.csv', 'Foo,Bar,Baz\n1,2,3\n', 2, /no mapping fits/],
     ['near.csv', 'Claim ID,Patient Name,Date of Service,Claim Status\nC1,Ann Lee,10/01/2026,Paid\n', 2, /closest mappings:\n {2}generic\/claims: missing "Billed Amount"/],
   ];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { readCsvRecords } from '../../ingest/csv-records.js';
 import { parseHeaderLine } from '../../ingest/parse-header.js';
 import { sniffDelimiter, type Delimiter } from '../../ingest/sniff-delimiter.js';
-import { inspectFile, openText, readHeadLines, type Encoding } from '../../ingest/source-file.js';
+import { inspectFile, openText, readHeadLines, textDecoder, type Encoding } from '../../ingest/source-file.js';
 import type { ReadOptions } from '../schema.js';
 import { summaryRowRule, totalsRowRule } from './skip-rows.js';
 
@@ -46,7 +46,7 @@ function lastLine(file: string, encoding: Encoding): string {
     const length = Math.min(size, 64 * 1024);
     const buffer = Buffer.alloc(length);
     fs.readSync(fd, buffer, 0, length, size - length);
-    const lines = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(buffer).split(/\r\n|\n|\r/);
+    const lines = textDecoder(encoding).decode(buffer).split(/\r\n|\n|\r/);
     return lines.reverse().find((line) => line.trim() !== '') ?? '';
   } finally {
     fs.closeSync(fd);
