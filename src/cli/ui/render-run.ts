@@ -1,17 +1,20 @@
 // How one run reads (`runs show`): its counts, then the before and after of each record it touched, money in dollars.
 import type { ChalkInstance } from 'chalk';
 import { displayValue } from '../../report/render-report.js';
-import type { RunRecord } from '../../store/run-history.js';
+import type { RunRecord, WouldHave } from '../../store/run-history.js';
 import type { RunChange } from '../../store/undo-run.js';
 import { MONEY_COLUMNS } from '../../store/tables.js';
 import type { StoredRow } from '../../store/change-log.js';
+import { wouldHaveLine } from './render-import.js';
 
 export function renderRun(run: RunRecord, changes: RunChange[], style: ChalkInstance): string {
+  const wouldHave = run.summary?.would_have as WouldHave | undefined;
   const lines = [
     style.bold(`run ${run.run}: ${run.command}${run.file ? ` ${run.file}` : ''}`),
     `  started ${run.started_at}, by ${run.user ?? 'unknown'}, status ${run.undone_by ? `undone by run ${run.undone_by}` : run.status}`,
     run.mapping ? `  mapping ${run.mapping} (${run.entity}), sha256 ${run.sha256 ?? '-'}` : '',
     `  rows ${run.rows}: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged, ${run.rejected} rejected`,
+    run.status === 'rejected' ? `  nothing was written${wouldHave ? `; ${wouldHaveLine(wouldHave)}` : ''}` : '',
     run.rejects_file ? `  rejects: ${run.rejects_file}` : '',
   ].filter(Boolean);
   if (changes.length) lines.push('  changes:');
