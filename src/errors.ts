@@ -40,8 +40,8 @@ export class PracticeSyncError extends Error {
   readonly code: ErrorCode;
   readonly context: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, context: Record<string, unknown> = {}) {
-    super(message);
+  constructor(code: ErrorCode, message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'PracticeSyncError';
     this.code = code;
     this.context = context;

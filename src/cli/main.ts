@@ -1,7 +1,7 @@
 // The entry point: commander wiring, and the one place errors become the exit codes of SPEC §3.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isPracticeSyncError } from '../errors.js';
-import { processContext, type CliContext } from './context.js';
+import { processContext, type CliContext, type GlobalOptions } from './context.js';
 import { registerCommands } from './commands/index.js';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -32,14 +32,30 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (isPracticeSyncError(error)) {
+    if (isPracticeSyncError(error) && error.exitCode !== EXIT.internal) {
       ctx.stderr(`practice-sync: ${error.message}\n`);
       return error.exitCode;
     }
-    const err = error as Error;
-    ctx.stderr(`practice-sync: internal error (a bug): ${err.message}\n${ctx.env.PRACTICE_SYNC_DEBUG ? `${err.stack}\n` : 'set PRACTICE_SYNC_DEBUG=1 to see where it happened\n'}`);
+    ctx.stderr(internalErrorText(error, Boolean(program.opts<GlobalOptions>().verbose)));
     return EXIT.internal;
   }
+}
+
+/**
+ * SPEC §3 exit 1: what happened and where the log is. `withWorkspace` has written the error, with its stack, to the
+ * workspace log and names that file in `context.log`; an error from before a workspace was opened was logged nowhere.
+ */
+function internalErrorText(error: unknown, verbose: boolean): string {
+  const context = isPracticeSyncError(error) ? error.context : {};
+  const origin = isPracticeSyncError(error) && error.cause !== undefined ? error.cause : error;
+  const message = origin instanceof Error ? origin.message : String(origin);
+  const lines = [`practice-sync: internal error (a bug): ${message}`];
+  if (verbose && origin instanceof Error && origin.stack) lines.push(origin.stack);
+  const more = verbose ? '' : ' (add --verbose to print where it happened)';
+  if (typeof context.log === 'string') lines.push(`written to the log ${context.log}${verbose ? '' : ', with where it happened (add --verbose to print that here)'}`);
+  else if (typeof context.log_failed === 'string') lines.push(`could not be written to the log ${context.log_failed}${more}`);
+  else lines.push(`no log was written: the command had not opened a workspace${more}`);
+  return `${lines.join('\n')}\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {

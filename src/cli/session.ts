@@ -1,5 +1,5 @@
 // Open the workspace for a command, run it, and always close the store and release the lock.
-import { fail } from '../errors.js';
+import { EXIT, fail, isPracticeSyncError, PracticeSyncError } from '../errors.js';
 import { isStoreDamage, storeDamaged } from '../store/store-file.js';
 import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from './context.js';
@@ -21,8 +21,14 @@ export async function withWorkspace<T>(
     // Damage SQLite finds only when a command reads the damaged page (opening reads the schema, not every table).
     const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : thrown;
     const { code, exitCode } = error as { code?: string; exitCode?: number };
-    ws.log({ event: 'command', command: options.command, exit: exitCode ?? 1, code: code ?? 'internal' });
-    throw error;
+    if (isPracticeSyncError(error) && error.exitCode !== EXIT.internal) {
+      ws.log({ event: 'command', command: options.command, exit: exitCode, code });
+      throw error;
+    }
+    // A bug: the log keeps what happened and where, and the message on the terminal names the log.
+    const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+    const logged = ws.log({ event: 'command', command: options.command, exit: EXIT.internal, code: 'internal', message, stack });
+    throw new PracticeSyncError('internal', message, { [logged ? 'log' : 'log_failed']: ws.paths.log }, { cause: error });
   } finally {
     ws.close();
   }

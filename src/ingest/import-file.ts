@@ -10,7 +10,7 @@ import type { Mapping } from '../mapping/schema.js';
 import { ChangeLog } from '../store/change-log.js';
 import type { Store } from '../store/open-store.js';
 import { RecordWriter } from '../store/record-writer.js';
-import { appendAttempt, currentUser, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus } from '../store/run-history.js';
+import { appendAttempt, currentUser, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus, type WouldHave } from '../store/run-history.js';
 import { RejectsFile, type Reject } from './rejects-file.js';
 import { ChangeCounter } from './change-counter.js';
 import { readBatches, type Parallelism } from './parallel-batches.js';
@@ -57,6 +57,11 @@ export interface ImportReport {
   rejects_file: string | null;
   changes: Record<string, number>;
   warnings: string[];
+  /**
+   * A rejected file writes nothing, so its created, updated and unchanged are 0 and its changes empty; what its valid
+   * rows would have done (what --allow-partial would write) is kept here, labelled as such. Null for other runs.
+   */
+  would_have: WouldHave | null;
   /** The first rejects, for the terminal; the full list is in rejects_file. */
   first_rejects: (Reject & { field: string })[];
   already_imported_by: number | null;
@@ -87,7 +92,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   const report: ImportReport = {
     run: runId, file, sha256: info.sha256, mapping: mapping.name, entity: mapping.entity, dry_run: Boolean(options.dryRun),
     status: 'ok', rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, skipped_rows: 0,
-    rejects_file: null, changes: {}, warnings: [], first_rejects: [], already_imported_by: null,
+    rejects_file: null, changes: {}, warnings: [], would_have: null, first_rejects: [], already_imported_by: null,
   };
   if (info.encoding === 'windows-1252' && !forced) report.warnings.push(`${fileName} is not UTF-8; read it as Windows-1252`);
   for (const { field, columns } of bound.unbound) {
@@ -190,6 +195,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     const finishedAt = now().toISOString();
     if (report.rejected > 0 && !options.allowPartial) {
       report.status = 'rejected';
+      report.would_have = { created: report.created, updated: report.updated, unchanged: report.unchanged, changes: report.changes };
+      report.created = report.updated = report.unchanged = 0;
+      report.changes = {};
     } else if (options.dryRun) {
       report.status = 'dry_run';
     } else {
@@ -216,7 +224,8 @@ function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string
     sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run, rows: report.rows,
     created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
     status: report.status, rejects_file: report.rejects_file, undone_by: null,
-    summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings },
+    summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings,
+      ...(report.would_have ? { would_have: report.would_have } : {}) },
   };
 }
 

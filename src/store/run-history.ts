@@ -30,6 +30,14 @@ export interface RunRecord {
   undone_by: number | null;
 }
 
+/** What a rejected file's valid rows would have written, had the file been accepted (as --allow-partial would). */
+export interface WouldHave {
+  created: number;
+  updated: number;
+  unchanged: number;
+  changes: Record<string, number>;
+}
+
 const COLUMNS = ['id', 'started_at', 'finished_at', 'command', 'user', 'file', 'sha256', 'mapping', 'entity', 'dry_run', 'rows',
   'created', 'updated', 'unchanged', 'rejected', 'status', 'rejects_file', 'summary', 'undone_by'] as const;
 
@@ -53,11 +61,24 @@ export function readAttempts(attemptsFile: string): RunRecord[] {
   if (!fs.existsSync(attemptsFile)) return [];
   return fs.readFileSync(attemptsFile, 'utf8').split('\n').filter(Boolean).flatMap((line) => {
     try {
-      return [JSON.parse(line) as RunRecord];
+      return [asWritten(JSON.parse(line) as RunRecord)];
     } catch {
       return [];
     }
   });
+}
+
+/**
+ * A rejected run wrote nothing. Attempts recorded before that was said in the counts carry what the valid rows
+ * would have written as created/updated/unchanged: read them as they are recorded now, the counts moved under
+ * `summary.would_have`.
+ */
+function asWritten(record: RunRecord): RunRecord {
+  if (record.status !== 'rejected' || record.summary?.would_have) return record;
+  const { created, updated, unchanged } = record;
+  const changes = (record.summary?.changes ?? {}) as Record<string, number>;
+  const wouldHave: WouldHave = { created, updated, unchanged, changes };
+  return { ...record, created: 0, updated: 0, unchanged: 0, summary: { ...record.summary, changes: {}, would_have: wouldHave } };
 }
 
 /** The committed run that already imported this exact content, if any (undone runs do not count). */

@@ -1,5 +1,5 @@
 // How canonical fields land in store columns, per entity: party fields become references, the rest keep their names.
-import type { EntityName } from '../domain/entities.js';
+import { ENTITY_FIELDS, ENTITY_NAMES, type EntityName } from '../domain/entities.js';
 
 export const ENTITY_TABLE: Record<EntityName, string> = {
   patients: 'patients',
@@ -69,3 +69,14 @@ export function columnFor(entity: EntityName, field: string): string | null {
   if (PARTY_PREFIXES.some((p) => field.startsWith(p)) && field !== 'patient_responsibility' && field !== 'patient_portion') return null;
   return field;
 }
+
+/**
+ * The columns of each table that hold money, as integer cents: the money fields of its entity, and the portions a
+ * balance adjustment replaces. Whatever shows stored rows to people (`runs show`) shows these as dollars.
+ */
+export const MONEY_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  ...Object.fromEntries(ENTITY_NAMES.map((entity) => [ENTITY_TABLE[entity], new Set(Object.entries(ENTITY_FIELDS[entity])
+    .filter(([, def]) => def.kind === 'money')
+    .map(([field]) => columnFor(entity, field) ?? field))])),
+  adjustments: new Set(['patient_portion', 'insurance_portion']),
+};

@@ -8,7 +8,8 @@ export interface LogEvent {
   [key: string]: unknown;
 }
 
-export type EventSink = (event: LogEvent) => void;
+/** Returns whether the event was written: an error message may only point at a log that holds it. */
+export type EventSink = (event: LogEvent) => boolean;
 
 export function fileEventSink(logFile: string, now: () => Date): EventSink {
   return (event) => {
@@ -16,10 +17,12 @@ export function fileEventSink(logFile: string, now: () => Date): EventSink {
       ensurePrivateDir(path.dirname(logFile));
       fs.appendFileSync(logFile, `${JSON.stringify({ time: now().toISOString(), pid: process.pid, ...event })}\n`, { mode: FILE_MODE });
       chmodQuietly(logFile, FILE_MODE);
+      return true;
     } catch {
       // Logging must never break the command it describes.
+      return false;
     }
   };
 }
 
-export const nullSink: EventSink = () => {};
+export const nullSink: EventSink = () => false;

@@ -36,7 +36,8 @@ export async function practiceWorkspace(): Promise<string> {
   return ws;
 }
 
-export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; tty?: boolean } = {}): Promise<CliResult> {
+/** `ctx` replaces parts of the context the CLI is given, to make the outside world fail as it can (a write to stdout throwing). */
+export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; now?: Date; tty?: boolean; ctx?: Partial<CliContext> } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = {
@@ -47,6 +48,7 @@ export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.
     isTTY: options.tty ?? false,
     now: () => options.now ?? new Date('2026-11-23T09:00:00Z'),
     exitCode: 0,
+    ...options.ctx,
   };
   const code = await runCli(['node', 'practice-sync', ...args], ctx);
   return { code, stdout, stderr };

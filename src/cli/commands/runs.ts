@@ -7,6 +7,7 @@ import { runChanges, undoRun } from '../../store/undo-run.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
+import { renderRun, runJson } from '../ui/render-run.js';
 import { makeStyle } from '../ui/style.js';
 
 export function registerRuns(program: Command, ctx: CliContext): void {
@@ -33,26 +34,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       await withWorkspace(ctx, globals, { command: 'runs show', write: false }, (ws) => {
         const run = getRun(ws.db, ws.attemptsFile, parseRunId(id));
         const changes = runChanges(ws.db, run.run, Number(flags.limit) || 200);
-        if (format === 'json') {
-          ctx.stdout(`${JSON.stringify({ ...run, changes }, null, 2)}\n`);
-          return;
-        }
-        const style = makeStyle(ctx, globals);
-        const lines = [
-          style.bold(`run ${run.run}: ${run.command}${run.file ? ` ${run.file}` : ''}`),
-          `  started ${run.started_at}, by ${run.user ?? 'unknown'}, status ${run.undone_by ? `undone by run ${run.undone_by}` : run.status}`,
-          run.mapping ? `  mapping ${run.mapping} (${run.entity}), sha256 ${run.sha256 ?? '-'}` : '',
-          `  rows ${run.rows}: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged, ${run.rejected} rejected`,
-          run.rejects_file ? `  rejects: ${run.rejects_file}` : '',
-        ].filter(Boolean);
-        if (changes.length) lines.push('  changes:');
-        for (const c of changes) {
-          const what = c.action === 'updated'
-            ? c.changed.map((k) => `${k}: ${show(c.before?.[k])} → ${show(c.after?.[k])}`).join('; ')
-            : c.action;
-          lines.push(`    ${c.table} #${c.row_id}: ${what}`);
-        }
-        ctx.stdout(`${lines.join('\n')}\n`);
+        ctx.stdout(format === 'json' ? `${JSON.stringify(runJson(run, changes), null, 2)}\n` : renderRun(run, changes, makeStyle(ctx, globals)));
       });
     });
 
@@ -75,8 +57,4 @@ function parseRunId(text: string): number {
   const id = Number(text);
   if (!Number.isInteger(id) || id < 1) fail('usage', `a run is a number like 12, got "${text}"`);
   return id;
-}
-
-function show(value: unknown): string {
-  return value === null || value === undefined ? '(empty)' : JSON.stringify(value);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { describeChanges } from '../../ingest/change-counter.js';
 import type { ImportReport } from '../../ingest/import-file.js';
+import type { WouldHave } from '../../store/run-history.js';
 import { shownReason } from '../../ingest/shown-reason.js';
 
 export function renderImport(report: ImportReport, style: ChalkInstance): string {
@@ -25,6 +26,7 @@ export function renderImport(report: ImportReport, style: ChalkInstance): string
     if (report.rejects_file) lines.push(`  rejects: ${report.rejects_file}`);
     if (report.status === 'rejected') {
       lines.push(style.red(`  nothing was imported from ${name}: fix the rows above, or import the good rows with --allow-partial`));
+      if (report.would_have) lines.push(`  ${wouldHaveLine(report.would_have)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -35,7 +37,12 @@ export function importJson(report: ImportReport): Record<string, unknown> {
   return {
     run: report.run, file: report.file, sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run,
     rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
-    rejects_file: report.rejects_file, changes: report.changes, warnings: report.warnings, status: report.status,
+    rejects_file: report.rejects_file, changes: report.changes, warnings: report.warnings, status: report.status, would_have: report.would_have,
     duplicates: report.duplicates, skipped_rows: report.skipped_rows, already_imported_by: report.already_imported_by,
   };
+}
+
+/** A rejected file's hypothetical counts, worded so they cannot be read as written. */
+export function wouldHaveLine(would: WouldHave): string {
+  return `with --allow-partial the valid rows would have been: ${would.created} created, ${would.updated} updated, ${would.unchanged} unchanged`;
 }
