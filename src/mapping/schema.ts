@@ -16,7 +16,7 @@ export const fieldSpecSchema = z
     type: z.enum(CELL_TYPES).optional().describe('Cell type; text by default.'),
     formats: z.array(z.string().min(1)).min(1).optional().describe('date-fns formats tried in order for date/datetime/time.'),
     pattern: z.string().min(1).optional().describe('Regular expression applied to the cell first.'),
-    group: z.number().int().min(0).optional().describe('Capture group of `pattern` to keep (default 1, or 0 without groups).'),
+    group: z.number().int().min(0).optional().describe('Capture group of `pattern` to keep, at most its number of groups (default 1, or 0 without groups).'),
     map: z.record(z.string(), z.string()).optional().describe('Vocabulary translation, case-insensitive.'),
     default: z.string().optional().describe('Enum value for cells the map does not know.'),
     split: z.string().min(1).optional().describe('Separator for list cells (default ",").'),
@@ -96,10 +96,20 @@ export const mappingSchema = z
         });
       }
       if (spec.pattern !== undefined) {
+        let groups: number | undefined;
         try {
-          new RegExp(spec.pattern);
+          // An empty alternative matches "", and the match has one slot per capture group.
+          groups = new RegExp(`${spec.pattern}|`).exec('')!.length - 1;
         } catch {
           ctx.addIssue({ code: 'custom', path: ['fields', field, 'pattern'], message: 'not a valid regular expression' });
+        }
+        // Without this, a group past the last would quietly keep the whole match (bind-mapping's fallback for `group` left out).
+        if (groups !== undefined && spec.group !== undefined && spec.group > groups) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', field, 'group'],
+            message: `${spec.group}, but pattern "${spec.pattern}" has ${groups} group${groups === 1 ? '' : 's'}`,
+          });
         }
       }
     }

@@ -197,6 +197,28 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(result.stderr).toMatch(/mine\/claims\.json: fields\.bill: "bill" is not a field of claims/);
   });
 
+  it('a pattern group past the pattern\'s capture groups is refused on load (exit 2), naming the file and key, by mapping check and import', async () => {
+    const ws = tempWorkspace();
+    const fields = {
+      claim_id: { column: 'Claim ID' },
+      payer_name: { column: 'Payer', pattern: '^(.*?)\\s*\\(', group: 3 },
+      payer_id: { column: 'Payer', pattern: '\\d+', group: 1 },
+      patient_id: { column: 'Patient ID', pattern: '^P\\d+' },
+    };
+    const mine = { name: 'mine/claims', entity: 'claims', source: 'mine', detect: { required: ['Claim ID'] }, fields };
+    const file = writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify(mine));
+    const message = `practice-sync: ${file}: fields.payer_name.group: 3, but pattern "^(.*?)\\s*\\(" has 1 group; fields.payer_id.group: 1, but pattern "\\d+" has 0 groups\n`;
+    const check = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([check.code, check.stdout, check.stderr]).toEqual([2, '', message]);
+    const imported = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/claims.csv')]);
+    expect([imported.code, imported.stderr]).toEqual([2, message]);
+
+    // Group 0 is the whole match; a pattern without groups and no `group` keeps the whole match, as documented.
+    writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify({ ...mine, fields: { ...fields, payer_name: { ...fields.payer_name, group: 1 }, payer_id: { ...fields.payer_id, group: 0 } } }));
+    const fixed = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([fixed.code, fixed.stdout, fixed.stderr]).toEqual([0, 'mine/claims: valid mapping for claims (4 fields)\n', '']);
+  });
+
   it('refuses a mapping that fills the CPT list with text, which would be stored unsplit, and leaves the store as it was', async () => {
     const ws = tempWorkspace();
     await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
