@@ -10,7 +10,7 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--workspace <dir>', 'the workspace folder (default: PRACTICE_SYNC_HOME, else the nearest folder with practice-sync.json)')
     .option('--as-of <date>', 'the "today" for every computation, YYYY-MM-DD (default: the local date)')
     .addOption(new Option('--format <format>', 'output format: table, csv or json (export quickbooks: qbo-journal, qbo-bank, iif)'))
-    .option('--out <file>', 'write the output to this file')
+    .option('--out <file>', 'write the output to this file (export writeback and quickbooks: into this folder)')
     .option('--quiet', 'print only the summary lines')
     .option('--no-color', 'no colour codes')
     .option('--verbose', 'more detail')

@@ -2,6 +2,7 @@
 // through `npm run schema`, the JSON Schema in mappings/mapping.schema.json that editors use.
 import { z } from 'zod';
 import { ENTITY_FIELDS, ENTITY_NAMES, type EntityName } from '../domain/entities.js';
+import { dateFormatProblem } from './date-format-problem.js';
 
 export const CELL_TYPES = ['text', 'integer', 'number', 'money', 'date', 'datetime', 'time', 'name', 'enum', 'boolean', 'list'] as const;
 export type CellType = (typeof CELL_TYPES)[number];
@@ -14,9 +15,9 @@ export const fieldSpecSchema = z
       .describe('Header name, or alternatives (first present wins); matched trimmed and case-insensitively.'),
     occurrence: z.number().int().min(1).optional().describe('Pick the Nth column of a repeated header (1-based).'),
     type: z.enum(CELL_TYPES).optional().describe('Cell type; text by default.'),
-    formats: z.array(z.string().min(1)).min(1).optional().describe('date-fns formats tried in order for date/datetime/time.'),
+    formats: z.array(z.string().min(1)).min(1).optional().describe('date-fns formats tried in order for date/datetime/time; a date needs year, month and day (MM/dd/yyyy), a time an hour.'),
     pattern: z.string().min(1).optional().describe('Regular expression applied to the cell first.'),
-    group: z.number().int().min(0).optional().describe('Capture group of `pattern` to keep (default 1, or 0 without groups).'),
+    group: z.number().int().min(0).optional().describe('Capture group of `pattern` to keep, at most its number of groups (default 1, or 0 without groups).'),
     map: z.record(z.string(), z.string()).optional().describe('Vocabulary translation, case-insensitive.'),
     default: z.string().optional().describe('Enum value for cells the map does not know.'),
     split: z.string().min(1).optional().describe('Separator for list cells (default ",").'),
@@ -96,11 +97,29 @@ export const mappingSchema = z
         });
       }
       if (spec.pattern !== undefined) {
+        let groups: number | undefined;
         try {
-          new RegExp(spec.pattern);
+          // An empty alternative matches "", and the match has one slot per capture group.
+          groups = new RegExp(`${spec.pattern}|`).exec('')!.length - 1;
         } catch {
           ctx.addIssue({ code: 'custom', path: ['fields', field, 'pattern'], message: 'not a valid regular expression' });
         }
+        // Without this, a group past the last would quietly keep the whole match (bind-mapping's fallback for `group` left out).
+        if (groups !== undefined && spec.group !== undefined && spec.group > groups) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fields', field, 'group'],
+            message: `${spec.group}, but pattern "${spec.pattern}" has ${groups} group${groups === 1 ? '' : 's'}`,
+          });
+        }
+      }
+      // The cell type bind-mapping reads the field as: formats matter only to dates and times.
+      const type = spec.type ?? (spec.map ? 'enum' : def.kind);
+      if (spec.formats && (type === 'date' || type === 'datetime' || type === 'time')) {
+        spec.formats.forEach((format, i) => {
+          const problem = dateFormatProblem(format, type);
+          if (problem) ctx.addIssue({ code: 'custom', path: ['fields', field, 'formats', i], message: problem });
+        });
       }
     }
   });

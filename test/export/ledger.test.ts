@@ -113,6 +113,49 @@ describe('export through the CLI', () => {
     expect(fifth.rows).toBe(first.rows);
   });
 
+  it('--out names the folder of a batch: a file name or an existing file is refused (exit 2) and no folder named *.csv is made', async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/payments.csv')]);
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, 'notes'), 'mine\n');
+
+    const csv = await cli(['--workspace', ws, 'export', 'writeback', '--out', 'x.csv'], { cwd });
+    expect([csv.code, csv.stdout]).toEqual([2, '']);
+    expect(csv.stderr).toBe('practice-sync: --out names a folder for export writeback: a batch is one or more files named by its number (writeback-3-generic.csv); "x.csv" is a file name, not a folder\n');
+    const file = await cli(['--workspace', ws, 'export', 'writeback', '--out', 'notes'], { cwd });
+    expect([file.code, file.stderr]).toEqual([2, 'practice-sync: --out names a folder for export writeback: a batch is one or more files named by its number (writeback-3-generic.csv); "notes" is an existing file, not a folder\n']);
+    const iif = await cli(['--workspace', ws, '--format', 'iif', 'export', 'quickbooks', '--out', 'Payouts.IIF'], { cwd });
+    expect([iif.code, iif.stderr]).toEqual([2, 'practice-sync: --out names a folder for export quickbooks: a batch is one or more files named by its number (quickbooks-3-qbo-journal.csv); "Payouts.IIF" is a file name, not a folder\n']);
+    expect(fs.readdirSync(cwd)).toEqual(['notes']);
+    expect(fs.readFileSync(path.join(cwd, 'notes'), 'utf8')).toBe('mine\n');
+    expect(JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'batches'])).stdout).rows).toEqual([]);
+
+    const written = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback', '--out', 'pms-import'], { cwd })).stdout);
+    expect(written.files).toEqual([path.join(cwd, 'pms-import', 'writeback-1-generic.csv')]);
+    expect(fs.statSync(written.files[0]).isFile()).toBe(true);
+    const reissued = await cli(['--workspace', ws, 'export', 'writeback', '--reissue', '1', '--out', 'again.csv'], { cwd });
+    expect([reissued.code, reissued.stderr]).toEqual([2, 'practice-sync: --out names a folder for export writeback: a batch is one or more files named by its number (writeback-3-generic.csv); "again.csv" is a file name, not a folder\n']);
+    expect(fs.existsSync(path.join(cwd, 'again.csv'))).toBe(false);
+
+    expect((await cli(['export', 'writeback', '--help'])).stdout)
+      .toContain('\nFiles go to reports/writeback/; --out DIR writes them into the folder DIR instead.\nA batch can be two files, so a file name such as --out x.csv is refused.\n');
+    expect((await cli(['export', 'quickbooks', '--help'])).stdout)
+      .toContain('\nFiles go to reports/quickbooks/; --out DIR writes them into the folder DIR instead.\nA batch can be several files, so a file name such as --out x.csv or x.iif is refused.\n');
+  });
+
+  it('export batches --out FILE writes the batch list to that file, as every report does', async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/payments.csv')]);
+    expect((await cli(['--workspace', ws, 'export', 'writeback'])).code).toBe(0);
+    const cwd = tempDir();
+    const result = await cli(['--workspace', ws, '--format', 'csv', 'export', 'batches', '--out', 'batches.csv'], { cwd });
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, 'wrote batches report (1 rows) to batches.csv\n', '']);
+    expect(fs.readFileSync(path.join(cwd, 'batches.csv'), 'utf8'))
+      .toBe('id,kind,format,created_at,rows,status,voided_at,file_names\n1,writeback,generic,2026-11-23T09:00:00.000Z,10,issued,,writeback-1-generic.csv\n');
+  });
+
   it('bad payments stop the export with a clear message and write nothing', async () => {
     const ws = tempWorkspace();
     const header = 'Payment ID,Patient ID,Patient Name,Payment Date,Payment Type,Gross Amount,Fee,Net Amount,Payout ID,Payout Date,Reference\n';

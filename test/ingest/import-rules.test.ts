@@ -198,6 +198,57 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(result.stderr).toMatch(/mine\/claims\.json: fields\.bill: "bill" is not a field of claims/);
   });
 
+  it('a pattern group past the pattern\'s capture groups is refused on load (exit 2), naming the file and key, by mapping check and import', async () => {
+    const ws = tempWorkspace();
+    const fields = {
+      claim_id: { column: 'Claim ID' },
+      payer_name: { column: 'Payer', pattern: '^(.*?)\\s*\\(', group: 3 },
+      payer_id: { column: 'Payer', pattern: '\\d+', group: 1 },
+      patient_id: { column: 'Patient ID', pattern: '^P\\d+' },
+    };
+    const mine = { name: 'mine/claims', entity: 'claims', source: 'mine', detect: { required: ['Claim ID'] }, fields };
+    const file = writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify(mine));
+    const message = `practice-sync: ${file}: fields.payer_name.group: 3, but pattern "^(.*?)\\s*\\(" has 1 group; fields.payer_id.group: 1, but pattern "\\d+" has 0 groups\n`;
+    const check = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([check.code, check.stdout, check.stderr]).toEqual([2, '', message]);
+    const imported = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/claims.csv')]);
+    expect([imported.code, imported.stderr]).toEqual([2, message]);
+
+    // Group 0 is the whole match; a pattern without groups and no `group` keeps the whole match, as documented.
+    writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify({ ...mine, fields: { ...fields, payer_name: { ...fields.payer_name, group: 1 }, payer_id: { ...fields.payer_id, group: 0 } } }));
+    const fixed = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([fixed.code, fixed.stdout, fixed.stderr]).toEqual([0, 'mine/claims: valid mapping for claims (4 fields)\n', '']);
+  });
+
+  it('date formats that read no date are refused on load (exit 2), naming the file and key: unknown letters, no year, month or day, no hour', async () => {
+    const ws = tempWorkspace();
+    const fields = {
+      patient_name: { column: 'Patient Name', type: 'name' },
+      service_date: { column: 'Appointment Date', type: 'date', formats: ['MM/dd/yyyy', 'banana', 'MM/dd'] },
+      start_time: { column: 'Start', type: 'time', formats: ['h:mm a', 'mm'] },
+    };
+    const mine = { name: 'mine/appointments', entity: 'appointments', source: 'mine', detect: { required: ['Patient Name'] }, fields };
+    const file = writeFile(path.join(ws, 'mappings'), 'mine/appointments.json', JSON.stringify(mine));
+    const message = `practice-sync: ${file}: fields.service_date.formats.1: "banana": "n" is not a date-fns token (quote literal text, like 'at'); `
+      + 'fields.service_date.formats.2: "MM/dd" has no year: a date format needs a year (yyyy), a month (MM) and a day (dd); '
+      + 'fields.start_time.formats.1: "mm" has no hour: a time format needs one, like HH:mm or h:mm a\n';
+    const check = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([check.code, check.stdout, check.stderr]).toEqual([2, '', message]);
+    const imported = await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/appointments.csv')]);
+    expect([imported.code, imported.stderr]).toEqual([2, message]);
+
+    const datetime = { ...mine, fields: { ...fields, service_date: { column: 'Appointment Date', type: 'datetime', formats: ['dd HH:mm'] }, start_time: undefined } };
+    writeFile(path.join(ws, 'mappings'), 'mine/appointments.json', JSON.stringify(datetime));
+    const noYear = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([noYear.code, noYear.stderr]).toEqual([2, `practice-sync: ${file}: fields.service_date.formats.0: "dd HH:mm" has no year or month: a datetime format needs a year (yyyy), a month (MM) and a day (dd)\n`]);
+
+    // Month names, ordinals, quoted text, a time-only format for a time field: all fine.
+    const good = { ...mine, fields: { ...fields, service_date: { ...fields.service_date, formats: ['MMM d, yyyy', "do 'of' MMMM yyyy", "yyyy-MM-dd'T'HH:mm"] }, start_time: { ...fields.start_time, formats: ['h:mm a', 'HH:mm'] } } };
+    writeFile(path.join(ws, 'mappings'), 'mine/appointments.json', JSON.stringify(good));
+    const fixed = await cli(['mapping', 'check', file], { cwd: tempDir() });
+    expect([fixed.code, fixed.stdout, fixed.stderr]).toEqual([0, 'mine/appointments: valid mapping for appointments (3 fields)\n', '']);
+  });
+
   it('refuses a mapping that fills the CPT list with text, which would be stored unsplit, and leaves the store as it was', async () => {
     const ws = tempWorkspace();
     await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);

@@ -1,4 +1,5 @@
 // `export writeback | quickbooks | batches | void`, and `writeback void BATCH`: money going out, each item exactly once.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { fail } from '../../errors.js';
@@ -23,6 +24,21 @@ function isoDate(text: string | undefined, flag: string): string | undefined {
   return text;
 }
 
+/**
+ * A batch is one or more files named by its number (a corrections file, QuickBooks parts), so `--out` names the folder
+ * they go in. A file name (`x.csv`) or an existing file is refused before the workspace opens: made a folder, it would
+ * hide the batch where the user looks for one file (docs/decisions.md, Exports).
+ */
+function checkOutFolder(ctx: CliContext, globals: GlobalOptions, command: string, example: string): void {
+  if (globals.out === undefined) return;
+  const target = path.resolve(ctx.cwd, globals.out);
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  const problem = /\.(csv|iif)$/i.test(target) ? 'is a file name' : existing && !existing.isDirectory() ? 'is an existing file' : undefined;
+  if (problem) {
+    fail('usage', `--out names a folder for ${command}: a batch is one or more files named by its number (${example}); "${globals.out}" ${problem}, not a folder`);
+  }
+}
+
 function outDir(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, sub: string): string {
   return globals.out ? path.resolve(ctx.cwd, globals.out) : path.join(ws.paths.reports, sub);
 }
@@ -45,10 +61,11 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--amount <basis>', 'net (after processor fees) or gross')
     .option('--dry-run', 'show what would be exported; write nothing')
     .option('--reissue <batch>', 'write an earlier batch again, byte for byte')
-    .addHelpText('after', '\nExamples:\n  practice-sync export writeback --dry-run\n  practice-sync export writeback --profile opendental\n  practice-sync export writeback --reissue 3')
+    .addHelpText('after', '\nFiles go to reports/writeback/; --out DIR writes them into the folder DIR instead.\nA batch can be two files, so a file name such as --out x.csv is refused.\n\nExamples:\n  practice-sync export writeback --dry-run\n  practice-sync export writeback --profile opendental\n  practice-sync export writeback --out ~/pms-import\n  practice-sync export writeback --reissue 3')
     .action(async (flags: { profile?: string; amount?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const json = globals.format === 'json';
+      checkOutFolder(ctx, globals, 'export writeback', 'writeback-3-generic.csv');
       if (flags.amount !== undefined && flags.amount !== 'net' && flags.amount !== 'gross') fail('usage', `--amount takes net or gross, got "${flags.amount}"`);
       // Export modules load only for exports, keeping every other command's start-up short.
       const { runWriteback } = await import('../../export/run-writeback.js');
@@ -78,9 +95,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--to <date>', 'payouts on or before this date, YYYY-MM-DD')
     .option('--dry-run', 'show what would be exported; write nothing')
     .option('--reissue <batch>', 'write an earlier batch again, byte for byte')
-    .addHelpText('after', '\nExamples:\n  practice-sync export quickbooks --format qbo-journal\n  practice-sync export quickbooks --format iif --from 2026-11-01 --to 2026-11-30')
+    .addHelpText('after', '\nFiles go to reports/quickbooks/; --out DIR writes them into the folder DIR instead.\nA batch can be several files, so a file name such as --out x.csv or x.iif is refused.\n\nExamples:\n  practice-sync export quickbooks --format qbo-journal\n  practice-sync export quickbooks --format iif --from 2026-11-01 --to 2026-11-30 --out ~/quickbooks')
     .action(async (flags: { from?: string; to?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
+      checkOutFolder(ctx, globals, 'export quickbooks', 'quickbooks-3-qbo-journal.csv');
       const { runQuickBooks } = await import('../../export/run-quickbooks.js');
       await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
         if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false);
@@ -103,7 +121,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
   exporter
     .command('batches')
     .description('every writeback and QuickBooks batch')
-    .addHelpText('after', '\nExample:\n  practice-sync export batches')
+    .addHelpText('after', '\nExamples:\n  practice-sync export batches\n  practice-sync export batches --format csv --out batches.csv')
     .action(async (_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withWorkspace(ctx, globals, { command: 'export batches', write: false }, (ws) => {
@@ -112,7 +130,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
           report: 'batches', asOf: resolveAsOf(ctx, globals), rows, totals: {}, notes: [],
           columns: [{ key: 'id', kind: 'integer' }, { key: 'kind', kind: 'text' }, { key: 'format', kind: 'text' }, { key: 'created_at', kind: 'text' },
             { key: 'rows', kind: 'integer' }, { key: 'status', kind: 'text' }, { key: 'voided_at', kind: 'text' }, { key: 'file_names', kind: 'text' }],
-        }, globals.format === 'json' || globals.format === 'csv' ? globals.format : 'table', makeStyle(ctx, globals));
+        }, globals.format === 'json' || globals.format === 'csv' ? globals.format : 'table', makeStyle(ctx, globals), globals.out);
       });
     });
 
