@@ -113,7 +113,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       fail('mapping_invalid', `mapping ${mapping.name}: fields.${field}.type: "${type}" cannot fill a ${kind} field; expected one of ${COMPATIBLE[kind].join(', ')}`);
     }
     const nulls = spec.nulls ? new Set([...mappingNulls, ...spec.nulls.map((n) => n.trim().toLowerCase())]) : mappingNulls;
-    const read = makeReader(spec, index, header);
+    const read = makeReader(spec, index);
     if (!read) {
       const columns = Array.isArray(spec.column) ? spec.column : [spec.column ?? ''];
       if (spec.required) {
@@ -217,7 +217,7 @@ interface Reader {
   read(cells: string[]): string | null;
 }
 
-function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: string[]): Reader | null {
+function makeReader(spec: FieldSpec, index: Map<string, number[]>): Reader | null {
   if (spec.value !== undefined) {
     const constant = String(spec.value);
     return { label: '(constant)', columns: [], read: () => constant };
@@ -273,7 +273,6 @@ function makeReader(spec: FieldSpec, index: Map<string, number[]>, header: strin
     };
   }
   const at = indexes[0];
-  void header;
   return {
     label: labels[0],
     columns: [at],

@@ -80,12 +80,17 @@ function refuseIfReferenced(db: Store, runId: number): void {
     // The run's records as disjoint ranges per table, so the range that could hold an id is the one starting last at or before it.
     const insert = db.prepare('INSERT INTO temp.undo_touched (table_name, first, last) VALUES (?, ?, ?)');
     for (const [table, ranges] of touchedRanges(db, runId)) for (const [first, last] of ranges) insert.run(table, first, last);
+    // One query per reference, prepared once: a run can have created thousands of separate ranges.
+    const queries = REFERENCES.map((reference) => ({
+      reference,
+      query: db.prepare(`SELECT r.id, r.${reference.column} FROM ${reference.table} r
+        WHERE r.${reference.column} BETWEEN ? AND ?${reference.where ? ` AND r.${reference.where}` : ''}
+          AND NOT EXISTS (SELECT 1 FROM (SELECT last FROM temp.undo_touched WHERE table_name = ? AND first <= r.id ORDER BY first DESC LIMIT 1) WHERE last >= r.id)
+        LIMIT 1`).raw(),
+    }));
     for (const [table, first, last] of created) {
-      for (const reference of REFERENCES.filter((r) => r.to === table)) {
-        const found = db.prepare(`SELECT r.id, r.${reference.column} FROM ${reference.table} r
-          WHERE r.${reference.column} BETWEEN ? AND ?${reference.where ? ` AND r.${reference.where}` : ''}
-            AND NOT EXISTS (SELECT 1 FROM (SELECT last FROM temp.undo_touched WHERE table_name = ? AND first <= r.id ORDER BY first DESC LIMIT 1) WHERE last >= r.id)
-          LIMIT 1`).raw().get(first, last, reference.table) as [number, number] | undefined;
+      for (const { reference, query } of queries.filter((q) => q.reference.to === table)) {
+        const found = query.get(first, last, reference.table) as [number, number] | undefined;
         if (!found) continue;
         const [id, target] = found;
         const by = lastWriter(db, reference.table, id);
