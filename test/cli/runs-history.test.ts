@@ -97,6 +97,14 @@ describe('a rejected import in the history', () => {
     // And --allow-partial writes what was announced.
     const partial = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', '--allow-partial', file])).stdout);
     expect([partial.status, partial.created, partial.updated, partial.unchanged, partial.would_have]).toEqual(['partial', 1, 0, 0, null]);
+
+    // The same file again is skipped by its hash, and the message says how to read it again (a corrected mapping).
+    const again = await cli(['--workspace', ws, 'import', file]);
+    expect([again.code, again.stdout]).toEqual([0,
+      'claims.csv → generic/claims (claims): already imported by run 2 (same content); skipped (to read it again through a changed mapping, undo 2 first)\n']);
+    expect((await cli(['--workspace', ws, 'undo', '2'])).code).toBe(0);
+    const reread = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', '--allow-partial', file])).stdout);
+    expect([reread.status, reread.created, reread.rejected]).toEqual(['partial', 1, 1]);
   });
 
   it('reads a rejected attempt recorded before the counts said so the same way', async () => {

@@ -11,7 +11,9 @@ export function renderImport(report: ImportReport, style: ChalkInstance): string
   const lines: string[] = [];
   const head = `${name} → ${report.mapping} (${report.entity})`;
   if (report.status === 'skipped') {
-    lines.push(`${head}: already imported by run ${report.already_imported_by} (same content); skipped`);
+    // The same file read again through a corrected mapping would give other values: say how, since the hash alone skips it.
+    lines.push(`${head}: already imported by run ${report.already_imported_by} (same content); skipped` +
+      ` (to read it again through a changed mapping, undo ${report.already_imported_by} first)`);
     return `${lines.join('\n')}\n`;
   }
   const tag = report.dry_run ? style.cyan(' [dry run: nothing written]') : '';
