@@ -107,6 +107,23 @@ describe('alerts', () => {
   });
 });
 
+describe('alerts shown through a filter', () => {
+  it('remembers only the new alerts it showed: the ones a filter hid stay new for the next run', async () => {
+    const w = tempWorkspace();
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
+    // As of 06/30/2026: R1 denied (claim_denied, high); R2 pending since 05/16, 45 days (claim_unpaid, medium).
+    const file = writeFile(tempDir(), 'claims.csv', `${header}R1,Ann Test,T1,05/01/2026,05/01/2026,Testpay,Cora Quill,100.00,,,,Denied,CO-50\n` +
+      'R2,Ann Test,T1,05/16/2026,05/16/2026,Testpay,Cora Quill,100.00,,,,Pending,\n');
+    expect((await cli(['--workspace', w, 'import', file])).code).toBe(0);
+    const alerts = async (...extra: string[]) =>
+      JSON.parse((await cli(['--workspace', w, '--as-of', '2026-06-30', '--format', 'json', 'alerts', ...extra])).stdout).rows.map((r: { id: string; new: boolean }) => [r.id, r.new]);
+    expect(await alerts('--min-severity', 'high')).toEqual([['claim_denied:R1', true]]);
+    expect(await alerts('--new')).toEqual([['claim_unpaid:R2', true]]);
+    expect(await alerts('--new')).toEqual([]);
+    expect(await alerts()).toEqual([['claim_denied:R1', false], ['claim_unpaid:R2', false]]);
+  });
+});
+
 describe('manual work', () => {
   it('auth add, adjust auth, adjust balance with a conflict, adjust clear, and undo of each', async () => {
     const w = tempWorkspace();

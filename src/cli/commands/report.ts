@@ -109,8 +109,11 @@ export function registerReport(program: Command, ctx: CliContext): void {
       await withWorkspace(ctx, globals, { command: 'alerts', write: true }, (ws) => {
         const memory = loadAlertMemory(ws.db);
         const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(memory);
-        rememberAlerts(ws.db, all, asOf, memory);
         const shown = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity }), flags);
+        // A new alert is remembered (no longer new) only once it has been shown: `alerts --new --min-severity high` in
+        // cron must not use up the medium ones nobody saw. Alerts already remembered are all seen again.
+        const shownIds = new Set(shown.rows.map((row) => row.id));
+        rememberAlerts(ws.db, { ...all, rows: all.rows.filter((row) => row.new !== true || shownIds.has(row.id as string)) }, asOf, memory);
         emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
         ws.log({ event: 'alerts', as_of: asOf, total: all.rows.length, shown: shown.rows.length, new: all.rows.filter((r) => r.new === true).length });
         if (failOn && shown.rows.some((r) => isSeverity(r.severity) && severityAtLeast(r.severity, failOn))) ctx.exitCode = Math.max(ctx.exitCode, EXIT.alerts);
