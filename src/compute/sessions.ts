@@ -10,10 +10,13 @@ import type { AppointmentInput, AuthorizationInput, IsoDate } from './types.js';
 export { SESSION_COLUMNS, SESSION_STATES, type SessionState } from './session-columns.js';
 
 export interface SessionsInput {
+  /** Every authorization an appointment could count toward: a filter must not send one to an older authorization. */
   authorizations: AuthorizationInput[];
   appointments: AppointmentInput[];
   asOf: IsoDate;
   config: Config;
+  /** Which authorizations the report lists (`--clinician`, `--payer`); all when omitted. */
+  listed?: (authorization: AuthorizationInput) => boolean;
 }
 
 interface Tally {
@@ -22,7 +25,7 @@ interface Tally {
   lastSession: IsoDate | null;
 }
 
-export function computeSessions({ authorizations, appointments, asOf, config }: SessionsInput): Report {
+export function computeSessions({ authorizations, appointments, asOf, config, listed }: SessionsInput): Report {
   const countStatuses = new Set<string>(config.sessions.count_statuses);
   const matchAuthorization = authorizationMatcher(authorizations);
   const tallies = new Map<number, Tally>(authorizations.map((auth) => [auth.key, { counted: 0, scheduled: 0, lastSession: null }]));
@@ -47,7 +50,7 @@ export function computeSessions({ authorizations, appointments, asOf, config }: 
   const { auth_expiring_within_days: expiringWithin, auth_sessions_remaining_at_most: lowAtMost } = config.alerts;
   const rows: ReportRow[] = [];
   const stateCounts: Record<SessionState, number> = { ok: 0, low: 0, expiring: 0, exhausted: 0, expired: 0 };
-  for (const auth of sortAuthorizations(authorizations)) {
+  for (const auth of sortAuthorizations(listed ? authorizations.filter(listed) : authorizations)) {
     const tally = tallies.get(auth.key)!;
     const used = auth.priorSessions + tally.counted;
     const remaining = auth.authorizedSessions - used;

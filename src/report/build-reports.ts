@@ -9,7 +9,7 @@ import { computeUnbilled, sessionsToCheck } from '../compute/unbilled.js';
 import type { AppointmentInput, PatientInput } from '../compute/types.js';
 import { fail } from '../errors.js';
 import type { AlertMemory } from '../store/alert-state.js';
-import { blankClaim, CLAIM_CHUNK_COLUMNS, readClaim, type ClaimColumns } from '../store/claim-rows.js';
+import { blankClaim, CLAIM_CHUNK_COLUMNS, isFiltered, passes, readClaim, type ClaimColumns } from '../store/claim-rows.js';
 import { parseChunk } from '../store/json-chunks.js';
 import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
@@ -46,7 +46,12 @@ export class ReportBuilder {
     const { config, asOf, filter = {} } = this.options;
     switch (name) {
       case 'sessions':
-        return computeSessions({ authorizations: this.inputs.authorizations(filter), appointments: this.inputs.appointments({ patient: filter.patient }), asOf, config });
+        // Matched over all the patients' authorizations, listed by the filter: an appointment counts toward the one it
+        // would count toward unfiltered (SPEC §6, the latest start), even when `--payer` leaves that one out.
+        return computeSessions({
+          authorizations: this.inputs.authorizations({ patient: filter.patient }), appointments: this.inputs.appointments({ patient: filter.patient }), asOf, config,
+          listed: isFiltered(filter) ? (auth) => passes(filter, auth.patientName, auth.clinicianName, auth.payerName) : undefined,
+        });
       case 'claims':
         return computeClaims({ claims: this.inputs.claims(filter), asOf, config, openOnly: this.options.openOnly });
       case 'aging':

@@ -107,6 +107,27 @@ describe('alerts', () => {
   });
 });
 
+describe('the sessions report through a filter', () => {
+  it('counts each appointment toward the authorization it counts toward unfiltered, whatever the filter lists', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    // No client export: the patient is "Patient T1". OLD1 (Aetna) runs 01/01-06/30, the renewal NEW1 (Cigna) 03/01-12/31. Of three completed sessions, 02/10 falls only
+    // in OLD1; 03/10 and 04/10 fall in both and count toward the latest start, NEW1 (SPEC §6).
+    const auths = writeFile(dir, 'auths.csv', 'Patient ID,Authorization Number,Insurance Carrier,Authorized Sessions,Authorization Start Date,Authorization End Date,Service Type\n' +
+      'T1,OLD1,Aetna,10,01/01/2026,06/30/2026,\nT1,NEW1,Cigna,10,03/01/2026,12/31/2026,\n');
+    const appts = writeFile(dir, 'appts.csv', 'Patient ID,Patient Name,Clinician Name,Appointment Date,Appointment Status,Service Type,Authorization ID\n' +
+      ['02/10/2026', '03/10/2026', '04/10/2026'].map((day) => `T1,Ann Test,Cora Quill,${day},Completed,90837,\n`).join(''));
+    for (const file of [auths, appts]) expect((await cli(['--workspace', w, 'import', file])).code).toBe(0);
+    const sessions = async (...filter: string[]) =>
+      JSON.parse((await cli(['--workspace', w, '--as-of', '2026-04-15', '--format', 'json', 'report', 'sessions', ...filter])).stdout).rows
+        .map((r: { authorization_number: string; used: number; remaining: number }) => [r.authorization_number, r.used, r.remaining]);
+    expect(await sessions()).toEqual([['OLD1', 1, 9], ['NEW1', 2, 8]]);
+    expect(await sessions('--payer', 'aetna')).toEqual([['OLD1', 1, 9]]);
+    expect(await sessions('--payer', 'cigna')).toEqual([['NEW1', 2, 8]]);
+    expect(await sessions('--patient', 't1', '--payer', 'aetna')).toEqual([['OLD1', 1, 9]]);
+  });
+});
+
 describe('alerts shown through a filter', () => {
   it('remembers only the new alerts it showed: the ones a filter hid stay new for the next run', async () => {
     const w = tempWorkspace();
