@@ -78,7 +78,8 @@ export function computeBalances({ balances, adjustments, appointments, patients,
     };
     const row = balanceRow(figures, adjustment);
     // SPEC §6: other patients are listed only with a non-zero derived balance (or an adjustment, which staff asked for).
-    if (row.total !== 0 || adjustment) rows.push(row);
+    // Non-zero on either side: a patient owing 600.00 whose insurer overpaid 600.00 still owes it (balance_high).
+    if (row.patient_portion !== 0 || row.insurance_portion !== 0 || adjustment) rows.push(row);
   }
 
   const rank = nameRanks(rows.map((row) => row.patient_name as string));

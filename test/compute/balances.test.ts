@@ -86,4 +86,23 @@ describe('computeBalances: derived from appointments', () => {
       { account_id: 'P-4', patient_name: 'Di Moss', basis: 'appointments', patient_portion: 2500, insurance_portion: 0, total: 2500, aging_0_30: 0, aging_31_60: 0, aging_61_90: 0, aging_over_90: 0, adjusted: true, adjustment_reason: 'payment plan', conflict: false },
     ]);
   });
+
+  it('lists a patient who owes money even when an insurance overpayment cancels the total', () => {
+    // SimplePractice marks an insurance overpayment (OVER) as a negative insurance unpaid amount.
+    const report = computeBalances({
+      balances: [],
+      adjustments: [],
+      appointments: [
+        appointment({ patientKey: 5, patientName: 'Zed One', serviceDate: '2026-02-20', clientUnpaid: 60000, insuranceUnpaid: -60000 }),
+        appointment({ patientKey: 6, patientName: 'Zed Two', serviceDate: '2026-02-20', clientUnpaid: 2500, insuranceUnpaid: null }),
+        appointment({ patientKey: 6, patientName: 'Zed Two', serviceDate: '2026-02-21', clientUnpaid: -2500, insuranceUnpaid: 0 }), // a refund: nothing owed
+      ],
+      patients: [patient({ key: 5, patientId: 'P-5', name: 'Zed One' }), patient({ key: 6, patientId: 'P-6', name: 'Zed Two' })],
+      asOf,
+    });
+    // Zed One owes 600.00, and the insurer is owed 600.00 back: total 0.00, bucket 0-30 (9 days) nets to 0.
+    expect(report.rows).toEqual([
+      { account_id: 'P-5', patient_name: 'Zed One', basis: 'appointments', patient_portion: 60000, insurance_portion: -60000, total: 0, aging_0_30: 0, aging_31_60: 0, aging_61_90: 0, aging_over_90: 0, ...none },
+    ]);
+  });
 });
