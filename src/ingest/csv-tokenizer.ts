@@ -15,6 +15,13 @@ const enum State {
   QuoteInQuoted,
 }
 
+/**
+ * The longest cell read: a clinical note runs to some thousands of characters, while a quote opened and never closed
+ * swallows the rest of the file into one cell, which past about 500 million characters V8 cannot hold as a string at
+ * all (a crash instead of a rejected file). Refused early, with the line the cell starts on, memory stays small.
+ */
+export const MAX_CELL_CHARS = 1_000_000;
+
 /** Return false to stop reading. */
 export type RecordHandler = (cells: string[], line: number) => void | false;
 
@@ -108,7 +115,10 @@ export class CsvTokenizer {
             }
             i++;
           }
-          if (i >= n && this.state === State.Unquoted) this.field += chunk.slice(start, n);
+          if (i >= n && this.state === State.Unquoted) {
+            this.field += chunk.slice(start, n);
+            if (this.field.length > MAX_CELL_CHARS) this.refuseLongCell(this.recordLine, '');
+          }
           break;
         }
         case State.Quoted: {
@@ -116,6 +126,7 @@ export class CsvTokenizer {
           const end = close === -1 ? n : close;
           for (let k = chunk.indexOf('\n', i); k !== -1 && k < end; k = chunk.indexOf('\n', k + 1)) this.line++;
           this.field += chunk.slice(i, end);
+          if (this.field.length > MAX_CELL_CHARS) this.refuseLongCell(this.quoteLine, ' (a quote never closed?)');
           if (close === -1) return true;
           i = close + 1;
           this.state = State.QuoteInQuoted;
@@ -163,6 +174,11 @@ export class CsvTokenizer {
       this.state = State.FieldStart;
       this.endRecord(value);
     }
+  }
+
+  private refuseLongCell(line: number, hint: string): never {
+    const limit = MAX_CELL_CHARS.toLocaleString('en-US');
+    throw new PracticeSyncError('input_rejected', `a cell starting on line ${line} is longer than ${limit} characters${hint}`, { line });
   }
 
   private endRecord(lastField: string): boolean {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer, tokenize } from '../../src/ingest/csv-tokenizer.js';
+import { CsvTokenizer, MAX_CELL_CHARS, tokenize } from '../../src/ingest/csv-tokenizer.js';
 
 function records(text: string, chunkSize = text.length || 1, delimiter = ',', skip = 0): [string[], number][] {
   const out: [string[], number][] = [];
@@ -39,6 +39,17 @@ describe('CsvTokenizer', () => {
 
   it('an unclosed quote is an error naming the line where it opened', () => {
     expect(() => records('a,b\n1,"never\nclosed\n')).toThrow(/quoted cell opened on line 2 is never closed/);
+  });
+
+  it('refuses a cell past MAX_CELL_CHARS, quoted or not, in one chunk or many, naming the line it starts on', () => {
+    const long = 'x'.repeat(MAX_CELL_CHARS + 1);
+    for (const chunk of [65_536, long.length + 20]) {
+      expect(() => records(`a,b\n1,2\n3,"${long}`, chunk)).toThrow('a cell starting on line 3 is longer than 1,000,000 characters (a quote never closed?)');
+    }
+    // Unquoted, a cell is held by itself only while it spans reads (a file is read 64 KB at a time): checked there.
+    expect(() => records(`a,b\n1,2\n3,4\n5,${long}${'x'.repeat(65_536)}\n`, 65_536)).toThrow(/^a cell starting on line 4 is longer than 1,000,000 characters$/);
+    // At the limit it is a cell like any other.
+    expect(records(`a\n"${'y'.repeat(MAX_CELL_CHARS)}"\n`, 65_536)[1][0][0]).toHaveLength(MAX_CELL_CHARS);
   });
 
   it('stops when the handler returns false', () => {
