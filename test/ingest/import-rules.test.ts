@@ -190,6 +190,27 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     });
   }
 
+  it('no mapping fits a headerless export: its first row is data, so the message counts those cells instead of showing them', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const headerless = writeFile(dir, 'headerless.csv', 'P1,Adebayo Folake,(503) 555-0123,03/14/1986\n');
+    const refused = await cli(['--workspace', ws, 'import', headerless]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('practice-sync: headerless.csv: no mapping fits this export (header: 4 columns not recognised)\n' +
+      'use --mapping NAME, or draft one with: practice-sync mapping init FILE --entity ENTITY\n');
+    const detected = await cli(['--workspace', ws, 'mapping', 'detect', headerless]);
+    for (const text of [detected.stdout, detected.stderr]) for (const cell of ['Adebayo', '555-0123', '03/14/1986']) expect(text).not.toContain(cell);
+
+    // Column names a mapping reads are shown, a workspace mapping's too; the closest mappings still say what they miss.
+    const near = writeFile(dir, 'near.csv', 'Claim Ref,Patient Name,Date of Service,Claim Status\nC1,Ann Lee,10/01/2026,Paid\n');
+    expect((await cli(['--workspace', ws, 'import', near])).stderr).toMatch(
+      /^practice-sync: near\.csv: no mapping fits this export \(header: Patient Name, Date of Service, Claim Status; 1 column not recognised\)\nclosest mappings:\n {2}generic\/claims: missing "Claim ID", "Billed Amount"\n/);
+    const mine = { name: 'mine/patients', entity: 'patients', source: 'mine', detect: { required: ['Client Ref', 'Chart Tag'] }, fields: { patient_id: { column: 'Client Ref' } } };
+    writeFile(path.join(ws, 'mappings'), 'mine/patients.json', JSON.stringify(mine));
+    const ref = writeFile(dir, 'ref.csv', 'Client Ref,Colour\nR1,blue\n');
+    expect((await cli(['--workspace', ws, 'import', ref])).stderr).toContain('ref.csv: no mapping fits this export (header: Client Ref; 1 column not recognised)\nclosest mappings:\n  mine/patients: missing "Chart Tag"\n');
+  });
+
   it('an invalid mapping file names the bad key', async () => {
     const ws = tempWorkspace();
     writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify({ name: 'mine/claims', entity: 'claims', source: 'mine', detect: { required: ['A'] }, fields: { claim_id: { column: 'A' }, bill: { column: 'B' } } }));
