@@ -83,6 +83,18 @@ describe('import', () => {
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims ORDER BY id')).toEqual([{ claim_id: 'C1', billed: 16000 }, { claim_id: 'C2', billed: 9000 }]);
   });
 
+  it('a file with a UTF-8 byte-order mark and a byte that is not UTF-8 is read as Windows-1252 without the mark', async () => {
+    const ws = tempWorkspace();
+    const row = Buffer.from('B1,Ren\u00e9e Park,P2,01/06/2026,01/08/2026,Aetna,Hannah Cole,$160.00,,,,Pending,\n', 'latin1');
+    const file = writeFile(tempDir(), 'bom-1252.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${CLAIMS_HEADER}\n`), row]));
+    const result = await cli(['--workspace', ws, '--format', 'json', 'import', file]);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect([summary.mapping, summary.created, summary.rejected, summary.warnings]).toEqual(['generic/claims', 1, 0, ['bom-1252.csv is not UTF-8; read it as Windows-1252']]);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id FROM claims')).toEqual([{ claim_id: 'B1' }]);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT name FROM patients')).toEqual([{ name: 'Ren\u00e9e Park' }]);
+  });
+
   it('a row with two bad cells counts as one rejected row with two lines in the rejects file', async () => {
     const ws = tempWorkspace();
     const file = claimsFile(tempDir(), 3, (i, cells) => {
