@@ -223,6 +223,52 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect((await cli(['--workspace', ws, 'import', ref])).stderr).toContain('ref.csv: no mapping fits this export (header: Client Ref; 1 column not recognised)\nclosest mappings:\n  mine/patients: missing "Chart Tag"\n');
   });
 
+  it('in an import of several files, a file refused as a whole is reported and the others are imported; the exit code is the highest', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    const dir = tempDir();
+    const empty = writeFile(dir, 'empty.csv', '');
+    const headerOnly = writeFile(dir, 'header-only.csv', `${CLAIMS_HEADER}\n`);
+    const unknown = writeFile(dir, 'unknown.csv', 'Foo,Bar,Baz\n1,2,3\n');
+    const claims = path.join(FIXTURES, 'generic/claims.csv');
+    const result = await cli(['--workspace', ws, 'import', empty, claims, headerOnly]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(`practice-sync: ${empty} is empty (0 bytes): nothing to import\n` +
+      'practice-sync: header-only.csv has a header but no data rows: nothing to import (was the export\'s date range empty?)\n');
+    expect(result.stdout).toMatch(/^claims\.csv → generic\/claims \(claims\), run \d+\n {2}rows 14: 14 created/);
+    expect(query(db, 'SELECT COUNT(*) AS n FROM claims')[0].n).toBe(14);
+
+    // No mapping fits (exit 2) is judged the same way; with a rejected file (exit 3) too, 3 wins.
+    const appointments = path.join(FIXTURES, 'generic/appointments.csv');
+    const usage = await cli(['--workspace', ws, 'import', unknown, appointments]);
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^practice-sync: unknown\.csv: no mapping fits this export/)]);
+    expect(query(db, 'SELECT COUNT(*) AS n FROM appointments')[0].n).toBe(18);
+    expect((await cli(['--workspace', ws, 'import', headerOnly, unknown])).code).toBe(3);
+
+    // JSON: one entry per file, in order; a refused file says why.
+    const json = await cli(['--workspace', ws, '--format', 'json', 'import', '--dry-run', empty, unknown, path.join(FIXTURES, 'generic/payments.csv')]);
+    expect(json.code).toBe(3);
+    const entries = JSON.parse(json.stdout);
+    expect(entries.map((e: { file: string; status: string; code?: string }) => [path.basename(e.file), e.status, e.code])).toEqual([
+      ['empty.csv', 'failed', 'input_empty'], ['unknown.csv', 'failed', 'no_mapping_fits'], ['payments.csv', 'dry_run', undefined],
+    ]);
+    expect(entries[1].message).toMatch(/^unknown\.csv: no mapping fits this export/);
+
+    // `sessions update` imports the same way, and prints no sessions report when a file needs fixing.
+    const sessions = await cli(['--workspace', ws, 'sessions', 'update', empty, writeFile(dir, 'appointments.csv', fs.readFileSync(appointments, 'utf8').replace('01/06/2026,Completed', '01/06/2026,No Show'))]);
+    expect(sessions.code).toBe(3);
+    expect(sessions.stderr).toContain('empty.csv is empty');
+    expect(sessions.stdout).toMatch(/^appointments\.csv → generic\/appointments \(appointments\), run \d+\n {2}rows 18: 0 created, 1 updated/);
+    expect(sessions.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('a single file refused as a whole is the command\'s error, and JSON prints nothing', async () => {
+    const ws = tempWorkspace();
+    const result = await cli(['--workspace', ws, '--format', 'json', 'import', writeFile(tempDir(), 'empty.csv', '')]);
+    expect([result.code, result.stdout]).toEqual([3, '']);
+    expect(result.stderr).toMatch(/empty\.csv is empty/);
+  });
+
   it('an invalid mapping file names the bad key', async () => {
     const ws = tempWorkspace();
     writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify({ name: 'mine/claims', entity: 'claims', source: 'mine', detect: { required: ['A'] }, fields: { claim_id: { column: 'A' }, bill: { column: 'B' } } }));
