@@ -37,8 +37,12 @@ describe('import', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^claims-1000\.csv,501,Billed Amount,"12,5O","claims-1000\.csv line 501, column ""Billed Amount"": ""12,5O"" is not an amount/);
 
+    // --allow-partial writes the valid rows and still exits 3 (SPEC §3): a script sees that rows were left out. So does
+    // its dry run.
+    const dryRun = await cli(['--workspace', ws, '--format', 'json', 'import', '--allow-partial', '--dry-run', file]);
+    expect([dryRun.code, JSON.parse(dryRun.stdout).status]).toEqual([3, 'dry_run']);
     const partial = await cli(['--workspace', ws, '--format', 'json', 'import', '--allow-partial', file]);
-    expect(partial.code).toBe(0);
+    expect(partial.code).toBe(3);
     const summary = JSON.parse(partial.stdout);
     expect([summary.rows, summary.created, summary.rejected, summary.status]).toEqual([1000, 999, 1, 'partial']);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT COUNT(*) AS n FROM claims')[0].n).toBe(999);

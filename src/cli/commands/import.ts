@@ -24,7 +24,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'CSV/TSV exports')
     .option('--mapping <name|path>', 'use this mapping instead of detecting one from the header')
     .option('--dry-run', 'do everything except write, and print the same summary')
-    .option('--allow-partial', 'write the valid rows even when some are rejected')
+    .option('--allow-partial', 'write the valid rows even when some are rejected (still exit 3)')
     .addHelpText('after', '\nExample:\n  practice-sync import ~/Downloads/insurance_claims_report.csv --dry-run')
     .action(async (files: string[], flags: ImportFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -47,8 +47,9 @@ export interface FailedImport {
 
 /**
  * Import each file in turn (shared with `sessions update`), printing as it goes; the exit code is the highest of the
- * files' (3 when any was rejected). Each file is judged on its own (SPEC §4, atomic per file): when one of several is
- * refused as a whole, its problem is printed and the next file imported. A single file's problem is the command's.
+ * files' (3 when any row was rejected, written with --allow-partial or not). Each file is judged on its own (SPEC §4,
+ * atomic per file): when one of several is refused as a whole, its problem is printed and the next file imported. A
+ * single file's problem is the command's.
  */
 export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: WorkspaceSession, files: string[], flags: ImportFlags, commandName: string): Promise<(ImportReport | FailedImport)[]> {
   const style = makeStyle(ctx, globals);
@@ -80,7 +81,8 @@ export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: Wo
     }
     ws.log({ event: 'import_done', command: commandName, run: report.run, file, mapping: report.mapping, status: report.status,
       rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
-    if (report.status === 'rejected') ctx.exitCode = Math.max(ctx.exitCode, EXIT.rejected);
+    // Rejected rows exit 3 even when --allow-partial wrote the valid ones (SPEC §3): the rows left out need fixing.
+    if (report.rejected > 0) ctx.exitCode = Math.max(ctx.exitCode, EXIT.rejected);
     if (human) ctx.stdout(renderImport(report, style));
     outcomes.push(report);
   }
