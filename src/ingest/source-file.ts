@@ -8,9 +8,40 @@ import { fail } from '../errors.js';
 /** UTF-8, else Windows-1252; UTF-16 when the file starts with its byte-order mark (Excel's "Unicode Text"). */
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
+/** What the readers need of a decoder: bytes in, text out, a character cut across chunks kept for the next. */
+export interface Decoder {
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 /** A decoder for the encoding; it drops a byte-order mark at the start. */
-export function textDecoder(encoding: Encoding): TextDecoder {
-  return new TextDecoder(encoding);
+export function textDecoder(encoding: Encoding): Decoder {
+  return encoding === 'windows-1252' ? new Windows1252Decoder() : new TextDecoder(encoding);
+}
+
+/** The UTF-8 byte-order mark, EF BB BF, read as Windows-1252. */
+const UTF8_BOM_AS_1252 = '\u00ef\u00bb\u00bf';
+
+/**
+ * Windows-1252 has no byte-order mark, but a file saved as UTF-8 with one and then given a byte that is not UTF-8 (a
+ * name typed in another program) is read as Windows-1252 (SPEC §4): its mark would become "ï»¿" in the first
+ * header name, and no mapping would fit. TextDecoder drops a mark only for the UTF encodings, so this drops it here.
+ */
+class Windows1252Decoder implements Decoder {
+  private readonly decoder = new TextDecoder('windows-1252');
+  /** The text decoded so far while fewer than the mark's three characters have come; null once decided. */
+  private start: string | null = '';
+
+  decode(bytes?: Uint8Array, options?: { stream?: boolean }): string {
+    const text = this.decoder.decode(bytes, options);
+    if (this.start === null) return text;
+    const head = this.start + text;
+    if (head.length < UTF8_BOM_AS_1252.length && options?.stream) {
+      this.start = head;
+      return '';
+    }
+    this.start = null;
+    return head.startsWith(UTF8_BOM_AS_1252) ? head.slice(UTF8_BOM_AS_1252.length) : head;
+  }
 }
 
 /** UTF-16 by its byte-order mark: FF FE little-endian, FE FF big-endian. */

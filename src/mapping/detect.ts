@@ -4,6 +4,7 @@ import { fail } from '../errors.js';
 import { parseHeaderLine } from '../ingest/parse-header.js';
 import { sniffDelimiter } from '../ingest/sniff-delimiter.js';
 import { headerIndex, locateColumns } from './bind-mapping.js';
+import { describeHeader } from './describe-header.js';
 import type { LoadedMapping } from './load-mappings.js';
 import type { Mapping } from './schema.js';
 
@@ -60,7 +61,7 @@ export function detectMapping(file: string, headLines: string[], mappings: Loade
     const lines = closest.map((c) => `  ${c.loaded.mapping.name}: missing ${c.missing.map((m) => `"${m}"`).join(', ') || '(excluded by a header it must not have)'}`);
     return fail(
       'no_mapping_fits',
-      `${file}: no mapping fits this export (header: ${candidates[0]?.reading.header.slice(0, 8).join(', ') ?? '?'}${(candidates[0]?.reading.header.length ?? 0) > 8 ? ', ...' : ''})` +
+      `${file}: no mapping fits this export (${candidates[0] ? describeHeader(candidates[0].reading.header, mappings) : 'header: ?'})` +
         (lines.length ? `\nclosest mappings:\n${lines.join('\n')}` : '') +
         '\nuse --mapping NAME, or draft one with: practice-sync mapping init FILE --entity ENTITY',
       { closest: closest.map((c) => ({ name: c.loaded.mapping.name, missing: c.missing })) },

@@ -37,8 +37,12 @@ describe('import', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^claims-1000\.csv,501,Billed Amount,"12,5O","claims-1000\.csv line 501, column ""Billed Amount"": ""12,5O"" is not an amount/);
 
+    // --allow-partial writes the valid rows and still exits 3 (SPEC §3): a script sees that rows were left out. So does
+    // its dry run.
+    const dryRun = await cli(['--workspace', ws, '--format', 'json', 'import', '--allow-partial', '--dry-run', file]);
+    expect([dryRun.code, JSON.parse(dryRun.stdout).status]).toEqual([3, 'dry_run']);
     const partial = await cli(['--workspace', ws, '--format', 'json', 'import', '--allow-partial', file]);
-    expect(partial.code).toBe(0);
+    expect(partial.code).toBe(3);
     const summary = JSON.parse(partial.stdout);
     expect([summary.rows, summary.created, summary.rejected, summary.status]).toEqual([1000, 999, 1, 'partial']);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT COUNT(*) AS n FROM claims')[0].n).toBe(999);
@@ -81,6 +85,18 @@ describe('import', () => {
     const s = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
     expect([s.rows, s.created, s.rejected, s.status]).toEqual([2, 2, 0, 'ok']);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims ORDER BY id')).toEqual([{ claim_id: 'C1', billed: 16000 }, { claim_id: 'C2', billed: 9000 }]);
+  });
+
+  it('a file with a UTF-8 byte-order mark and a byte that is not UTF-8 is read as Windows-1252 without the mark', async () => {
+    const ws = tempWorkspace();
+    const row = Buffer.from('B1,Ren\u00e9e Park,P2,01/06/2026,01/08/2026,Aetna,Hannah Cole,$160.00,,,,Pending,\n', 'latin1');
+    const file = writeFile(tempDir(), 'bom-1252.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${CLAIMS_HEADER}\n`), row]));
+    const result = await cli(['--workspace', ws, '--format', 'json', 'import', file]);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect([summary.mapping, summary.created, summary.rejected, summary.warnings]).toEqual(['generic/claims', 1, 0, ['bom-1252.csv is not UTF-8; read it as Windows-1252']]);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id FROM claims')).toEqual([{ claim_id: 'B1' }]);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT name FROM patients')).toEqual([{ name: 'Ren\u00e9e Park' }]);
   });
 
   it('a row with two bad cells counts as one rejected row with two lines in the rejects file', async () => {
@@ -189,6 +205,73 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     });
   }
+
+  it('no mapping fits a headerless export: its first row is data, so the message counts those cells instead of showing them', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const headerless = writeFile(dir, 'headerless.csv', 'P1,Adebayo Folake,(503) 555-0123,03/14/1986\n');
+    const refused = await cli(['--workspace', ws, 'import', headerless]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('practice-sync: headerless.csv: no mapping fits this export (header: 4 columns not recognised)\n' +
+      'use --mapping NAME, or draft one with: practice-sync mapping init FILE --entity ENTITY\n');
+    const detected = await cli(['--workspace', ws, 'mapping', 'detect', headerless]);
+    for (const text of [detected.stdout, detected.stderr]) for (const cell of ['Adebayo', '555-0123', '03/14/1986']) expect(text).not.toContain(cell);
+
+    // Column names a mapping reads are shown, a workspace mapping's too; the closest mappings still say what they miss.
+    const near = writeFile(dir, 'near.csv', 'Claim Ref,Patient Name,Date of Service,Claim Status\nC1,Ann Lee,10/01/2026,Paid\n');
+    expect((await cli(['--workspace', ws, 'import', near])).stderr).toMatch(
+      /^practice-sync: near\.csv: no mapping fits this export \(header: Patient Name, Date of Service, Claim Status; 1 column not recognised\)\nclosest mappings:\n {2}generic\/claims: missing "Claim ID", "Billed Amount"\n/);
+    const mine = { name: 'mine/patients', entity: 'patients', source: 'mine', detect: { required: ['Client Ref', 'Chart Tag'] }, fields: { patient_id: { column: 'Client Ref' } } };
+    writeFile(path.join(ws, 'mappings'), 'mine/patients.json', JSON.stringify(mine));
+    const ref = writeFile(dir, 'ref.csv', 'Client Ref,Colour\nR1,blue\n');
+    expect((await cli(['--workspace', ws, 'import', ref])).stderr).toContain('ref.csv: no mapping fits this export (header: Client Ref; 1 column not recognised)\nclosest mappings:\n  mine/patients: missing "Chart Tag"\n');
+  });
+
+  it('in an import of several files, a file refused as a whole is reported and the others are imported; the exit code is the highest', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    const dir = tempDir();
+    const empty = writeFile(dir, 'empty.csv', '');
+    const headerOnly = writeFile(dir, 'header-only.csv', `${CLAIMS_HEADER}\n`);
+    const unknown = writeFile(dir, 'unknown.csv', 'Foo,Bar,Baz\n1,2,3\n');
+    const claims = path.join(FIXTURES, 'generic/claims.csv');
+    const result = await cli(['--workspace', ws, 'import', empty, claims, headerOnly]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(`practice-sync: ${empty} is empty (0 bytes): nothing to import\n` +
+      'practice-sync: header-only.csv has a header but no data rows: nothing to import (was the export\'s date range empty?)\n');
+    expect(result.stdout).toMatch(/^claims\.csv → generic\/claims \(claims\), run \d+\n {2}rows 14: 14 created/);
+    expect(query(db, 'SELECT COUNT(*) AS n FROM claims')[0].n).toBe(14);
+
+    // No mapping fits (exit 2) is judged the same way; with a rejected file (exit 3) too, 3 wins.
+    const appointments = path.join(FIXTURES, 'generic/appointments.csv');
+    const usage = await cli(['--workspace', ws, 'import', unknown, appointments]);
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^practice-sync: unknown\.csv: no mapping fits this export/)]);
+    expect(query(db, 'SELECT COUNT(*) AS n FROM appointments')[0].n).toBe(18);
+    expect((await cli(['--workspace', ws, 'import', headerOnly, unknown])).code).toBe(3);
+
+    // JSON: one entry per file, in order; a refused file says why.
+    const json = await cli(['--workspace', ws, '--format', 'json', 'import', '--dry-run', empty, unknown, path.join(FIXTURES, 'generic/payments.csv')]);
+    expect(json.code).toBe(3);
+    const entries = JSON.parse(json.stdout);
+    expect(entries.map((e: { file: string; status: string; code?: string }) => [path.basename(e.file), e.status, e.code])).toEqual([
+      ['empty.csv', 'failed', 'input_empty'], ['unknown.csv', 'failed', 'no_mapping_fits'], ['payments.csv', 'dry_run', undefined],
+    ]);
+    expect(entries[1].message).toMatch(/^unknown\.csv: no mapping fits this export/);
+
+    // `sessions update` imports the same way, and prints no sessions report when a file needs fixing.
+    const sessions = await cli(['--workspace', ws, 'sessions', 'update', empty, writeFile(dir, 'appointments.csv', fs.readFileSync(appointments, 'utf8').replace('01/06/2026,Completed', '01/06/2026,No Show'))]);
+    expect(sessions.code).toBe(3);
+    expect(sessions.stderr).toContain('empty.csv is empty');
+    expect(sessions.stdout).toMatch(/^appointments\.csv → generic\/appointments \(appointments\), run \d+\n {2}rows 18: 0 created, 1 updated/);
+    expect(sessions.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('a single file refused as a whole is the command\'s error, and JSON prints nothing', async () => {
+    const ws = tempWorkspace();
+    const result = await cli(['--workspace', ws, '--format', 'json', 'import', writeFile(tempDir(), 'empty.csv', '')]);
+    expect([result.code, result.stdout]).toEqual([3, '']);
+    expect(result.stderr).toMatch(/empty\.csv is empty/);
+  });
 
   it('an invalid mapping file names the bad key', async () => {
     const ws = tempWorkspace();

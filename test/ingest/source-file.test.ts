@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Utf8Check } from '../../src/ingest/source-file.js';
+import { textDecoder, Utf8Check } from '../../src/ingest/source-file.js';
 
 function checkInPieces(bytes: Buffer, cuts: number[]): boolean {
   const check = new Utf8Check();
@@ -35,5 +35,29 @@ describe('Utf8Check', () => {
     expect(checkInPieces(Buffer.from('José Peña', 'latin1'), [])).toBe(false);
     expect(checkInPieces(Buffer.from('Peña', 'utf8').subarray(0, 3), [2])).toBe(false);
     expect(checkInPieces(Buffer.from('Peña', 'utf8'), [3, 4])).toBe(true);
+  });
+});
+
+describe('textDecoder', () => {
+  const decodeInPieces = (encoding: 'windows-1252' | 'utf-8', bytes: Buffer, cuts: number[]): string => {
+    const decoder = textDecoder(encoding);
+    let text = '';
+    let at = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      text += decoder.decode(bytes.subarray(at, Math.max(at, cut)), { stream: true });
+      at = Math.max(at, cut);
+    }
+    return text + decoder.decode(bytes.subarray(at));
+  };
+
+  it('drops a UTF-8 byte-order mark from a file read as Windows-1252, however the bytes are cut', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const text = 'Patient Name\nRen\u00e9e Park\n';
+    fc.assert(fc.property(fc.array(fc.nat(30)), (cuts) => decodeInPieces('windows-1252', Buffer.concat([bom, Buffer.from(text, 'latin1')]), cuts) === text));
+    expect(decodeInPieces('windows-1252', Buffer.from(text, 'latin1'), [1, 2])).toBe(text);
+    // The same characters later in the file are text, and a file of fewer than three bytes is decoded whole.
+    expect(decodeInPieces('windows-1252', Buffer.concat([Buffer.from('a,'), bom]), [])).toBe('a,\u00ef\u00bb\u00bf');
+    expect(decodeInPieces('windows-1252', Buffer.from([0xef, 0xbb]), [1])).toBe('\u00ef\u00bb');
+    expect(decodeInPieces('utf-8', Buffer.concat([bom, Buffer.from(text, 'utf8')]), [1, 2])).toBe(text);
   });
 });

@@ -55,6 +55,20 @@ describe('run', () => {
     expect(rejects).toContain('02/30/1981');
   });
 
+  it('a headerless export no mapping fits: the summary, the problem file and the log do not echo its first row', async () => {
+    const ws = tempWorkspace();
+    writeFile(path.join(ws, 'inbox'), 'headerless.csv', 'P1,Adebayo Folake,(503) 555-0123,03/14/1986\nP2,Sylvie Bélanger,(503) 555-0188,11/02/1979\n');
+    const result = await run(ws);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('PROBLEM headerless.csv: no mapping fits this export (header: 4 columns not recognised) (see headerless.csv.problem.txt in the inbox)\n');
+    const problem = fs.readFileSync(path.join(ws, 'inbox', 'headerless.csv.problem.txt'), 'utf8');
+    expect(problem).toContain('headerless.csv: no mapping fits this export (header: 4 columns not recognised)\n');
+    const summary = fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt'), 'utf8');
+    for (const text of [problem, summary, result.stdout, result.stderr, fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8')]) {
+      for (const secret of ['Adebayo', '555-0123', '03/14/1986']) expect(text).not.toContain(secret);
+    }
+  });
+
   it('leaves hidden, temporary and still-downloading files in the inbox untouched, naming them in the summary and log', async () => {
     const ws = tempWorkspace();
     const inbox = path.join(ws, 'inbox');

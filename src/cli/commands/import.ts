@@ -1,7 +1,7 @@
 // `import FILE... [--mapping NAME|PATH] [--dry-run] [--allow-partial]`
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EXIT } from '../../errors.js';
+import { EXIT, isPracticeSyncError, type ErrorCode } from '../../errors.js';
 import type { ImportReport } from '../../ingest/import-file.js';
 import { resolveMapping } from '../../mapping/load-mappings.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
@@ -24,23 +24,37 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'CSV/TSV exports')
     .option('--mapping <name|path>', 'use this mapping instead of detecting one from the header')
     .option('--dry-run', 'do everything except write, and print the same summary')
-    .option('--allow-partial', 'write the valid rows even when some are rejected')
+    .option('--allow-partial', 'write the valid rows even when some are rejected (still exit 3)')
     .addHelpText('after', '\nExample:\n  practice-sync import ~/Downloads/insurance_claims_report.csv --dry-run')
     .action(async (files: string[], flags: ImportFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const format = outputFormat(ctx, globals, ['table', 'json']);
       await withWorkspace(ctx, globals, { command: 'import', write: true }, async (ws) => {
-        const reports = await importMany(ctx, globals, ws, files, flags, 'import');
-        if (format === 'json') ctx.stdout(`${JSON.stringify(reports.length === 1 ? importJson(reports[0]) : reports.map(importJson), null, 2)}\n`);
+        const outcomes = await importMany(ctx, globals, ws, files, flags, 'import');
+        const json = outcomes.map((o) => (o.status === 'failed' ? o : importJson(o)));
+        if (format === 'json') ctx.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
       });
     });
 }
 
-/** Import each file in turn (shared with `sessions update`), printing as it goes; sets exit 3 when any file was rejected. */
-export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: WorkspaceSession, files: string[], flags: ImportFlags, commandName: string): Promise<ImportReport[]> {
+/** A file refused as a whole (empty, binary, no mapping fits, ...) in an import of several: `import --format json` lists it. */
+export interface FailedImport {
+  file: string;
+  status: 'failed';
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * Import each file in turn (shared with `sessions update`), printing as it goes; the exit code is the highest of the
+ * files' (3 when any row was rejected, written with --allow-partial or not). Each file is judged on its own (SPEC §4,
+ * atomic per file): when one of several is refused as a whole, its problem is printed and the next file imported. A
+ * single file's problem is the command's.
+ */
+export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: WorkspaceSession, files: string[], flags: ImportFlags, commandName: string): Promise<(ImportReport | FailedImport)[]> {
   const style = makeStyle(ctx, globals);
   const human = (globals.format ?? 'table') === 'table';
-  const reports: ImportReport[] = [];
+  const outcomes: (ImportReport | FailedImport)[] = [];
   // The import pipeline (reader, cell types, date-fns' parser): loaded only by the commands that import.
   const { importFile } = await import('../../ingest/import-file.js');
   const chosen = flags.mapping ? resolveMapping(flags.mapping, ws.mappings(), ctx.cwd) : undefined;
@@ -56,17 +70,23 @@ export async function importMany(ctx: CliContext, globals: GlobalOptions, ws: Wo
       });
     } catch (error) {
       ws.log({ event: 'import_failed', command: commandName, file, code: (error as { code?: string }).code ?? 'internal' });
-      throw error;
+      // A bug (exit 1) stops the command: the next file would likely meet it too.
+      if (files.length === 1 || !isPracticeSyncError(error) || error.exitCode === EXIT.internal) throw error;
+      ctx.stderr(`practice-sync: ${error.message}\n`);
+      ctx.exitCode = Math.max(ctx.exitCode, error.exitCode);
+      outcomes.push({ file: resolvePath(ctx, file), status: 'failed', code: error.code, message: error.message });
+      continue;
     } finally {
       progress.stop();
     }
     ws.log({ event: 'import_done', command: commandName, run: report.run, file, mapping: report.mapping, status: report.status,
       rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
-    if (report.status === 'rejected') ctx.exitCode = Math.max(ctx.exitCode, EXIT.rejected);
+    // Rejected rows exit 3 even when --allow-partial wrote the valid ones (SPEC §3): the rows left out need fixing.
+    if (report.rejected > 0) ctx.exitCode = Math.max(ctx.exitCode, EXIT.rejected);
     if (human) ctx.stdout(renderImport(report, style));
-    reports.push(report);
+    outcomes.push(report);
   }
-  return reports;
+  return outcomes;
 }
 
 function resolvePath(ctx: CliContext, file: string): string {
