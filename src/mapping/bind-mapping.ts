@@ -2,7 +2,7 @@
 // Binding happens once per file; `mapRow` then runs per row on the hot path.
 import { ENTITY_FIELDS, type FieldKind } from '../domain/entities.js';
 import { fail } from '../errors.js';
-import { detached, makeCellParser, type CellParser } from './cell-parser.js';
+import { detached, makeCellParser, makeDateTimePairParser, type CellParser } from './cell-parser.js';
 import type { FieldSpec, Mapping } from './schema.js';
 
 export type FieldValue = string | number | boolean | string[] | null;
@@ -129,7 +129,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       field,
       label: read.label,
       read: read.read,
-      parse: makeCellParser(spec, type, field, entityFields[field].values),
+      parse: alsoStartTime ? makeDateTimePairParser(spec) : makeCellParser(spec, type, field, entityFields[field].values),
       required: spec.required ?? false,
       nulls,
       alsoStartTime,

@@ -168,6 +168,19 @@ describe('import', () => {
     expect(rows).toEqual([{ service_date: '2026-10-05', start_time: '14:00', status: 'completed', fee: 16000, client_paid: 3000, insurance_unpaid: 13000, cpt_code: '90837', location: 'Main Office' }]);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT COUNT(*) AS n FROM patients')[0].n).toBe(1);
   });
+  it('a datetime service date of a claim stores its date part, as a datetime submission date does', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const datetime = { type: 'datetime', formats: ['MM/dd/yyyy HH:mm'] };
+    const mapping = writeFile(dir, 'zq-claims.json', JSON.stringify({
+      name: 'zq/claims', entity: 'claims', source: 'zq', detect: { required: ['CID', 'DOS'] },
+      fields: { claim_id: { column: 'CID', required: true }, patient_id: { column: 'PID' }, service_date: { column: 'DOS', ...datetime }, submitted_date: { column: 'Sub', ...datetime }, billed: { column: 'Amt', type: 'money' }, status: { column: 'St', type: 'enum' } },
+    }));
+    const file = writeFile(dir, 'zq.csv', 'CID,PID,DOS,Sub,Amt,St\nZQ1,Q1,04/15/2026 10:00,04/16/2026 23:30,10.00,submitted\n');
+    const result = await cli(['--workspace', ws, 'import', '--mapping', mapping, file]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, service_date, submitted_date, billed FROM claims')).toEqual([{ claim_id: 'ZQ1', service_date: '2026-04-15', submitted_date: '2026-04-16', billed: 1000 }]);
+  });
 });
 
 describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
