@@ -26,6 +26,8 @@ export interface BoundMapping {
   header: string[];
   /** Canonical fields this file fills (a datetime service_date also fills start_time). */
   fields: string[];
+  /** The column each of `fields` is read from, as a reject names it (`Paid (#2)`, a template, `(constant)`). */
+  columns: string[];
   /** Fields the mapping names whose columns this file lacks. */
   unbound: { field: string; columns: string[] }[];
   skipRow(cells: string[], dataRowIndex: number): boolean;
@@ -105,6 +107,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
   const readers: Reader[] = [];
   const unbound: { field: string; columns: string[] }[] = [];
   const fields: string[] = [];
+  const columns: string[] = [];
 
   for (const [field, spec] of Object.entries(mapping.fields)) {
     const kind = entityFields[field].kind;
@@ -135,7 +138,11 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       alsoStartTime,
     });
     fields.push(field);
-    if (alsoStartTime) fields.push('start_time');
+    columns.push(read.label);
+    if (alsoStartTime) {
+      fields.push('start_time');
+      columns.push(read.label);
+    }
   }
 
   const skipRules = compileSkipRules(mapping, index, header);
@@ -162,6 +169,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
     mapping,
     header,
     fields,
+    columns,
     unbound,
     skipRow(cells, dataRowIndex) {
       if (dataRowIndex < skipRows) return true;
