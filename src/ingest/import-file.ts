@@ -199,7 +199,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     } else {
       report.status = report.rejected > 0 ? 'partial' : 'ok';
       changes.finish();
-      insertRun(db, toRunRecord(report, startedAt, finishedAt, options.command));
+      insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command));
       db.exec('COMMIT');
       committed = true;
       return report;
