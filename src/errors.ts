@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   not_found: EXIT.usage,
   undo_refused: EXIT.usage,
   store_invalid: EXIT.usage,
+  permission_denied: EXIT.usage,
   input_rejected: EXIT.rejected,
   input_empty: EXIT.rejected,
   input_binary: EXIT.rejected,

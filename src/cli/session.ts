@@ -2,6 +2,7 @@
 import { EXIT, fail, isPracticeSyncError, PracticeSyncError } from '../errors.js';
 import { isStoreDamage, storeDamaged } from '../store/store-file.js';
 import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
+import { permissionDenied } from '../workspace/permission-denied.js';
 import type { CliContext, GlobalOptions } from './context.js';
 
 export async function withWorkspace<T>(
@@ -18,8 +19,9 @@ export async function withWorkspace<T>(
     if (options.write) ws.log({ event: 'command', command: options.command, exit: ctx.exitCode });
     return result;
   } catch (thrown) {
-    // Damage SQLite finds only when a command reads the damaged page (opening reads the schema, not every table).
-    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : thrown;
+    // Damage SQLite finds only when a command reads the damaged page (opening reads the schema, not every table); a
+    // read-only store fails only when a command first writes to it.
+    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : (permissionDenied(thrown, ws.paths.store) ?? thrown);
     const { code, exitCode } = error as { code?: string; exitCode?: number };
     if (isPracticeSyncError(error) && error.exitCode !== EXIT.internal) {
       ws.log({ event: 'command', command: options.command, exit: exitCode, code });

@@ -164,13 +164,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     function write(values: Record<string, FieldValue>, line: number): void {
       const result = writer.apply(values, line);
       switch (result.kind) {
-        case 'rejected': {
-          const field = result.field;
-          const spec = mapping.fields[field];
-          const column = spec && typeof spec.column === 'string' ? spec.column : Array.isArray(spec?.column) ? spec.column[0] : field;
-          reject(line, [{ field, column, value: String(values[field] ?? ''), message: result.message }]);
+        case 'rejected':
+          reject(line, rejectedCells(bound, result.fields, values, result.message));
           break;
-        }
         case 'created':
           report.created += 1;
           counter.created(result.status);
@@ -203,7 +199,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     } else {
       report.status = report.rejected > 0 ? 'partial' : 'ok';
       changes.finish();
-      insertRun(db, toRunRecord(report, startedAt, finishedAt, options.command));
+      insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command));
       db.exec('COMMIT');
       committed = true;
       return report;
@@ -216,6 +212,25 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     rejects.close();
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
   }
+}
+
+/**
+ * The cells a record writer's reject names: one per column of the file its fields are read from, with the row's
+ * values there (a date and a time read from one datetime column are one cell), so the rejects file holds columns of
+ * the file, never field names (SPEC §4). Fields no column feeds leave the reject naming none, as a row-level one.
+ */
+function rejectedCells(bound: BoundMapping, fields: string[], values: Record<string, FieldValue>, message: string): { field: string; column: string; value: string; message: string }[] {
+  const byColumn = new Map<string, { field: string; column: string; value: string; message: string }>();
+  for (const field of fields) {
+    const at = bound.fields.indexOf(field);
+    if (at < 0) continue;
+    const column = bound.columns[at];
+    const value = String(values[field] ?? '');
+    const cell = byColumn.get(column);
+    if (!cell) byColumn.set(column, { field, column, value, message });
+    else if (value !== '') cell.value = cell.value === '' ? value : `${cell.value} ${value}`;
+  }
+  return byColumn.size > 0 ? [...byColumn.values()] : [{ field: fields[0], column: '', value: '', message }];
 }
 
 function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import'): RunRecord {

@@ -1,4 +1,5 @@
-// Doctor: the folders of SPEC §2, the config, and owner-only modes on everything in the workspace.
+// Doctor: the folders of SPEC §2, the config, owner-only modes on everything in the workspace, and that this user can
+// write what practice-sync writes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../workspace/load-config.js';
@@ -23,9 +24,17 @@ export function checkConfig(paths: WorkspacePaths): DoctorCheck {
 /** Folders whose files practice-sync writes (or, archive/, moves and makes owner-only); inbox/ and mappings/ hold files others made, inside 0700 folders. */
 const OWN_FILE_DIRS = ['archive', 'backups', 'logs', 'reports', 'rejects'];
 
-/** Anything practice-sync keeps that is group- or world-accessible (SPEC §10); POSIX modes only, Windows uses ACLs. */
+/**
+ * What this user cannot use of the workspace, then anything practice-sync keeps that is group- or world-accessible
+ * (SPEC §10); POSIX modes only, Windows uses ACLs.
+ */
 export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platform = process.platform): DoctorCheck {
   if (platform === 'win32') return ok('permissions', 'not checked on Windows (the folder ACL protects the files)');
+  const denied = unwritable(paths);
+  if (denied.length) {
+    return failed('permissions', `this user cannot write ${plural(denied.length, 'path')}: ${denied.join(', ')}`,
+      `run practice-sync as the account that owns the workspace, or give this one read and write: chmod -R u+rwX "${paths.root}"`);
+  }
   const open: string[] = [];
   const visit = (target: string, recurse: boolean) => {
     let stat: fs.Stats;
@@ -44,6 +53,28 @@ export function checkPermissions(paths: WorkspacePaths, platform: NodeJS.Platfor
   if (!open.length) return ok('permissions', 'the workspace, its folders, the store, config, archive, backups, logs and reports are owner-only');
   const shown = open.slice(0, 5).join('; ') + (open.length > 5 ? `; and ${open.length - 5} more` : '');
   return failed('permissions', `${plural(open.length, 'path')} readable by others: ${shown}`, `chmod -R go-rwx "${paths.root}"`);
+}
+
+/**
+ * The workspace, its folders and the store (with SQLite's -wal and -shm beside it) as this user cannot read and write
+ * them: every command that writes would stop on them, and a store in a read-only folder cannot even be read.
+ */
+function unwritable(paths: WorkspacePaths): string[] {
+  const folders = [paths.root, ...WORKSPACE_DIRS.map((dir) => path.join(paths.root, dir))];
+  const files = [paths.store, `${paths.store}-wal`, `${paths.store}-shm`];
+  const denied = (target: string, mode: number) => {
+    try {
+      fs.accessSync(target, mode);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+    }
+  };
+  const { R_OK, W_OK, X_OK } = fs.constants;
+  return [
+    ...folders.filter((dir) => denied(dir, R_OK | W_OK | X_OK)).map((dir) => `${path.relative(paths.root, dir) || '.'}/`),
+    ...files.filter((file) => denied(file, R_OK | W_OK)).map((file) => path.relative(paths.root, file)),
+  ];
 }
 
 function isDir(target: string): boolean {

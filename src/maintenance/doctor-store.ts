@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import { hasSqliteHeader } from '../store/store-file.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
+import { permissionDenied } from '../workspace/permission-denied.js';
 import { listBackups, MANUAL_PREFIX, ROLLING_PREFIX } from './backup-names.js';
 import { failed, ok, plural, warn, type DoctorCheck } from './doctor-check.js';
 import { inspectStore, isIntact } from './inspect-store.js';
@@ -18,6 +19,8 @@ export function checkStore(paths: WorkspacePaths): DoctorCheck[] {
   try {
     inspection = inspectStore(paths.store, { readonly: false });
   } catch (error) {
+    // Not damage: the store is fine, this user may not write it or its folder; a restore would not help.
+    if (permissionDenied(error, paths.store)) return [failed('store', `practice-sync.db cannot be opened for writing (${(error as Error).message})`, 'see the permissions check')];
     return [failed('store', `practice-sync.db cannot be opened (${(error as Error).message})`, restore)];
   }
   const checks = [

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { fail, isPracticeSyncError } from '../errors.js';
 import { migrate, SCHEMA_VERSION } from '../store/migrations.js';
 import { openStore } from '../store/open-store.js';
+import { rememberRun } from '../store/run-history.js';
 import { hasSqliteHeader } from '../store/store-file.js';
 import { schemaProblems } from '../store/store-schema.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
@@ -35,6 +36,7 @@ export async function restoreStore(paths: WorkspacePaths, source: string, now: (
     const schemaVersion = await stageCopy(source, staged);
     const migrated = migrateCopy(source, staged);
     const keptAs = await keepCurrentStore(paths, now);
+    rememberRunsOf(paths);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(paths.store + suffix, { force: true });
     fs.renameSync(staged, paths.store);
     chmodQuietly(paths.store, FILE_MODE);
@@ -113,6 +115,25 @@ async function keepCurrentStore(paths: WorkspacePaths, now: () => Date): Promise
       chmodQuietly(kept + suffix, FILE_MODE);
     }
     return kept;
+  }
+}
+
+/**
+ * The replaced store's runs leave with it, and their numbers must not be handed out again (the log and rejects files
+ * name them). Each run remembers its number in `logs/last-run` as it commits; this covers a store whose runs predate
+ * that file. Best effort: a store too damaged to read is replaced all the same.
+ */
+function rememberRunsOf(paths: WorkspacePaths): void {
+  if (!fs.existsSync(paths.store)) return;
+  try {
+    const db = new Database(paths.store, { readonly: true, fileMustExist: true });
+    try {
+      rememberRun(paths.logs, (db.prepare('SELECT MAX(id) FROM runs').pluck().get() as number | null) ?? 0);
+    } finally {
+      db.close();
+    }
+  } catch {
+    // See above.
   }
 }
 

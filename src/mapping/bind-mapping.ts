@@ -2,7 +2,7 @@
 // Binding happens once per file; `mapRow` then runs per row on the hot path.
 import { ENTITY_FIELDS, type FieldKind } from '../domain/entities.js';
 import { fail } from '../errors.js';
-import { detached, makeCellParser, type CellParser } from './cell-parser.js';
+import { detached, makeCellParser, makeDateTimePairParser, type CellParser } from './cell-parser.js';
 import type { FieldSpec, Mapping } from './schema.js';
 
 export type FieldValue = string | number | boolean | string[] | null;
@@ -26,6 +26,8 @@ export interface BoundMapping {
   header: string[];
   /** Canonical fields this file fills (a datetime service_date also fills start_time). */
   fields: string[];
+  /** The column each of `fields` is read from, as a reject names it (`Paid (#2)`, a template, `(constant)`). */
+  columns: string[];
   /** Fields the mapping names whose columns this file lacks. */
   unbound: { field: string; columns: string[] }[];
   skipRow(cells: string[], dataRowIndex: number): boolean;
@@ -105,6 +107,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
   const readers: Reader[] = [];
   const unbound: { field: string; columns: string[] }[] = [];
   const fields: string[] = [];
+  const columns: string[] = [];
 
   for (const [field, spec] of Object.entries(mapping.fields)) {
     const kind = entityFields[field].kind;
@@ -129,13 +132,17 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
       field,
       label: read.label,
       read: read.read,
-      parse: makeCellParser(spec, type, field, entityFields[field].values),
+      parse: alsoStartTime ? makeDateTimePairParser(spec) : makeCellParser(spec, type, field, entityFields[field].values),
       required: spec.required ?? false,
       nulls,
       alsoStartTime,
     });
     fields.push(field);
-    if (alsoStartTime) fields.push('start_time');
+    columns.push(read.label);
+    if (alsoStartTime) {
+      fields.push('start_time');
+      columns.push(read.label);
+    }
   }
 
   const skipRules = compileSkipRules(mapping, index, header);
@@ -162,6 +169,7 @@ export function bindMapping(mapping: Mapping, header: string[]): BoundMapping {
     mapping,
     header,
     fields,
+    columns,
     unbound,
     skipRow(cells, dataRowIndex) {
       if (dataRowIndex < skipRows) return true;

@@ -1,7 +1,7 @@
 // Choose the typed parser for one field of a mapping: the cell type, its formats, its enum vocabulary.
 import type { CellResult } from './cells/cell-result.js';
 import {
-  displayName, makeDateParser, makeDateTimeParser, makeTimeParser, parseBoolean, parseInteger, parseList, parseMoney, parseNumber,
+  displayName, makeDateParser, makeDateTimeParser, makeTimeParser, parseBoolean, parseInteger, parseList, parseMoney, parseNumber, type DateTime,
 } from './cells/index.js';
 import type { FieldSpec } from './schema.js';
 
@@ -26,6 +26,11 @@ export function makeCellParser(spec: FieldSpec, type: string, field: string, voc
   };
 }
 
+/** A datetime cell read whole, `{ date, time }`: for an appointment's service_date that also fills its start_time. */
+export function makeDateTimePairParser(spec: FieldSpec): (raw: string) => CellResult<DateTime> {
+  return makeDateTimeParser(spec.formats ?? DATETIME_FORMATS);
+}
+
 function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: readonly string[]): CellParser {
   switch (type) {
     case 'money':
@@ -39,9 +44,9 @@ function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: r
     case 'date':
       return makeDateParser(spec.formats ?? DATE_FORMATS);
     case 'datetime': {
-      const parse = makeDateTimeParser(spec.formats ?? DATETIME_FORMATS);
-      // A datetime feeding a date field keeps the date; service_date's time is split off by bind-mapping.
-      if (field === 'service_date') return parse;
+      // A datetime feeding a date field keeps the date (every date field of every entity, service_date included), one
+      // feeding start_time keeps the time. Filling both from one column is bind-mapping's, with `makeDateTimePairParser`.
+      const parse = makeDateTimePairParser(spec);
       if (field === 'start_time') return (raw) => mapOk(parse(raw), (v) => v.time);
       return (raw) => mapOk(parse(raw), (v) => v.date);
     }

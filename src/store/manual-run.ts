@@ -26,7 +26,7 @@ export function manualRun<T>(
     const log = new ChangeLog(db, run);
     const done = change(log);
     log.finish();
-    insertRun(db, {
+    insertRun(db, attemptsFile, {
       run, started_at: startedAt, finished_at: options.now().toISOString(), command: options.command, user: currentUser(), file: null, sha256: null,
       mapping: null, entity: done.counts.entity, dry_run: false, rows: 1, created: done.counts.created, updated: done.counts.updated, unchanged: 0,
       rejected: 0, status: 'ok', rejects_file: null, summary: done.summary ?? null, undone_by: null,

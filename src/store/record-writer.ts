@@ -15,7 +15,8 @@ export type ApplyResult =
   | { kind: 'updated'; rowId: number; status: string | null; previousStatus: string | null }
   | { kind: 'unchanged'; rowId: number }
   | { kind: 'duplicate'; rowId: number }
-  | { kind: 'rejected'; field: string; message: string };
+  /** `fields`: the mapped fields the reason is about (the ones the record was looked for by, for a duplicate). */
+  | { kind: 'rejected'; fields: string[]; message: string };
 
 interface Located {
   existing: StoredRow | null;
@@ -87,7 +88,7 @@ export class RecordWriter {
 
   apply(values: Record<string, FieldValue>, line: number): ApplyResult {
     const located = this.locate(values);
-    if ('error' in located) return { kind: 'rejected', field: located.field, message: located.error };
+    if ('error' in located) return { kind: 'rejected', fields: [located.field], message: located.error };
     const { keyColumns } = located;
     let { existing } = located;
     const sources = this.sources;
@@ -113,7 +114,7 @@ export class RecordWriter {
       const earlierLine = this.seen.get(rowId);
       if (earlierLine !== undefined) {
         if (changed.length === 0) return { kind: 'duplicate', rowId };
-        return { kind: 'rejected', field: this.keyField(), message: `duplicate of line ${earlierLine} (same ${this.keyDescription()}) with different content` };
+        return { kind: 'rejected', fields: this.identityFields(values), message: `duplicate of line ${earlierLine} (same ${this.keyDescription()}) with different content` };
       }
       this.seen.set(rowId, line);
       const completesProvisional = this.table === 'patients' && existing.provisional === 1;
@@ -182,6 +183,29 @@ export class RecordWriter {
     const field = this.keyField();
     if (this.has(field)) return field.replace(/_/g, ' ');
     return { patients: 'patient', appointments: 'patient, clinician, date and time', authorizations: 'patient and start date', claims: 'claim ID', payments: 'payment ID', balances: 'patient' }[this.entity];
+  }
+
+  /**
+   * The fields of this row its record was found by: its ID, else what identifies a record without one (SPEC §4). A
+   * duplicate names them, so that its reject points at the file's columns that hold the repeated key, not at an ID
+   * field the mapping may not even read (a SimplePractice client export has only the client's name).
+   */
+  private identityFields(values: Record<string, FieldValue>): string[] {
+    const key = this.keyField();
+    if (filled(values[key])) return [key];
+    const patient = patientIdentityFields(values);
+    switch (this.entity) {
+      case 'appointments': {
+        const clinician = filled(values.clinician_id) ? ['clinician_id'] : filled(values.clinician_name) ? ['clinician_name'] : [];
+        const time = this.has('start_time') && filled(values.start_time) ? ['start_time'] : [];
+        return [...patient, ...clinician, 'service_date', ...time];
+      }
+      case 'authorizations':
+        return [...patient, 'start_date'];
+      default:
+        // Patients and balances; claims and payments without their ID were refused before any duplicate.
+        return patient;
+    }
   }
 
   private locate(values: Record<string, FieldValue>): Located | { error: string; field: string } {
@@ -259,6 +283,17 @@ export class RecordWriter {
     if (this.has('payer_id') || this.has('payer_name')) keyColumns.payer_ref = this.parties.payerRef(values);
     return { existing: match.kind === 'found' ? match.row : null, keyColumns };
   }
+}
+
+/** The patient fields a row is matched by, as `findPatient` uses them: the ID, else the name (and birth date). */
+function patientIdentityFields(values: Record<string, FieldValue>): string[] {
+  if (filled(values.patient_id)) return ['patient_id'];
+  const name = filled(values.patient_name) ? ['patient_name'] : ['patient_first_name', 'patient_last_name'].filter((f) => filled(values[f]));
+  return filled(values.patient_dob) ? [...name, 'patient_dob'] : name;
+}
+
+function filled(value: FieldValue | undefined): boolean {
+  return value !== null && value !== undefined && value !== '';
 }
 
 function toStored(value: FieldValue | undefined): unknown {

@@ -2,6 +2,7 @@
 // are kept in logs/attempts.jsonl, so a rejected import leaves every table of the store byte-for-byte as it was.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fail } from '../errors.js';
 import { chmodQuietly, FILE_MODE } from '../workspace/private-fs.js';
 import type { Store } from './open-store.js';
@@ -41,15 +42,50 @@ export interface WouldHave {
 const COLUMNS = ['id', 'started_at', 'finished_at', 'command', 'user', 'file', 'sha256', 'mapping', 'entity', 'dry_run', 'rows',
   'created', 'updated', 'unchanged', 'rejected', 'status', 'rejects_file', 'summary', 'undone_by'] as const;
 
+/**
+ * Run numbers are never reused (docs/decisions.md), so the next one is past every run the store holds, every attempt,
+ * and the highest the store ever committed (`last-run`): restoring an older store takes its later runs away, and the
+ * log and rejects files still name their numbers.
+ */
 export function nextRunId(db: Store, attemptsFile: string): number {
   const stored = (db.prepare('SELECT MAX(id) FROM runs').pluck().get() as number | null) ?? 0;
   const attempted = readAttempts(attemptsFile).reduce((max, r) => Math.max(max, r.run), 0);
-  return Math.max(stored, attempted) + 1;
+  return Math.max(stored, attempted, readLastRun(path.dirname(attemptsFile))) + 1;
 }
 
-export function insertRun(db: Store, record: RunRecord): void {
+/** Records a committed run; `attemptsFile` locates `logs/`, where its number is remembered outside the store. */
+export function insertRun(db: Store, attemptsFile: string, record: RunRecord): void {
   const values = toColumns(record);
   db.prepare(`INSERT INTO runs (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`).run(...COLUMNS.map((c) => values[c] as never));
+  rememberRun(path.dirname(attemptsFile), record.run);
+}
+
+/** `logs/last-run`: the highest run number a store of this workspace has committed, one integer. */
+const LAST_RUN_FILE = 'last-run';
+
+/** 0 when the file is missing or damaged: the store and the attempts still number the runs, as before it existed. */
+export function readLastRun(logsDir: string): number {
+  try {
+    const value = Number(fs.readFileSync(path.join(logsDir, LAST_RUN_FILE), 'utf8').trim());
+    return Number.isSafeInteger(value) && value > 0 ? value : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Raises `logs/last-run` to `run`. Best effort: a folder it cannot write must not fail the run being recorded, and the
+ * store's own history still numbers runs until a restore takes it back.
+ */
+export function rememberRun(logsDir: string, run: number): void {
+  if (run <= readLastRun(logsDir)) return;
+  try {
+    const file = path.join(logsDir, LAST_RUN_FILE);
+    fs.writeFileSync(file, `${run}\n`, { mode: FILE_MODE });
+    chmodQuietly(file, FILE_MODE);
+  } catch {
+    // See above.
+  }
 }
 
 export function appendAttempt(attemptsFile: string, record: RunRecord): void {

@@ -56,7 +56,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
       }
     }
     log.finish();
-    insertRun(db, {
+    insertRun(db, attemptsFile, {
       run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: options.user ?? null, file: target.file,
       sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: changes.length, created: 0, updated: restored,
       unchanged: 0, rejected: 0, status: 'ok', rejects_file: null, summary: { undid: runId, removed, restored }, undone_by: null,

@@ -159,6 +159,35 @@ describe('import', () => {
     expect([t.created, t.duplicates, t.rejected]).toEqual([1, 1, 0]);
   });
 
+  it('a conflicting duplicate names the columns of the file its record was found by, with their values', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    // A SimplePractice client export has no client ID: the client is found by name, read from "Client".
+    const [header, row] = fs.readFileSync(path.join(FIXTURES, 'simplepractice/client_details_report.csv'), 'utf8').split('\n');
+    const cells = row.split(',').slice(1);
+    const other = [...cells];
+    other[cells.indexOf('W284617395')] = 'W000000001';
+    const clients = writeFile(dir, 'client_details_report.csv', `${header}\nTobin Marsh,${cells.join(',')}\n"Marsh, Tobin",${other.join(',')}\n`);
+    const s = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', clients])).stdout);
+    expect([s.mapping, s.rejected]).toEqual(['simplepractice/client-details', 1]);
+    expect(fs.readFileSync(s.rejects_file, 'utf8')).toBe('file,line,column,value,reason\n' +
+      'client_details_report.csv,3,Client,Tobin Marsh,"client_details_report.csv line 3, column ""Client"": duplicate of line 2 (same patient) with different content"\n');
+
+    // An appointment without an ID is found by patient, clinician, date and time: one line per column, one rejected
+    // row; a date and a time read from one column are one cell.
+    const visits = writeFile(dir, 'appointment-status-report.csv',
+      'Date of Service,Client,Clinician,Billing Code,Primary Insurance,Secondary Insurance,Rate per Unit,Units,Total Fee,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,Insurance Payment Status,Charge,Paid,Write Off,Unpaid\n' +
+      '10/05/2026 14:00,Wren Hollis,Odile Varga,90837,Aetna (60054),--,160.0,1,160.0,PAID,30.0,0.0,30.0,0.0,UNPAID,130.0,0.0,0.0,130.0\n' +
+      '10/05/2026 14:00,Wren Hollis,Odile Varga,90834,Aetna (60054),--,120.0,1,120.0,PAID,30.0,0.0,30.0,0.0,UNPAID,90.0,0.0,0.0,90.0\n');
+    const v = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', visits])).stdout);
+    expect([v.rows, v.rejected]).toEqual([2, 1]);
+    const reason = '"appointment-status-report.csv line 3, column ""COLUMN"": duplicate of line 2 (same patient, clinician, date and time) with different content"';
+    expect(fs.readFileSync(v.rejects_file, 'utf8')).toBe('file,line,column,value,reason\n' +
+      `appointment-status-report.csv,3,Client,Wren Hollis,${reason.replace('COLUMN', 'Client')}\n` +
+      `appointment-status-report.csv,3,Clinician,Odile Varga,${reason.replace('COLUMN', 'Clinician')}\n` +
+      `appointment-status-report.csv,3,Date of Service,2026-10-05 14:00,${reason.replace('COLUMN', 'Date of Service')}\n`);
+  });
+
   it('patients arriving in claims first are provisional, then completed by a client export', async () => {
     const ws = tempWorkspace();
     await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/claims.csv')]);
@@ -183,6 +212,19 @@ describe('import', () => {
     const rows = query(path.join(ws, 'practice-sync.db'), 'SELECT service_date, start_time, status, fee, client_paid, insurance_unpaid, cpt_code, location FROM appointments');
     expect(rows).toEqual([{ service_date: '2026-10-05', start_time: '14:00', status: 'completed', fee: 16000, client_paid: 3000, insurance_unpaid: 13000, cpt_code: '90837', location: 'Main Office' }]);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT COUNT(*) AS n FROM patients')[0].n).toBe(1);
+  });
+  it('a datetime service date of a claim stores its date part, as a datetime submission date does', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const datetime = { type: 'datetime', formats: ['MM/dd/yyyy HH:mm'] };
+    const mapping = writeFile(dir, 'zq-claims.json', JSON.stringify({
+      name: 'zq/claims', entity: 'claims', source: 'zq', detect: { required: ['CID', 'DOS'] },
+      fields: { claim_id: { column: 'CID', required: true }, patient_id: { column: 'PID' }, service_date: { column: 'DOS', ...datetime }, submitted_date: { column: 'Sub', ...datetime }, billed: { column: 'Amt', type: 'money' }, status: { column: 'St', type: 'enum' } },
+    }));
+    const file = writeFile(dir, 'zq.csv', 'CID,PID,DOS,Sub,Amt,St\nZQ1,Q1,04/15/2026 10:00,04/16/2026 23:30,10.00,submitted\n');
+    const result = await cli(['--workspace', ws, 'import', '--mapping', mapping, file]);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, service_date, submitted_date, billed FROM claims')).toEqual([{ claim_id: 'ZQ1', service_date: '2026-04-15', submitted_date: '2026-04-16', billed: 1000 }]);
   });
 });
 

@@ -195,5 +195,32 @@ describe('restore', () => {
     expect(mode(result.keptAs!)).toBe(0o600);
     expect(dumpStore(paths.store)).toBe(dumpStore(good));
   });
-});
 
+  it('run numbers go on after a restore: the restored store\'s numbers are not handed out again', async () => {
+    const ws = tempWorkspace();
+    const backup = path.join(tempDir(), 'b.db');
+    const runOf = async (file: string) => {
+      const result = await cli(['--workspace', ws, '--format', 'json', 'import', path.join(FIXTURES, file)]);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { run: number }).run;
+    };
+    expect((await cli(['--workspace', ws, 'backup', '--out', backup])).code).toBe(0);
+    expect(await runOf('generic/patients.csv')).toBe(1);
+    expect((await cli(['--workspace', ws, 'restore', backup])).code).toBe(0);
+    expect(await runOf('generic/claims.csv')).toBe(2);
+    const logged = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8').split('\n').filter(Boolean)
+      .map((line) => JSON.parse(line) as { event: string; run?: number }).filter((e) => e.event === 'import_done').map((e) => e.run);
+    expect(logged).toEqual([1, 2]);
+
+    // A workspace whose runs predate logs/last-run: restore remembers the numbers of the store it replaces.
+    fs.rmSync(path.join(ws, 'logs', 'last-run'));
+    expect((await cli(['--workspace', ws, 'restore', backup])).code).toBe(0);
+    expect(await runOf('generic/claims.csv')).toBe(3);
+
+    // A damaged or missing counter breaks nothing: the store and the attempts still number the runs.
+    fs.writeFileSync(path.join(ws, 'logs', 'last-run'), 'not a number\n');
+    expect(await runOf('generic/patients.csv')).toBe(4);
+    fs.rmSync(path.join(ws, 'logs', 'last-run'));
+    expect(await runOf('generic/appointments.csv')).toBe(5);
+  });
+});
