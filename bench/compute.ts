@@ -130,6 +130,7 @@ function generate() {
     aging61to90: int(10000),
     agingOver90: random() < 0.2 ? int(10000) : 0,
     lastPaymentDate: null,
+    missingFromExport: false,
   }));
   return { patients, authorizations, appointments, claims, balances };
 }

@@ -19,7 +19,8 @@ export function balanceAlerts(balances: Report, config: Config): Alert[] {
       // The over-90 bucket covers the whole balance (patient and insurance): exports do not split the buckets.
       const over90 = numberOf(row, 'aging_over_90') ?? 0;
       const old = over90 > 0 ? `, ${dollars(over90)} of the balance over 90 days old` : '';
-      const message = flat`Patient owes ${dollars(patientPortion)}${old} (alert above ${dollars(overCents)})`;
+      const gone = row.missing_from_export === true ? '; missing from the latest full balance export: check it in the PMS' : '';
+      const message = flat`Patient owes ${dollars(patientPortion)}${old} (alert above ${dollars(overCents)})${gone}`;
       const severity = over90 > 0 ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'balance_high', key, severity, amount: patientPortion, due: null, message }));
     }

@@ -15,6 +15,7 @@ export const BALANCE_COLUMNS: Column[] = [
   { key: 'adjusted', kind: 'boolean' },
   { key: 'adjustment_reason', kind: 'text' },
   { key: 'conflict', kind: 'boolean' },
+  { key: 'missing_from_export', kind: 'boolean' },
 ];
 
 export const BALANCE_MONEY_KEYS = ['patient_portion', 'insurance_portion', 'total', 'aging_0_30', 'aging_31_60', 'aging_61_90', 'aging_over_90'] as const;

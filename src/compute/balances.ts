@@ -1,5 +1,6 @@
 // The balances report (SPEC §6): what each patient owes, from balance exports or derived from appointments, with manual adjustments.
 import type { Report, ReportRow } from '../report/model.js';
+import { missingNotes } from '../report/missing-notes.js';
 import { BALANCE_COLUMNS, BALANCE_MONEY_KEYS } from './balance-columns.js';
 import { dayNumber } from './days.js';
 import { nameRanks } from './name-order.js';
@@ -24,6 +25,7 @@ interface Figures {
   insurancePortion: Cents | null;
   total: Cents | null;
   aging: [Cents | null, Cents | null, Cents | null, Cents | null];
+  missingFromExport: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export function computeBalances({ balances, adjustments, appointments, patients,
       insurancePortion: balance.insurancePortion,
       total: balance.total ?? sumPortions(balance.patientPortion, balance.insurancePortion),
       aging: [balance.aging0to30, balance.aging31to60, balance.aging61to90, balance.agingOver90],
+      missingFromExport: balance.missingFromExport,
     };
     rows.push(balanceRow(figures, adjustmentByPatient.get(balance.patientKey)));
   }
@@ -75,6 +78,7 @@ export function computeBalances({ balances, adjustments, appointments, patients,
       insurancePortion: sums.insurancePortion,
       total: sums.patientPortion + sums.insurancePortion,
       aging: sums.aging,
+      missingFromExport: false,
     };
     const row = balanceRow(figures, adjustment);
     // SPEC §6: other patients are listed only with a non-zero derived balance (or an adjustment, which staff asked for).
@@ -92,12 +96,15 @@ export function computeBalances({ balances, adjustments, appointments, patients,
   for (const key of BALANCE_MONEY_KEYS) totals[key] = 0;
   totals.adjusted = 0;
   totals.conflict = 0;
+  totals.missing_from_export = 0;
   for (const row of rows) {
     for (const key of BALANCE_MONEY_KEYS) totals[key] += (row[key] as number | null) ?? 0;
     if (row.adjusted) totals.adjusted += 1;
     if (row.conflict) totals.conflict += 1;
+    if (row.missing_from_export) totals.missing_from_export += 1;
   }
-  return { report: 'balances', asOf, columns: BALANCE_COLUMNS, rows, totals, notes: [] };
+  const notes = missingNotes(new Map([['balances', totals.missing_from_export]]), ['balances']);
+  return { report: 'balances', asOf, columns: BALANCE_COLUMNS, rows, totals, notes };
 }
 
 interface Derived {
@@ -147,6 +154,7 @@ function balanceRow(figures: Figures, adjustment: BalanceAdjustmentInput | undef
     adjusted: adjustment !== undefined,
     adjustment_reason: adjustment?.reason ?? null,
     conflict: adjustment?.conflict ?? false,
+    missing_from_export: figures.missingFromExport,
   };
 }
 

@@ -67,6 +67,8 @@ export interface BalanceInput {
   aging61to90: Cents | null;
   agingOver90: Cents | null;
   lastPaymentDate: IsoDate | null;
+  /** A full export of balances listed this row before and the latest one lacks it (SPEC §10). */
+  missingFromExport: boolean;
 }
 
 /** A manual balance correction (SPEC §6): replaces the portion it names until cleared. */

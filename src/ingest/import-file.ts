@@ -8,6 +8,7 @@ import { detectMapping, readHeader, type HeaderReading } from '../mapping/detect
 import type { LoadedMapping } from '../mapping/load-mappings.js';
 import type { Mapping } from '../mapping/schema.js';
 import { ChangeLog } from '../store/change-log.js';
+import { comparePresence, type MissingRecords } from '../store/export-presence.js';
 import type { Store } from '../store/open-store.js';
 import { RecordWriter } from '../store/record-writer.js';
 import { appendAttempt, currentUser, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus, type WouldHave } from '../store/run-history.js';
@@ -65,6 +66,8 @@ export interface ImportReport {
   /** The first rejects, for the terminal; the full list is in rejects_file. */
   first_rejects: (Reject & { field: string })[];
   already_imported_by: number | null;
+  /** A full export (`full_export` mapping): what it lacks of what the earlier exports of its mapping listed; else null. */
+  missing: MissingRecords | null;
 }
 
 export async function importFile(options: ImportOptions): Promise<ImportReport> {
@@ -93,6 +96,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     run: runId, file, sha256: info.sha256, mapping: mapping.name, entity: mapping.entity, dry_run: Boolean(options.dryRun),
     status: 'ok', rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, skipped_rows: 0,
     rejects_file: null, changes: {}, warnings: [], would_have: null, first_rejects: [], already_imported_by: null,
+    missing: null,
   };
   if (info.encoding === 'windows-1252' && !forced) report.warnings.push(`${fileName} is not UTF-8; read it as Windows-1252`);
   for (const { field, columns } of bound.unbound) {
@@ -188,6 +192,12 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     }
     report.rejects_file = rejects.close();
     report.changes = counter.summary();
+    if (mapping.full_export && report.rejected === 0) {
+      report.missing = comparePresence(db, { mapping, runId, listed: writer.listed, changes });
+    } else if (mapping.full_export && options.allowPartial) {
+      // A record whose row was rejected would read as missing from the export: better not to judge than to misreport.
+      report.warnings.push(`not compared with earlier exports of ${mapping.name}: with rows rejected, a record could look missing only because its row was`);
+    }
     const finishedAt = now().toISOString();
     if (report.rejected > 0 && !options.allowPartial) {
       report.status = 'rejected';
@@ -240,7 +250,7 @@ function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string
     created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
     status: report.status, rejects_file: report.rejects_file, undone_by: null,
     summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings,
-      ...(report.would_have ? { would_have: report.would_have } : {}) },
+      ...(report.would_have ? { would_have: report.would_have } : {}), ...(report.missing ? { missing: report.missing } : {}) },
   };
 }
 

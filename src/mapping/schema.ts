@@ -58,6 +58,9 @@ export const mappingSchema = z
     source: z.string().min(1),
     description: z.string().optional(),
     verified: z.boolean().optional().describe('false when built from documentation, not a real export.'),
+    full_export: z.boolean().optional().describe(
+      'true when every export lists all the records of its entity the source has (an A/R aging report, an outstanding-claims list): a record an earlier export of this mapping listed and a later one lacks is reported as missing, never removed.',
+    ),
     detect: z.strictObject({
       required: z.array(columnName).min(1).describe('Headers that must all be present for detection.'),
       absent: z.array(columnName).optional().describe('Headers whose presence rules this mapping out.'),

@@ -14,12 +14,25 @@ import { parseChunk } from '../store/json-chunks.js';
 import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
 import type { Config } from '../workspace/config-schema.js';
+import { missingNotes } from './missing-notes.js';
 import type { Report, ReportRow } from './model.js';
 import type { ReportPiece, StreamFormat } from './render-report.js';
 import { streamClaimsReport, writeClaimsReportFile, type ClaimsJob } from './stream-claims.js';
 
 export const REPORT_NAMES = ['sessions', 'claims', 'aging', 'balances', 'unbilled', 'alerts', 'runs'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
+
+/**
+ * The tables whose records missing from full exports each report notes (SPEC §10). The balances report flags its rows
+ * itself (`missing_from_export`), and notes them with them.
+ */
+const MISSING_NOTED: Record<Exclude<ReportName, 'alerts' | 'runs'>, string[]> = {
+  sessions: ['authorizations'],
+  claims: ['claims'],
+  aging: ['claims'],
+  balances: [],
+  unbilled: [],
+};
 
 export interface ReportOptions {
   db: Store;
@@ -39,7 +52,11 @@ export class ReportBuilder {
 
   /** One report, every input read from the same state of the store. */
   build(name: Exclude<ReportName, 'alerts' | 'runs'>): Report {
-    return this.inputs.snapshot(() => this.compute(name));
+    return this.inputs.snapshot(() => {
+      const report = this.compute(name);
+      report.notes.push(...missingNotes(this.inputs.missingFromExports(), MISSING_NOTED[name]));
+      return report;
+    });
   }
 
   private compute(name: Exclude<ReportName, 'alerts' | 'runs'>): Report {
@@ -108,7 +125,11 @@ export class ReportBuilder {
 
   /** Every alert, computed over the whole store (filters narrow what is shown, not what is remembered). */
   alerts(memory: AlertMemory): AlertsReport {
-    return this.inputs.snapshot(() => this.computeAlerts(memory));
+    return this.inputs.snapshot(() => {
+      const report = this.computeAlerts(memory);
+      report.notes.push(...missingNotes(this.inputs.missingFromExports(), ['claims', 'balances']));
+      return report;
+    });
   }
 
   private computeAlerts(memory: AlertMemory): AlertsReport {

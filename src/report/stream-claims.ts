@@ -14,6 +14,7 @@ import { blankClaim, CLAIM_CHUNK_COLUMNS, readClaim, type ClaimColumns, type Inp
 import type { StoreInputs } from '../store/load-inputs.js';
 import type { Config } from '../workspace/config-schema.js';
 import { writePrivateFileInPiecesAsync } from '../workspace/private-fs.js';
+import { missingNotes } from './missing-notes.js';
 import type { ReportRow } from './model.js';
 import { ReportAssembler, reportRenderer, type ReportPiece, type ReportRenderer, type StreamFormat } from './render-report.js';
 
@@ -146,7 +147,7 @@ export async function streamClaimsReport(inputs: StoreInputs, job: ClaimsJob, wr
     } finally {
       await worker?.stop();
     }
-    assembler.finish(totals, []);
+    assembler.finish(totals, missingNotes(inputs.missingFromExports(), ['claims']));
     return { rows, totals };
   });
 }

@@ -11,6 +11,7 @@ import { ReportBuilder } from '../report/build-reports.js';
 import { writeReportFile } from '../report/render-report.js';
 import type { Report } from '../report/model.js';
 import { loadAlertMemory, rememberAlerts } from '../store/alert-state.js';
+import { describeMissing, type MissingRecords } from '../store/export-presence.js';
 import type { WorkspaceSession } from '../workspace/open-workspace.js';
 import { ensurePrivateDir, writePrivateFile } from '../workspace/private-fs.js';
 import { archiveFile, scanInbox, writeProblem, type InboxFile } from './inbox-files.js';
@@ -39,6 +40,8 @@ export interface RunFileOutcome {
   archived_to: string | null;
   problem_file: string | null;
   reason: string | null;
+  /** A full export: what it lacks of what earlier exports of its mapping listed (SPEC §10). */
+  missing: MissingRecords | null;
 }
 
 export interface RunReport {
@@ -94,7 +97,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
 async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, options: RunOptions): Promise<RunFileOutcome> {
   const base: RunFileOutcome = {
     file: file.name, status: 'problem', run: null, entity: null, mapping: null, created: 0, updated: 0, unchanged: 0, rejected: 0, changes: {},
-    archived_to: null, problem_file: null, reason: null,
+    archived_to: null, problem_file: null, reason: null, missing: null,
   };
   let report: ImportReport;
   ws.log({ event: 'import_start', command: 'run', file: file.name });
@@ -112,7 +115,7 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
   }
   const outcome: RunFileOutcome = {
     ...base, run: report.run, entity: report.entity, mapping: report.mapping, created: report.created, updated: report.updated,
-    unchanged: report.unchanged, rejected: report.rejected, changes: report.changes,
+    unchanged: report.unchanged, rejected: report.rejected, changes: report.changes, missing: report.missing,
   };
   ws.log({ event: 'import_done', command: 'run', run: report.run, file: file.name, mapping: report.mapping, status: report.status,
     rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
@@ -138,6 +141,7 @@ export function summaryLines(result: Omit<RunReport, 'alertRows'>): string[] {
     if (f.status === 'imported') {
       const changes = Object.entries(f.changes).map(([k, n]) => `${n} ${k}`).join(', ');
       lines.push(`imported ${f.file} (${f.mapping}, run ${f.run}): ${f.created} created, ${f.updated} updated, ${f.unchanged} unchanged${changes ? `; ${changes}` : ''}`);
+      if (f.missing?.count) lines.push(`  ${describeMissing(f.mapping ?? '', f.missing)}`);
     } else if (f.status === 'already_imported') {
       lines.push(`archived ${f.file}: already imported by run ${f.run}`);
     } else {

@@ -18,4 +18,10 @@ export class LineIndex {
     }
     this.lines[rowId] = line;
   }
+
+  /** The row ids with a line, in id order. */
+  *ids(): Generator<number> {
+    const lines = this.lines;
+    for (let rowId = 0; rowId < lines.length; rowId++) if (lines[rowId] !== 0) yield rowId;
+  }
 }

@@ -9,6 +9,7 @@ import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
 import { ById } from './by-id.js';
+import { missingCounts, missingRowIds } from './export-presence.js';
 import { jsonChunks, parseChunk, type ChunkColumn, type JsonChunks, type Nullable } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
@@ -214,15 +215,24 @@ export class StoreInputs {
     return this.db.prepare('SELECT CASE WHEN EXISTS (SELECT 1 FROM claims WHERE service_date IS NOT NULL) THEN NULL ELSE (SELECT count(*) FROM claims) END').pluck().get() as number | null;
   }
 
+  /** Records of each table the latest full export listing them lacked (SPEC §10), by table name. */
+  missingFromExports(): Map<string, number> {
+    return missingCounts(this.db);
+  }
+
   balances(filter: InputFilter = {}): BalanceInput[] {
     const { patients } = this.maps;
     const rows = this.db.prepare('SELECT id, account_id, patient_ref, patient_portion, insurance_portion, total, aging_0_30, aging_31_60, aging_61_90, aging_over_90, last_payment_date FROM balances WHERE patient_ref IS NOT NULL').raw().all() as
       [number, string | null, number, number | null, number | null, number | null, number | null, number | null, number | null, number | null, string | null][];
+    const missing = missingRowIds(this.db, 'balances');
     const out: BalanceInput[] = [];
     for (const [key, accountId, patientKey, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90, lastPaymentDate] of rows) {
       const patientName = patients.get(patientKey)?.name ?? `Patient #${patientKey}`;
       if (!matches(patientName, filter.patient)) continue;
-      out.push({ key, accountId, patientKey, patientName, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90, lastPaymentDate });
+      out.push({
+        key, accountId, patientKey, patientName, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90,
+        lastPaymentDate, missingFromExport: missing.has(key),
+      });
     }
     return out;
   }

@@ -148,6 +148,20 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: '',
     run: repairCptCodeLists,
   },
+  {
+    // Which records each full export (a mapping with `full_export`) listed, so that a later export of the same mapping
+    // lacking one reports it (SPEC §10: reported, not removed). A row per record the mapping has ever listed;
+    // `missing_since_run` is the run whose export first lacked it, NULL while it is listed. Runs write it through the
+    // change log like any record, so undo restores it.
+    name: '008-export-presence',
+    sql: `
+      CREATE TABLE export_presence (
+        id INTEGER PRIMARY KEY, mapping TEXT NOT NULL, table_name TEXT NOT NULL, row_id INTEGER NOT NULL,
+        missing_since_run INTEGER, UNIQUE (mapping, table_name, row_id)
+      );
+      CREATE INDEX export_presence_missing ON export_presence(table_name, missing_since_run) WHERE missing_since_run IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

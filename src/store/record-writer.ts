@@ -8,7 +8,7 @@ import type { ChangeLog, StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
 import { LineIndex } from './line-index.js';
 import { PartyResolver, patientIdentity } from './party-resolver.js';
-import { columnFor, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
+import { columnFor, ENTITY_KEY_FIELD, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
 
 export type ApplyResult =
   | { kind: 'created'; rowId: number; status: string | null }
@@ -84,6 +84,11 @@ export class RecordWriter {
     };
     this.statusIndex = sources.findIndex((s) => s.column === 'status');
     this.insertFirst = entity !== 'patients' && db.prepare(`SELECT 1 FROM ${this.table} LIMIT 1`).get() === undefined;
+  }
+
+  /** The records this file listed so far (created, updated, unchanged or repeated), by the line that listed each first. */
+  get listed(): LineIndex {
+    return this.seen;
   }
 
   apply(values: Record<string, FieldValue>, line: number): ApplyResult {
@@ -176,7 +181,7 @@ export class RecordWriter {
   }
 
   private keyField(): string {
-    return { patients: 'patient_id', appointments: 'appointment_id', authorizations: 'authorization_number', claims: 'claim_id', payments: 'payment_id', balances: 'account_id' }[this.entity];
+    return ENTITY_KEY_FIELD[this.entity];
   }
 
   private keyDescription(): string {

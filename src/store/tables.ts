@@ -10,6 +10,16 @@ export const ENTITY_TABLE: Record<EntityName, string> = {
   balances: 'balances',
 };
 
+/** The field, and column of the same name, that holds each entity's own ID in its source (SPEC §4 "Identity"). */
+export const ENTITY_KEY_FIELD: Record<EntityName, string> = {
+  patients: 'patient_id',
+  appointments: 'appointment_id',
+  authorizations: 'authorization_number',
+  claims: 'claim_id',
+  payments: 'payment_id',
+  balances: 'account_id',
+};
+
 /** Every column of each table a run may change, in table order (id first). */
 export const TABLE_COLUMNS: Record<string, readonly string[]> = {
   payers: ['id', 'name', 'name_key', 'payer_id'],
@@ -29,6 +39,7 @@ export const TABLE_COLUMNS: Record<string, readonly string[]> = {
     'aging_61_90', 'aging_over_90', 'last_payment_date'],
   adjustments: ['id', 'kind', 'target_ref', 'patient_portion', 'insurance_portion', 'prior_sessions', 'reason', 'source_snapshot',
     'conflict', 'created_at', 'cleared_at'],
+  export_presence: ['id', 'mapping', 'table_name', 'row_id', 'missing_since_run'],
 };
 
 /**
@@ -46,10 +57,11 @@ export const REFERENCES: readonly { table: string; column: string; to: string; w
   { table: 'balances', column: 'patient_ref', to: 'patients' },
   { table: 'adjustments', column: 'target_ref', to: 'patients', where: "kind = 'balance'" },
   { table: 'adjustments', column: 'target_ref', to: 'authorizations', where: "kind = 'auth'" },
+  ...ENTITY_NAMES.map((entity) => ({ table: 'export_presence', column: 'row_id', to: ENTITY_TABLE[entity], where: `table_name = '${ENTITY_TABLE[entity]}'` })),
 ];
 
 /** Data tables whose content a run can change and undo restores. */
-export const DATA_TABLES = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments'] as const;
+export const DATA_TABLES = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments', 'export_presence'] as const;
 
 const PARTY_PREFIXES = ['patient_', 'clinician_', 'payer_'];
 

@@ -3,7 +3,7 @@ import { computeBalances } from '../../src/compute/balances.js';
 import { adjustment, appointment, balance, patient } from './builders.js';
 
 const asOf = '2026-03-01';
-const none = { adjusted: false, adjustment_reason: null, conflict: false };
+const none = { adjusted: false, adjustment_reason: null, conflict: false, missing_from_export: false };
 
 describe('computeBalances: export rows', () => {
   it('takes portions and buckets from the export, totalling patient + insurance when no total was exported', () => {
@@ -19,7 +19,7 @@ describe('computeBalances: export rows', () => {
     });
     expect(report.columns.map((c) => c.key)).toEqual([
       'account_id', 'patient_name', 'basis', 'patient_portion', 'insurance_portion', 'total',
-      'aging_0_30', 'aging_31_60', 'aging_61_90', 'aging_over_90', 'adjusted', 'adjustment_reason', 'conflict',
+      'aging_0_30', 'aging_31_60', 'aging_61_90', 'aging_over_90', 'adjusted', 'adjustment_reason', 'conflict', 'missing_from_export',
     ]);
     expect(report.rows).toEqual([
       { account_id: 'A-1', patient_name: 'Avery Quill', basis: 'export', patient_portion: 10000, insurance_portion: 5000, total: 15000, aging_0_30: 15000, aging_31_60: null, aging_61_90: null, aging_over_90: null, ...none },
@@ -58,6 +58,7 @@ describe('computeBalances: export rows', () => {
       aging_over_90: 4000,
       adjusted: 2,
       conflict: 1,
+      missing_from_export: 0,
     });
   });
 });
@@ -83,7 +84,7 @@ describe('computeBalances: derived from appointments', () => {
       // patient 30.00 + 7.00 + 3.00 + 10.00 = 50.00; insurance 80.00 + 5.00 = 85.00; total 135.00
       { account_id: 'P-2', patient_name: 'Bo Park', basis: 'appointments', patient_portion: 5000, insurance_portion: 8500, total: 13500, aging_0_30: 3700, aging_31_60: 300, aging_61_90: 8000, aging_over_90: 1500, ...none },
       // No balance row and nothing derived, but adjusted by hand: the adjustment is the balance.
-      { account_id: 'P-4', patient_name: 'Di Moss', basis: 'appointments', patient_portion: 2500, insurance_portion: 0, total: 2500, aging_0_30: 0, aging_31_60: 0, aging_61_90: 0, aging_over_90: 0, adjusted: true, adjustment_reason: 'payment plan', conflict: false },
+      { account_id: 'P-4', patient_name: 'Di Moss', basis: 'appointments', patient_portion: 2500, insurance_portion: 0, total: 2500, aging_0_30: 0, aging_31_60: 0, aging_61_90: 0, aging_over_90: 0, adjusted: true, adjustment_reason: 'payment plan', conflict: false, missing_from_export: false },
     ]);
   });
 

@@ -79,6 +79,7 @@ export function balance(overrides: Partial<BalanceInput> = {}): BalanceInput {
     aging61to90: null,
     agingOver90: null,
     lastPaymentDate: null,
+    missingFromExport: false,
     ...overrides,
   };
 }

@@ -148,6 +148,7 @@ export function loadPractice(): PracticeInputs {
       aging61to90: money(row['61-90']),
       agingOver90: money(row['90+']),
       lastPaymentDate: null,
+      missingFromExport: false,
     };
   });
 

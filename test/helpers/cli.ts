@@ -55,7 +55,7 @@ export async function cli(args: string[], options: { cwd?: string; env?: NodeJS.
 }
 
 /** Every data table's rows in id order: what "the store is exactly as before" compares. */
-export function dumpStore(dbFile: string, tables = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments', 'runs', 'run_changes']): string {
+export function dumpStore(dbFile: string, tables = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments', 'export_presence', 'runs', 'run_changes']): string {
   const db = new Database(dbFile, { readonly: true });
   try {
     return tables.map((t) => `${t}\n${JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())}`).join('\n');

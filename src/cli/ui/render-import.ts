@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { describeChanges } from '../../ingest/change-counter.js';
 import type { ImportReport } from '../../ingest/import-file.js';
+import { describeMissing } from '../../store/export-presence.js';
 import type { WouldHave } from '../../store/run-history.js';
 import { shownReason } from '../../ingest/shown-reason.js';
 
@@ -21,6 +22,10 @@ export function renderImport(report: ImportReport, style: ChalkInstance): string
   lines.push(`  rows ${report.rows}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected` +
     (report.duplicates ? `, ${report.duplicates} identical duplicates` : '') + (report.skipped_rows ? `, ${report.skipped_rows} summary rows skipped` : ''));
   if (report.status !== 'rejected') lines.push(`  ${describeChanges(report.entity, report.changes)}`);
+  if (report.missing) {
+    const line = describeMissing(report.mapping, report.missing);
+    lines.push(report.missing.count > 0 ? style.yellow(`  ${line}`) : `  ${line}`);
+  }
   for (const warning of report.warnings) lines.push(style.yellow(`  warning: ${warning}`));
   if (report.rejected > 0) {
     for (const r of report.first_rejects) lines.push(style.red(`  rejected: ${shownReason(r)}`));
@@ -40,7 +45,7 @@ export function importJson(report: ImportReport): Record<string, unknown> {
     run: report.run, file: report.file, sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run,
     rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
     rejects_file: report.rejects_file, changes: report.changes, warnings: report.warnings, status: report.status, would_have: report.would_have,
-    duplicates: report.duplicates, skipped_rows: report.skipped_rows, already_imported_by: report.already_imported_by,
+    duplicates: report.duplicates, skipped_rows: report.skipped_rows, already_imported_by: report.already_imported_by, missing: report.missing,
   };
 }
 

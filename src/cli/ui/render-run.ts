@@ -5,10 +5,12 @@ import type { RunRecord, WouldHave } from '../../store/run-history.js';
 import type { RunChange } from '../../store/undo-run.js';
 import { MONEY_COLUMNS } from '../../store/tables.js';
 import type { StoredRow } from '../../store/change-log.js';
+import { describeMissing, type MissingRecords } from '../../store/export-presence.js';
 import { wouldHaveLine } from './render-import.js';
 
 export function renderRun(run: RunRecord, changes: RunChange[], style: ChalkInstance): string {
   const wouldHave = run.summary?.would_have as WouldHave | undefined;
+  const missing = run.summary?.missing as MissingRecords | undefined;
   const lines = [
     style.bold(`run ${run.run}: ${run.command}${run.file ? ` ${run.file}` : ''}`),
     `  started ${run.started_at}, by ${run.user ?? 'unknown'}, status ${run.undone_by ? `undone by run ${run.undone_by}` : run.status}`,
@@ -16,6 +18,7 @@ export function renderRun(run: RunRecord, changes: RunChange[], style: ChalkInst
     `  rows ${run.rows}: ${run.created} created, ${run.updated} updated, ${run.unchanged} unchanged, ${run.rejected} rejected`,
     run.status === 'rejected' ? `  nothing was written${wouldHave ? `; ${wouldHaveLine(wouldHave)}` : ''}` : '',
     run.rejects_file ? `  rejects: ${run.rejects_file}` : '',
+    missing && run.mapping ? `  ${describeMissing(run.mapping, missing)}` : '',
   ].filter(Boolean);
   if (changes.length) lines.push('  changes:');
   for (const c of changes) {
