@@ -2,10 +2,11 @@
 import { daysBetween } from '../compute/days.js';
 import type { AppointmentInput, AuthorizationInput, IsoDate } from '../compute/types.js';
 import type { Report } from '../report/model.js';
+import { plural } from '../text/plural.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout } from './alert.js';
 import { patientToken } from './alert-ids.js';
-import { flat, plural, usDate } from './format.js';
+import { flat, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 /** The natural key of an authorization: its number, else the patient and the start date. */

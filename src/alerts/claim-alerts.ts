@@ -3,9 +3,10 @@ import { daysBetween } from '../compute/days.js';
 import type { ClaimStatus } from '../domain/entities.js';
 import type { IsoDate } from '../compute/types.js';
 import type { ReportRow } from '../report/model.js';
+import { plural } from '../text/plural.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout, type AlertFacts } from './alert.js';
-import { dollars, flat, plural, usDate } from './format.js';
+import { dollars, flat, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 /**

@@ -1,11 +1,12 @@
 // Unbilled-session alerts (SPEC §7): every unbilled session, and a timely_filing alert when its deadline is near.
 import type { IsoDate } from '../compute/types.js';
 import type { Report } from '../report/model.js';
+import { plural } from '../text/plural.js';
 import type { Config } from '../workspace/config-schema.js';
 import { newAlert, type Alert, type AlertAbout } from './alert.js';
 import { patientToken } from './alert-ids.js';
 import { filingFacts } from './claim-alerts.js';
-import { flat, plural, usDate } from './format.js';
+import { flat, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
 /**

@@ -4,17 +4,23 @@ import path from 'node:path';
 import { IMPORT_ORDER } from '../domain/entities.js';
 import { scoreMappings } from '../mapping/detect.js';
 import type { LoadedMapping } from '../mapping/load-mappings.js';
-import { readHeadLines } from './source-file.js';
+import { inspectFile, readHeadLines } from './source-file.js';
 
-export function orderByEntity(files: string[], mappings: LoadedMapping[]): string[] {
-  const rank = (file: string): number => {
+/**
+ * Each file's header is read in the encoding `importFile` will read it in (UTF-16 by its byte-order mark, UTF-8, else
+ * Windows-1252), so a file is ranked by the mapping its import will detect. That costs one more pass over each file.
+ */
+export async function orderByEntity(files: string[], mappings: LoadedMapping[]): Promise<string[]> {
+  const rank = async (file: string): Promise<number> => {
     try {
-      const fits = scoreMappings(readHeadLines(file, 'utf-8', 20), mappings).filter((c) => c.fits).sort((a, b) => b.used - a.used);
+      const { encoding } = await inspectFile(file);
+      const fits = scoreMappings(readHeadLines(file, encoding, 20), mappings).filter((c) => c.fits).sort((a, b) => b.used - a.used);
       return fits.length ? IMPORT_ORDER.indexOf(fits[0].loaded.mapping.entity) : IMPORT_ORDER.length;
     } catch {
       return IMPORT_ORDER.length;
     }
   };
-  const ranked = files.map((file) => ({ file, rank: rank(file) }));
+  const ranked: { file: string; rank: number }[] = [];
+  for (const file of files) ranked.push({ file, rank: await rank(file) });
   return ranked.sort((a, b) => a.rank - b.rank || path.basename(a.file).localeCompare(path.basename(b.file))).map((r) => r.file);
 }

@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isTemporaryName, PROBLEM_SUFFIX } from '../run/inbox-files.js';
+import { plural } from '../text/plural.js';
 import { holderState, readHolder } from '../workspace/lock.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
-import { ok, plural, warn, type DoctorCheck } from './doctor-check.js';
+import { ok, warn, type DoctorCheck } from './doctor-check.js';
 
 export function checkLock(paths: WorkspacePaths): DoctorCheck {
   if (!fs.existsSync(paths.lock)) return ok('lock', 'no practice-sync process holds the workspace');

@@ -15,5 +15,3 @@ export interface DoctorReport {
 export const ok = (name: string, detail: string): DoctorCheck => ({ name, status: 'ok', detail });
 export const warn = (name: string, detail: string, fix: string): DoctorCheck => ({ name, status: 'warn', detail, fix });
 export const failed = (name: string, detail: string, fix: string): DoctorCheck => ({ name, status: 'fail', detail, fix });
-
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -2,9 +2,10 @@
 // write what practice-sync writes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { plural } from '../text/plural.js';
 import { loadConfig } from '../workspace/load-config.js';
 import { WORKSPACE_DIRS, type WorkspacePaths } from '../workspace/layout.js';
-import { failed, ok, plural, type DoctorCheck } from './doctor-check.js';
+import { failed, ok, type DoctorCheck } from './doctor-check.js';
 
 export function checkLayout(paths: WorkspacePaths): DoctorCheck {
   const missing = WORKSPACE_DIRS.filter((name) => !isDir(path.join(paths.root, name)));

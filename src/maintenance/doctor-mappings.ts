@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseMappingFile } from '../mapping/load-mappings.js';
 import { builtinMappingsDir } from '../package-root.js';
+import { plural } from '../text/plural.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
-import { failed, ok, plural, type DoctorCheck } from './doctor-check.js';
+import { failed, ok, type DoctorCheck } from './doctor-check.js';
 
 export function checkMappings(paths: WorkspacePaths): DoctorCheck[] {
   const checks: DoctorCheck[] = [];

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../store/migrations.js';
 import { hasSqliteHeader } from '../store/store-file.js';
+import { plural } from '../text/plural.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { permissionDenied } from '../workspace/permission-denied.js';
 import { listBackups, MANUAL_PREFIX, ROLLING_PREFIX } from './backup-names.js';
-import { failed, ok, plural, warn, type DoctorCheck } from './doctor-check.js';
+import { failed, ok, warn, type DoctorCheck } from './doctor-check.js';
 import { inspectStore, isIntact } from './inspect-store.js';
 
 export function checkStore(paths: WorkspacePaths): DoctorCheck[] {

@@ -1,6 +1,7 @@
 // A file's header as a message may show it. A file without a header row has data in its first line (a patient's
 // name, phone, date of birth), and messages never carry patient data (SPEC §10): a header cell is shown only when it
 // is a column name some known mapping reads; the others are counted, not shown.
+import { plural } from '../text/plural.js';
 import type { LoadedMapping } from './load-mappings.js';
 import type { Mapping } from './schema.js';
 
@@ -11,10 +12,9 @@ export function describeHeader(header: string[], mappings: LoadedMapping[]): str
   const known = knownColumns(mappings);
   const named = header.map((cell) => cell.trim()).filter((cell) => known.has(cell.toLowerCase()));
   const unknown = header.length - named.length;
-  const columns = (n: number) => `${n} column${n === 1 ? '' : 's'}`;
-  if (named.length === 0) return `header: ${columns(unknown)} not recognised`;
+  if (named.length === 0) return `header: ${plural(unknown, 'column')} not recognised`;
   const shown = `${named.slice(0, SHOWN).join(', ')}${named.length > SHOWN ? ', ...' : ''}`;
-  return `header: ${shown}${unknown > 0 ? `; ${columns(unknown)} not recognised` : ''}`;
+  return `header: ${shown}${unknown > 0 ? `; ${plural(unknown, 'column')} not recognised` : ''}`;
 }
 
 /** Every header name a mapping reads or detects by, trimmed and lower-cased as headers are matched. */

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { permissionDenied } from '../workspace/permission-denied.js';
 import { chmodQuietly, ensurePrivateDir, FILE_MODE, writePrivateFile } from '../workspace/private-fs.js';
 
 export const PROBLEM_SUFFIX = '.problem.txt';
@@ -10,7 +11,12 @@ export const PROBLEM_SUFFIX = '.problem.txt';
 export interface InboxFile {
   path: string;
   name: string;
-  sha256: string;
+  /** Null when this user may not read the file: there are no bytes to hash. */
+  sha256: string | null;
+  /** Why the file cannot be read (the permission error, naming it), else null. */
+  unreadable: string | null;
+  /** The last line of its problem file, which tells the next run whether the file changed since: see `identify`. */
+  fingerprint: string;
 }
 
 export interface InboxScan {
@@ -46,16 +52,16 @@ export function scanInbox(inbox: string): InboxScan {
       continue;
     }
     const file = path.join(inbox, entry.name);
-    const sha256 = hashFile(file);
+    const identity = identify(file);
     const problem = file + PROBLEM_SUFFIX;
     if (fs.existsSync(problem)) {
-      if (problemHash(problem) === sha256) {
+      if (problemFingerprint(problem) === identity.fingerprint) {
         waiting.push(entry.name);
         continue;
       }
-      fs.rmSync(problem, { force: true });
+      removeStaleProblem(problem);
     }
-    ready.push({ path: file, name: entry.name, sha256 });
+    ready.push({ path: file, name: entry.name, ...identity });
   }
   return { ready, waiting, skipped };
 }
@@ -66,16 +72,53 @@ export function writeProblem(file: InboxFile, lines: string[], when: string): st
     `${file.name} was not imported (${when}).`,
     ...lines,
     '',
-    'Fix the export and drop it in the inbox again (or edit this file in place): practice-sync retries a file only once its content changes.',
-    `sha256: ${file.sha256}`,
+    file.unreadable === null
+      ? 'Fix the export and drop it in the inbox again (or edit this file in place): practice-sync retries a file only once its content changes.'
+      : 'Let the account practice-sync runs as read it (or drop a readable copy in the inbox): practice-sync retries it once it can read it.',
+    file.fingerprint,
     '',
   ].join('\n'));
   return target;
 }
 
-function problemHash(problemFile: string): string | null {
-  const match = /^sha256: ([0-9a-f]{64})$/m.exec(fs.readFileSync(problemFile, 'utf8'));
+/**
+ * `sha256: HASH`, or for a file this user may not read, `unreadable: SIZE bytes, modified TIME`: all that can be known
+ * of it. Made readable (a chmod changes neither), it has a hash, so it no longer matches its problem file and is retried.
+ * Any other error reading it (a bug, a failing disk) stops the run as before.
+ */
+function identify(file: string): Pick<InboxFile, 'sha256' | 'unreadable' | 'fingerprint'> {
+  try {
+    const sha256 = hashFile(file);
+    return { sha256, unreadable: null, fingerprint: `sha256: ${sha256}` };
+  } catch (error) {
+    const denied = permissionDenied(error);
+    if (!denied) throw error;
+    const stat = fs.statSync(file);
+    return { sha256: null, unreadable: denied.message, fingerprint: `unreadable: ${stat.size} bytes, modified ${stat.mtime.toISOString()}` };
+  }
+}
+
+/** A problem file this user may not read (another account's run left it) matches nothing: the file is tried again. */
+function problemFingerprint(problemFile: string): string | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(problemFile, 'utf8');
+  } catch (error) {
+    if (!permissionDenied(error)) throw error;
+    return null;
+  }
+  const match = /^(sha256: [0-9a-f]{64}|unreadable: \d+ bytes, modified \S+)$/m.exec(text);
   return match ? match[1] : null;
+}
+
+/** One this user may not remove is left: writing the new one then fails too, and the run's summary says so. */
+function removeStaleProblem(problemFile: string): void {
+  try {
+    // Not rmSync: refused (EPERM in a sticky folder), it retries the file as a folder and reports ENOTDIR instead.
+    fs.unlinkSync(problemFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && !permissionDenied(error)) throw error;
+  }
 }
 
 function hashFile(file: string): string {

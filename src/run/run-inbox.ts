@@ -13,6 +13,7 @@ import type { Report } from '../report/model.js';
 import { loadAlertMemory, rememberAlerts } from '../store/alert-state.js';
 import { describeMissing, type MissingRecords } from '../store/export-presence.js';
 import type { WorkspaceSession } from '../workspace/open-workspace.js';
+import { permissionDenied } from '../workspace/permission-denied.js';
 import { ensurePrivateDir, writePrivateFile } from '../workspace/private-fs.js';
 import { archiveFile, scanInbox, writeProblem, type InboxFile } from './inbox-files.js';
 
@@ -39,6 +40,8 @@ export interface RunFileOutcome {
   changes: Record<string, number>;
   archived_to: string | null;
   problem_file: string | null;
+  /** Why the problem file could not be written beside the file (a permission error), else null. */
+  problem_file_error: string | null;
   reason: string | null;
   /** A full export: what it lacks of what earlier exports of its mapping listed (SPEC §10). */
   missing: MissingRecords | null;
@@ -64,7 +67,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   if (scan.ready.length) await options.beforeWrite?.();
   const files: RunFileOutcome[] = [];
   const byPath = new Map(scan.ready.map((file) => [file.path, file]));
-  for (const file of orderByEntity([...byPath.keys()], ws.mappings()).map((p) => byPath.get(p)!)) {
+  for (const file of (await orderByEntity([...byPath.keys()], ws.mappings())).map((p) => byPath.get(p)!)) {
     options.onFileStart?.(file.name);
     files.push(await importOne(ws, file, day, options));
     options.onFileDone?.(file.name);
@@ -97,8 +100,12 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
 async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, options: RunOptions): Promise<RunFileOutcome> {
   const base: RunFileOutcome = {
     file: file.name, status: 'problem', run: null, entity: null, mapping: null, created: 0, updated: 0, unchanged: 0, rejected: 0, changes: {},
-    archived_to: null, problem_file: null, reason: null, missing: null,
+    archived_to: null, problem_file: null, problem_file_error: null, reason: null, missing: null,
   };
+  if (file.unreadable !== null) {
+    ws.log({ event: 'import_failed', command: 'run', file: file.name, code: 'permission_denied' });
+    return noteProblem(ws, { ...base, reason: file.unreadable }, file, [file.unreadable], options.now().toISOString());
+  }
   let report: ImportReport;
   ws.log({ event: 'import_start', command: 'run', file: file.name });
   try {
@@ -111,7 +118,7 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
     // The problem file keeps the whole message; the summary line gets its first line, without the repeated file name.
     const reason = error.message.split('\n')[0].replace(`${file.name}: `, '');
     ws.log({ event: 'import_failed', command: 'run', file: file.name, code: error.code });
-    return { ...base, reason, problem_file: writeProblem(file, error.message.split('\n'), options.now().toISOString()) };
+    return noteProblem(ws, { ...base, reason }, file, error.message.split('\n'), options.now().toISOString());
   }
   const outcome: RunFileOutcome = {
     ...base, run: report.run, entity: report.entity, mapping: report.mapping, created: report.created, updated: report.updated,
@@ -122,7 +129,7 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
   if (report.status === 'rejected') {
     const lines = [`${report.rejected} row(s) rejected by mapping ${report.mapping}; nothing from this file was imported.`,
       ...report.first_rejects.map((r) => `- ${shownReason(r)}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
-    return { ...outcome, reason: `${report.rejected} row(s) rejected`, problem_file: writeProblem(file, lines, options.now().toISOString()) };
+    return noteProblem(ws, { ...outcome, reason: `${report.rejected} row(s) rejected` }, file, lines, options.now().toISOString());
   }
   if (report.status === 'skipped') {
     const to = archiveFile(file, ws.paths.archive, day, `run-${report.already_imported_by}-again`);
@@ -131,6 +138,21 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
   const to = archiveFile(file, ws.paths.archive, day, `run-${report.run}`);
   ws.log({ event: 'archived', run: report.run, file: file.name, to: path.relative(ws.paths.root, to) });
   return { ...outcome, status: 'imported', archived_to: to };
+}
+
+/**
+ * The problem file beside `file`. When this user may not write even that, the run goes on: the summary names the file
+ * as a problem and says why there is no note (and the next run, finding none, tries the file again).
+ */
+function noteProblem(ws: WorkspaceSession, outcome: RunFileOutcome, file: InboxFile, lines: string[], when: string): RunFileOutcome {
+  try {
+    return { ...outcome, problem_file: writeProblem(file, lines, when) };
+  } catch (error) {
+    const denied = permissionDenied(error);
+    if (!denied) throw error;
+    ws.log({ event: 'problem_file_failed', command: 'run', file: file.name, code: denied.code });
+    return { ...outcome, problem_file_error: denied.message };
+  }
 }
 
 /** The summary cron mails: one line per file, then the alerts, no patient names. */
@@ -145,7 +167,8 @@ export function summaryLines(result: Omit<RunReport, 'alertRows'>): string[] {
     } else if (f.status === 'already_imported') {
       lines.push(`archived ${f.file}: already imported by run ${f.run}`);
     } else {
-      lines.push(`PROBLEM ${f.file}: ${f.reason} (see ${path.basename(f.problem_file ?? '')} in the inbox)`);
+      const note = f.problem_file ? `see ${path.basename(f.problem_file)} in the inbox` : `no problem file: ${f.problem_file_error}`;
+      lines.push(`PROBLEM ${f.file}: ${f.reason} (${note})`);
     }
   }
   for (const name of result.waiting) lines.push(`waiting ${name}: unchanged since its problem was reported`);

@@ -69,6 +69,20 @@ describe('run', () => {
     }
   });
 
+  it('orders the inbox by the header read in the file\'s own encoding: a UTF-16 patients export goes before UTF-8 claims', async () => {
+    const ws = tempWorkspace();
+    const inbox = path.join(ws, 'inbox');
+    const patients = fs.readFileSync(path.join(FIXTURES, 'generic', 'patients.csv'), 'utf8');
+    // Excel's "Unicode Text": UTF-16LE with its byte-order mark. Read as UTF-8 its header fitted nothing, so it went last.
+    writeFile(inbox, 'patients.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(patients, 'utf16le')]));
+    fs.copyFileSync(path.join(FIXTURES, 'generic', 'claims.csv'), path.join(inbox, 'claims.csv'));
+    const result = await run(ws);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const summary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.json'), 'utf8'));
+    expect(summary.files.map((f: { file: string; run: number; entity: string }) => [f.file, f.run, f.entity]))
+      .toEqual([['patients.csv', 1, 'patients'], ['claims.csv', 2, 'claims']]);
+  });
+
   it('leaves hidden, temporary and still-downloading files in the inbox untouched, naming them in the summary and log', async () => {
     const ws = tempWorkspace();
     const inbox = path.join(ws, 'inbox');
