@@ -3,6 +3,7 @@
 // each import of one is compared with the records the earlier exports of the same mapping listed.
 import type { EntityName } from '../domain/entities.js';
 import type { Mapping } from '../mapping/schema.js';
+import { plural } from '../text/plural.js';
 import type { ChangeLog } from './change-log.js';
 import type { LineIndex } from './line-index.js';
 import type { Store } from './open-store.js';
@@ -14,6 +15,11 @@ export interface MissingRecords {
   listed: number;
   /** Records the earlier exports of this mapping listed (0: this is the first). */
   earlier: number;
+  /**
+   * True when this export shares no record with them: most likely another location's or practice's list read through
+   * the same mapping, so nothing was compared, marked or remembered.
+   */
+  disjoint: boolean;
   /** Records an earlier export of this mapping listed and this one does not. */
   count: number;
   /** Of them, those this export is the first to lack (the others were already missing from the one before). */
@@ -30,11 +36,16 @@ export interface MissingRecords {
 
 const KEYS_SHOWN = 10;
 
+
 /**
  * Compares the records this export `listed` with those the mapping's earlier exports listed, and remembers the
  * outcome for the next: a record listed for the first time is added, one lacking is marked missing since this run,
  * one listed again loses its mark. Every write goes through the run's change log, so `undo` takes it back. Records
  * are only reported: nothing else in the store changes.
+ *
+ * An export sharing no record at all with the earlier ones is taken for another scope (a second location of the
+ * practice exporting its own A/R list), not for one list whose every account changed: it is neither compared nor
+ * remembered, so no location's records are called missing because of another's list.
  */
 export function comparePresence(db: Store, options: { mapping: Mapping; runId: number; listed: LineIndex; changes: ChangeLog }): MissingRecords {
   const { runId, listed, changes } = options;
@@ -47,7 +58,12 @@ export function comparePresence(db: Store, options: { mapping: Mapping; runId: n
     mark.run(after, id);
     changes.record('export_presence', id, presenceRow(id, mapping, table, rowId, before), presenceRow(id, mapping, table, rowId, after));
   };
-  const result: MissingRecords = { listed: 0, earlier: known.length, count: 0, new: 0, back: 0, keys: [] };
+  const result: MissingRecords = { listed: 0, earlier: known.length, disjoint: false, count: 0, new: 0, back: 0, keys: [] };
+  if (known.length > 0 && !known.some(([, rowId]) => listed.get(rowId) !== undefined)) {
+    for (const _ of listed.ids()) result.listed += 1;
+    result.disjoint = true;
+    return result;
+  }
   const missing: number[] = [];
   const tracked = new Set<number>();
   for (const [id, rowId, since] of known) {
@@ -83,7 +99,11 @@ export function comparePresence(db: Store, options: { mapping: Mapping; runId: n
  */
 export function describeMissing(mapping: string, missing: MissingRecords): string {
   const back = missing.back ? `; ${missing.back} missing before ${missing.back === 1 ? 'is' : 'are'} listed again` : '';
-  if (missing.earlier === 0) return `full export: the first of ${mapping}; later ones are compared with the ${missing.listed} record${missing.listed === 1 ? '' : 's'} it lists`;
+  if (missing.earlier === 0) return `full export: the first of ${mapping}; later ones are compared with the ${plural(missing.listed, 'record')} it lists`;
+  if (missing.disjoint) {
+    return `full export: shares no record with earlier exports of ${mapping}, so nothing was compared or remembered ` +
+      "(another location's or practice's list? see docs/decisions.md)";
+  }
   if (missing.count === 0) return `full export: lists every record earlier exports of ${mapping} listed${back}`;
   const shown = missing.keys.length === 0 ? 'keys not shown, as they may name patients'
     : `${missing.keys.join(', ')}${missing.count > missing.keys.length ? `, and ${missing.count - missing.keys.length} more` : ''}`;

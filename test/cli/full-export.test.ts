@@ -33,7 +33,7 @@ describe('a record missing from a later full export', () => {
     const dir = tempDir();
     const db = path.join(ws, 'practice-sync.db');
     const first = await importJson(ws, balances(dir, 'week1.csv', ['A1001', 'A1002', 'A1003']));
-    expect(first.report.missing).toEqual({ listed: 3, earlier: 0, count: 0, new: 0, back: 0, keys: [] });
+    expect(first.report.missing).toEqual({ listed: 3, earlier: 0, disjoint: false, count: 0, new: 0, back: 0, keys: [] });
 
     // Week 2: Kit Roe (A1002) paid off and dropped out of the A/R list; A1003 owes 5.00 more.
     const week2 = balances(dir, 'week2.csv', ['A1001'], ['A1003,"Poe, Lee",25.00,0,25.00,25.00,0,0,0']);
@@ -54,12 +54,12 @@ describe('a record missing from a later full export', () => {
     // Week 3 still lacks it: reported again, not newly, and nothing about it is written.
     const changesBefore = query(db, "SELECT count(*) AS n FROM run_changes WHERE table_name = 'export_presence' AND before IS NOT NULL");
     const week3 = await importJson(ws, balances(dir, 'week3.csv', ['A1001'], ['A1003,"Poe, Lee",30.00,0,30.00,30.00,0,0,0']));
-    expect(week3.report.missing).toEqual({ listed: 2, earlier: 3, count: 1, new: 0, back: 0, keys: ['A1002'] });
+    expect(week3.report.missing).toEqual({ listed: 2, earlier: 3, disjoint: false, count: 1, new: 0, back: 0, keys: ['A1002'] });
     expect(query(db, "SELECT count(*) AS n FROM run_changes WHERE table_name = 'export_presence' AND before IS NOT NULL")).toEqual(changesBefore);
 
     // Week 4 lists it again: back, and no longer flagged; undoing week 4 flags it again.
     const week4 = await importJson(ws, balances(dir, 'week4.csv', ['A1001', 'A1002'], ['A1003,"Poe, Lee",35.00,0,35.00,35.00,0,0,0']));
-    expect(week4.report.missing).toEqual({ listed: 3, earlier: 3, count: 0, new: 0, back: 1, keys: [] });
+    expect(week4.report.missing).toEqual({ listed: 3, earlier: 3, disjoint: false, count: 0, new: 0, back: 1, keys: [] });
     expect((await balanceRows(ws)).flagged).toEqual([]);
     expect((await cli(['--workspace', ws, 'undo', String(week4.report.run)])).code).toBe(0);
     expect((await balanceRows(ws)).flagged).toEqual(['A1002']);
@@ -73,7 +73,7 @@ describe('a record missing from a later full export', () => {
     const before = dumpStore(db);
 
     const dry = await importJson(ws, balances(dir, 'week2.csv', ['A1001', 'A1003']), '--dry-run');
-    expect(dry.report.missing).toEqual({ listed: 2, earlier: 3, count: 1, new: 1, back: 0, keys: ['A1002'] });
+    expect(dry.report.missing).toEqual({ listed: 2, earlier: 3, disjoint: false, count: 1, new: 1, back: 0, keys: ['A1002'] });
     expect(dumpStore(db)).toBe(before);
 
     // A1003's row is rejected: it would read as missing, so nothing is judged, and the warning says why.
@@ -126,6 +126,18 @@ describe('a record missing from a later full export', () => {
     const summary = fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt'), 'utf8');
     expect(summary).toContain('imported aging.csv (generic/balances, run 2): 0 created, 0 updated, 2 unchanged\n' +
       '  full export: 1 record earlier exports of generic/balances listed is missing from this one (1 newly): A1002; kept as last imported, not removed\n');
+  });
+
+  it("another location's list, sharing no record with the earlier ones, is neither compared nor remembered", async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    await importJson(ws, balances(dir, 'north.csv', ['A1001', 'A1002']));
+    const south = await importJson(ws, writeFile(dir, 'south.csv', `${HEADER}\nB2001,"Fox, Ada",40.00,0,40.00,40.00,0,0,0\n`));
+    expect(south.report.missing).toEqual({ listed: 1, earlier: 2, disjoint: true, count: 0, new: 0, back: 0, keys: [] });
+    // North's next list is compared with north's alone: South's account is not called missing.
+    const north = await importJson(ws, balances(dir, 'north-2.csv', ['A1001']));
+    expect(north.report.missing).toEqual({ listed: 1, earlier: 2, disjoint: false, count: 1, new: 1, back: 0, keys: ['A1002'] });
+    expect((await balanceRows(ws)).flagged).toEqual(['A1002']);
   });
 
   it('a mapping that is not a full export judges nothing', async () => {
