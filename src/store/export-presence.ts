@@ -36,7 +36,6 @@ export interface MissingRecords {
 
 const KEYS_SHOWN = 10;
 
-
 /**
  * Compares the records this export `listed` with those the mapping's earlier exports listed, and remembers the
  * outcome for the next: a record listed for the first time is added, one lacking is marked missing since this run,
@@ -95,7 +94,7 @@ export function comparePresence(db: Store, options: { mapping: Mapping; runId: n
 
 /**
  * What a full export lacks (SPEC §10), by source keys, never names: `full export: 2 records earlier exports of
- * generic/balances listed are missing from this one (1 newly): A1002, A1007; kept as last imported, not removed`.
+ * generic/balances listed are missing from this one (1 for the first time): A1002, A1007; kept as last imported, not removed`.
  */
 export function describeMissing(mapping: string, missing: MissingRecords): string {
   const back = missing.back ? `; ${missing.back} missing before ${missing.back === 1 ? 'is' : 'are'} listed again` : '';
@@ -108,7 +107,7 @@ export function describeMissing(mapping: string, missing: MissingRecords): strin
   const shown = missing.keys.length === 0 ? 'keys not shown, as they may name patients'
     : `${missing.keys.join(', ')}${missing.count > missing.keys.length ? `, and ${missing.count - missing.keys.length} more` : ''}`;
   const [records, are] = missing.count === 1 ? ['1 record', 'is'] : [`${missing.count} records`, 'are'];
-  return `full export: ${records} earlier exports of ${mapping} listed ${are} missing from this one (${missing.new} newly): ${shown}; ` +
+  return `full export: ${records} earlier exports of ${mapping} listed ${are} missing from this one (${missing.new} for the first time): ${shown}; ` +
     `kept as last imported, not removed${back}`;
 }
 

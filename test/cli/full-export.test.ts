@@ -39,7 +39,7 @@ describe('a record missing from a later full export', () => {
     const week2 = balances(dir, 'week2.csv', ['A1001'], ['A1003,"Poe, Lee",25.00,0,25.00,25.00,0,0,0']);
     const shown = await cli(['--workspace', ws, 'import', week2]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain('full export: 1 record earlier exports of generic/balances listed is missing from this one (1 newly): A1002; kept as last imported, not removed');
+    expect(shown.stdout).toContain('full export: 1 record earlier exports of generic/balances listed is missing from this one (1 for the first time): A1002; kept as last imported, not removed');
     expect(query(db, "SELECT patient_portion FROM balances WHERE account_id = 'A1002'")).toEqual([{ patient_portion: 60000 }]);
 
     const { report, flagged } = await balanceRows(ws);
@@ -106,7 +106,7 @@ describe('a record missing from a later full export', () => {
     const later = source.filter((_, i) => i !== 4 && i !== 7);
     const result = await cli(['--workspace', ws, 'import', writeFile(dir, 'outstanding-2.txt', `${later.join('\r\n')}\r\n`)]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('full export: 2 records earlier exports of opendental/outstanding-claims listed are missing from this one (2 newly): keys not shown, as they may name patients');
+    expect(result.stdout).toContain('full export: 2 records earlier exports of opendental/outstanding-claims listed are missing from this one (2 for the first time): keys not shown, as they may name patients');
     expect(result.stdout).not.toContain('Castillo');
     const note = '2 claims are missing from the latest full export that listed them before: kept and shown with the status last imported (nothing is removed); the payer may have paid or closed them';
     for (const name of ['claims', 'aging', 'alerts']) {
@@ -125,7 +125,7 @@ describe('a record missing from a later full export', () => {
     expect(result.code, result.stderr).toBe(0);
     const summary = fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt'), 'utf8');
     expect(summary).toContain('imported aging.csv (generic/balances, run 2): 0 created, 0 updated, 2 unchanged\n' +
-      '  full export: 1 record earlier exports of generic/balances listed is missing from this one (1 newly): A1002; kept as last imported, not removed\n');
+      '  full export: 1 record earlier exports of generic/balances listed is missing from this one (1 for the first time): A1002; kept as last imported, not removed\n');
   });
 
   it("another location's list, sharing no record with the earlier ones, is neither compared nor remembered", async () => {
