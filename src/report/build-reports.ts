@@ -23,8 +23,8 @@ export const REPORT_NAMES = ['sessions', 'claims', 'aging', 'balances', 'unbille
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 /**
- * The tables whose records missing from full exports each report notes (SPEC §10). The balances report flags its rows
- * itself (`missing_from_export`), and notes them with them.
+ * The tables whose records missing from full exports each report notes (SPEC §10). The balances report flags its own
+ * rows (`missing_from_export`) and writes its note in computeBalances.
  */
 const MISSING_NOTED: Record<Exclude<ReportName, 'alerts' | 'runs'>, string[]> = {
   sessions: ['authorizations'],
