@@ -140,6 +140,18 @@ describe('a record missing from a later full export', () => {
     expect((await balanceRows(ws)).flagged).toEqual(['A1002']);
   });
 
+  it('mapping list says which mappings read full exports', async () => {
+    const ws = tempWorkspace();
+    const listed = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'mapping', 'list'])).stdout) as { name: string; full_export: boolean }[];
+    const full = listed.filter((m) => m.full_export).map((m) => m.name);
+    expect(full).toContain('generic/balances');
+    expect(full).toContain('opendental/outstanding-claims');
+    expect(full).not.toContain('generic/claims');
+    expect(full).not.toContain('simplepractice/client-details');
+    const table = (await cli(['--workspace', ws, 'mapping', 'list'])).stdout;
+    expect(table).toMatch(/^generic\/balances +balances +\[full export\] Generic balance list/m);
+  });
+
   it('a mapping that is not a full export judges nothing', async () => {
     const ws = tempWorkspace();
     const first = await importJson(ws, path.join(FIXTURES, 'generic/claims.csv'));

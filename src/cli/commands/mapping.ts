@@ -32,12 +32,13 @@ export function registerMapping(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { all } = availableMappings(ctx, globals);
       if (outputFormat(ctx, globals, ['table', 'json']) === 'json') {
-        ctx.stdout(`${JSON.stringify(all.map((m) => ({ name: m.mapping.name, entity: m.mapping.entity, source: m.mapping.source, origin: m.origin, verified: m.mapping.verified !== false, path: m.path, description: m.mapping.description ?? null })), null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify(all.map((m) => ({ name: m.mapping.name, entity: m.mapping.entity, source: m.mapping.source, origin: m.origin, verified: m.mapping.verified !== false, full_export: m.mapping.full_export === true, path: m.path, description: m.mapping.description ?? null })), null, 2)}\n`);
         return;
       }
       const width = Math.max(...all.map((m) => m.mapping.name.length));
       for (const m of all) {
-        const flags = [m.origin === 'workspace' ? 'workspace' : '', m.mapping.verified === false ? 'unverified' : ''].filter(Boolean).join(', ');
+        const flags = [m.origin === 'workspace' ? 'workspace' : '', m.mapping.verified === false ? 'unverified' : '', m.mapping.full_export ? 'full export' : '']
+          .filter(Boolean).join(', ');
         ctx.stdout(`${m.mapping.name.padEnd(width)}  ${m.mapping.entity.padEnd(14)} ${flags ? `[${flags}] ` : ''}${m.mapping.description ?? ''}\n`);
       }
     });
