@@ -15,11 +15,17 @@ import { numberOf, textOf } from './row-values.js';
  */
 export const ALERTING_CLAIM_STATUSES: readonly ClaimStatus[] = ['submitted', 'pending', 'denied', 'rejected', 'draft'];
 
+/** The claims' report rows, and the claim IDs a full export that listed them before now lacks (SPEC §10). */
+export interface ClaimAlertInput {
+  rows: Iterable<ReportRow>;
+  missing?: ReadonlySet<string>;
+}
+
 /**
  * claim_denied's `due` and `owner` depend on what the store remembers: `computeAlerts` sets them. A row is read only
  * until the next one comes, so the rows may be streamed (`ReportBuilder.alerts`) and even be one object refilled.
  */
-export function claimAlerts(claims: { rows: Iterable<ReportRow> }, asOf: IsoDate, config: Config): Alert[] {
+export function claimAlerts(claims: ClaimAlertInput, asOf: IsoDate, config: Config): Alert[] {
   const { claim_unpaid_after_days: unpaidAfter, claim_unpaid_high_after_days: unpaidHighAfter } = config.alerts;
   const alerts: Alert[] = [];
   for (const row of claims.rows) {
@@ -48,7 +54,9 @@ export function claimAlerts(claims: { rows: Iterable<ReportRow> }, asOf: IsoDate
     if (unpaid) {
       const submitted = textOf(row, 'submitted_date');
       const since = submitted ? `since it was submitted on ${usDate(submitted)}` : `since the ${usDate(serviceDate!)} session (no submission date)`;
-      const message = flat`No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${dollars(outstanding)} outstanding)`;
+      // Gone from the outstanding-claims list, it was most likely paid or closed: the PMS knows, this store does not yet.
+      const gone = claims.missing?.has(claimId) ? '; missing from the latest outstanding-claims export: check whether it was paid' : '';
+      const message = flat`No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${dollars(outstanding)} outstanding)${gone}`;
       const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount: outstanding, due: null, message }));
     }

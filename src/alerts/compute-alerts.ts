@@ -1,13 +1,13 @@
 // The alerts report (SPEC §7): every rule over the computed reports, with what the store remembers of earlier runs.
 import { addDays } from '../compute/days.js';
 import type { AppointmentInput, AuthorizationInput, IsoDate } from '../compute/types.js';
-import type { Report, ReportRow } from '../report/model.js';
+import type { Report } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { ALERT_COLUMNS, type Alert, type Severity } from './alert.js';
 import { alertTotals } from './alert-totals.js';
 import { authorizationAlerts, expiredAuthorizationAlerts } from './authorization-alerts.js';
 import { balanceAlerts } from './balance-alerts.js';
-import { claimAlerts } from './claim-alerts.js';
+import { claimAlerts, type ClaimAlertInput } from './claim-alerts.js';
 import { assignOwners, type DeniedClaim } from './owners.js';
 import { unbilledAlerts } from './session-alerts.js';
 
@@ -40,8 +40,11 @@ const NOTHING_REMEMBERED: AlertRecall = recallFrom(new Map());
 
 export interface AlertsInput {
   sessions: Report;
-  /** The claims report's rows, or any part of them holding every claim that can raise an alert; read once, in order. */
-  claims: { rows: Iterable<ReportRow> };
+  /**
+   * The claims report's rows, or any part of them holding every claim that can raise an alert; read once, in order.
+   * `missing`: the claim IDs the latest full export listing them lacked.
+   */
+  claims: ClaimAlertInput;
   unbilled: Report;
   balances: Report;
   authorizations: AuthorizationInput[];

@@ -139,7 +139,7 @@ export class ReportBuilder {
     const patients = this.inputs.patients();
     return computeAlerts({
       sessions: computeSessions({ authorizations, appointments, asOf, config }),
-      claims: { rows: this.chasedClaimRows() },
+      claims: { rows: this.chasedClaimRows(), missing: this.inputs.claimsMissingFromExports() },
       unbilled: this.unbilled(appointments, patients),
       balances: computeBalances({ balances: this.inputs.balances(), adjustments: this.inputs.balanceAdjustments(), appointments, patients, asOf }),
       authorizations,

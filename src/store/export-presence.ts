@@ -123,6 +123,12 @@ export function missingRowIds(db: Store, table: string): Set<number> {
   return new Set(db.prepare('SELECT DISTINCT row_id FROM export_presence WHERE table_name = ? AND missing_since_run IS NOT NULL').pluck().all(table) as number[]);
 }
 
+/** The claim IDs of the claims a full export of theirs lacked. */
+export function missingClaimIds(db: Store): Set<string> {
+  return new Set(db.prepare(`SELECT c.claim_id FROM export_presence p JOIN claims c ON c.id = p.row_id
+    WHERE p.table_name = 'claims' AND p.missing_since_run IS NOT NULL AND c.claim_id IS NOT NULL`).pluck().all() as string[]);
+}
+
 /** The source keys of records, for messages and logs: never a patient's name, `#ROW` where the source gave no key. */
 function recordKeys(db: Store, entity: EntityName, rowIds: number[]): string[] {
   if (rowIds.length === 0) return [];

@@ -9,7 +9,7 @@ import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
 import { ById } from './by-id.js';
-import { missingCounts, missingRowIds } from './export-presence.js';
+import { missingClaimIds, missingCounts, missingRowIds } from './export-presence.js';
 import { jsonChunks, parseChunk, type ChunkColumn, type JsonChunks, type Nullable } from './json-chunks.js';
 import type { Store } from './open-store.js';
 
@@ -218,6 +218,11 @@ export class StoreInputs {
   /** Records of each table the latest full export listing them lacked (SPEC §10), by table name. */
   missingFromExports(): Map<string, number> {
     return missingCounts(this.db);
+  }
+
+  /** The claim IDs of claims the latest full export listing them lacked (SPEC §10). */
+  claimsMissingFromExports(): Set<string> {
+    return missingClaimIds(this.db);
   }
 
   balances(filter: InputFilter = {}): BalanceInput[] {

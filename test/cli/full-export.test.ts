@@ -115,6 +115,13 @@ describe('a record missing from a later full export', () => {
     }
     const claims = JSON.parse((await cli(['--workspace', ws, '--as-of', '2026-11-02', '--format', 'json', 'report', 'claims'])).stdout);
     expect(claims.rows).toHaveLength(8);
+    // Their claim_unpaid alerts say where to look: sent 07/23 and 07/01, 102 and 124 days before 11/02 (both high: sorted by id).
+    const alerts = JSON.parse((await cli(['--workspace', ws, '--as-of', '2026-11-02', '--format', 'json', 'report', 'alerts'])).stdout);
+    const gone = alerts.rows.filter((a: { message: string }) => a.message.endsWith('; missing from the latest outstanding-claims export: check whether it was paid'));
+    expect(gone.map((a: { type: string; patient: string; message: string }) => [a.type, a.patient, a.message.split(' (')[0]])).toEqual([
+      ['claim_unpaid', 'Ramón Castillo', 'No payment from MetLife Dental 102 days since it was submitted on 07/23/2026'],
+      ['claim_unpaid', 'Dana Hollis', 'No payment from Aetna Dental 124 days since it was submitted on 07/01/2026'],
+    ]);
   });
 
   it('the unattended run says so in the summary it mails', async () => {
