@@ -1,4 +1,5 @@
 // Authorization alerts (SPEC §7): sessions low, exhausted, expiring, and expired with sessions left uncovered.
+import { inWindow } from '../compute/authorization-matcher.js';
 import { daysBetween } from '../compute/days.js';
 import type { AppointmentInput, AuthorizationInput, IsoDate } from '../compute/types.js';
 import type { Report } from '../report/model.js';
@@ -9,13 +10,17 @@ import { patientToken } from './alert-ids.js';
 import { flat, usDate } from './format.js';
 import { numberOf, textOf } from './row-values.js';
 
-/** The natural key of an authorization: its number, else the patient and the start date. */
-export function authorizationKey(authorizationNumber: string | null, patientName: string | null, startDate: string): string {
-  return authorizationNumber ?? `${patientToken(patientName)}:${startDate}`;
+/**
+ * The natural key of an authorization: its number, else the patient and the start date (the store's own identity; an
+ * authorization with neither number nor start date is never stored).
+ */
+export function authorizationKey(authorizationNumber: string | null, patientName: string | null, startDate: string | null): string {
+  return authorizationNumber ?? `${patientToken(patientName)}:${startDate ?? ''}`;
 }
 
-function subjectOf(authorizationNumber: string | null, startDate: string): string {
-  return authorizationNumber ? `Authorization ${authorizationNumber}` : `Authorization from ${usDate(startDate)}`;
+function subjectOf(authorizationNumber: string | null, startDate: string | null): string {
+  if (authorizationNumber) return `Authorization ${authorizationNumber}`;
+  return startDate ? `Authorization from ${usDate(startDate)}` : 'Authorization without a start date';
 }
 
 /** auth_sessions_low, auth_exhausted and auth_expiring, from the sessions report; expired authorizations raise none of them. */
@@ -24,7 +29,7 @@ export function authorizationAlerts(sessions: Report, config: Config): Alert[] {
   for (const row of sessions.rows) {
     const daysUntilExpiry = numberOf(row, 'days_until_expiry');
     if (daysUntilExpiry !== null && daysUntilExpiry < 0) continue;
-    const startDate = textOf(row, 'start_date')!;
+    const startDate = textOf(row, 'start_date');
     const endDate = textOf(row, 'end_date');
     const authorized = numberOf(row, 'authorized_sessions') ?? 0;
     const remaining = numberOf(row, 'remaining') ?? 0;
@@ -81,7 +86,7 @@ export function expiredAuthorizationAlerts(authorizations: AuthorizationInput[],
   for (const auth of expired) {
     const others = authsByPatient.get(auth.patientKey)!.filter((other) => other !== auth);
     const uncovered = (datesByPatient.get(auth.patientKey) ?? [])
-      .filter((date) => date > auth.endDate! && !others.some((other) => other.startDate <= date && (other.endDate === null || date <= other.endDate)))
+      .filter((date) => date > auth.endDate! && !others.some((other) => inWindow(other, date)))
       .sort();
     if (uncovered.length === 0) continue;
     const about: AlertAbout = {

@@ -1,5 +1,5 @@
 // Which authorization an appointment counts toward (SPEC §6): of those that match, the one with the latest start date.
-import type { AppointmentInput, AuthorizationInput } from './types.js';
+import type { AppointmentInput, AuthorizationInput, IsoDate } from './types.js';
 
 interface Candidate {
   auth: AuthorizationInput;
@@ -26,7 +26,7 @@ export function authorizationMatcher(authorizations: AuthorizationInput[]): (app
     else byPatient.set(auth.patientKey, [candidate]);
   }
   for (const list of byPatient.values()) {
-    list.sort((a, b) => (a.auth.startDate < b.auth.startDate ? 1 : a.auth.startDate > b.auth.startDate ? -1 : b.auth.key - a.auth.key));
+    list.sort((a, b) => compareStartDates(b.auth.startDate, a.auth.startDate) || b.auth.key - a.auth.key);
   }
 
   return (appointment) => {
@@ -34,11 +34,24 @@ export function authorizationMatcher(authorizations: AuthorizationInput[]): (app
     if (!candidates) return null;
     const date = appointment.serviceDate;
     for (const { auth, cptCodes } of candidates) {
-      if (date < auth.startDate || (auth.endDate !== null && date > auth.endDate)) continue;
+      if (!inWindow(auth, date)) continue;
       if (auth.clinicianKey !== null && appointment.clinicianKey !== auth.clinicianKey) continue;
       if (cptCodes && (appointment.cptCode === null || !cptCodes.has(normalizeCpt(appointment.cptCode)))) continue;
       return auth;
     }
     return null;
   };
+}
+
+/** Whether `date` is inside the authorization's window [start_date, end_date], both ends inclusive; a missing end is open. */
+export function inWindow(auth: Pick<AuthorizationInput, 'startDate' | 'endDate'>, date: IsoDate): boolean {
+  return (auth.startDate === null || date >= auth.startDate) && (auth.endDate === null || date <= auth.endDate);
+}
+
+/** Start dates in calendar order, a missing start (open since ever) before every date. */
+export function compareStartDates(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
 }

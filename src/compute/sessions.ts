@@ -3,7 +3,7 @@ import type { Report, ReportRow } from '../report/model.js';
 import type { Config } from '../workspace/config-schema.js';
 import { daysBetween } from './days.js';
 import { SESSION_COLUMNS, SESSION_STATES, type SessionState } from './session-columns.js';
-import { authorizationMatcher } from './authorization-matcher.js';
+import { authorizationMatcher, compareStartDates } from './authorization-matcher.js';
 import { nameRanks } from './name-order.js';
 import type { AppointmentInput, AuthorizationInput, IsoDate } from './types.js';
 
@@ -90,13 +90,13 @@ export function computeSessions({ authorizations, appointments, asOf, config, li
   return { report: 'sessions', asOf, columns: SESSION_COLUMNS, rows, totals, notes: [] };
 }
 
-/** Patient name, then start date, then store key, so the order never depends on the input's order. */
+/** Patient name, then start date (none first), then store key, so the order never depends on the input's order. */
 function sortAuthorizations(authorizations: AuthorizationInput[]): AuthorizationInput[] {
   const rank = nameRanks(authorizations.map((auth) => auth.patientName));
   return [...authorizations].sort(
     (a, b) =>
       rank(a.patientName) - rank(b.patientName) ||
-      (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0) ||
+      compareStartDates(a.startDate, b.startDate) ||
       a.key - b.key,
   );
 }

@@ -15,7 +15,8 @@ export interface AuthorizationInput {
   clinicianName: string | null;
   payerName: string | null;
   authorizedSessions: number;
-  startDate: IsoDate;
+  /** Null when the export gave none: the window is then open at the start, as a missing end leaves it open at the end. */
+  startDate: IsoDate | null;
   endDate: IsoDate | null;
   /** Empty: any code. */
   cptCodes: string[];

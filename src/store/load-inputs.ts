@@ -122,7 +122,7 @@ export class StoreInputs {
     // One query, a JSON array per column (json-chunks.ts), not a row array per authorization: 20,000 authorizations in
     // 35-55 ms against 110-130, the CPT lists parsed with the rest instead of one JSON.parse each.
     const texts = this.db.prepare(`SELECT ${AUTHORIZATION_COLUMNS.map((column) => `json_group_array(${column})`).join(', ')}
-      FROM authorizations WHERE patient_ref IS NOT NULL AND start_date IS NOT NULL`).raw().get() as string[];
+      FROM authorizations WHERE patient_ref IS NOT NULL`).raw().get() as string[];
     const [keys, authorizationNumbers, patientKeys, clinicianKeys, payerRefs, authorizedSessions, startDates, endDates, cptCodes, priorSessions] =
       texts.map((text) => JSON.parse(text) as unknown) as AuthorizationColumns;
     const out: AuthorizationInput[] = [];
@@ -279,7 +279,7 @@ export class StoreInputs {
  * as NULL is (any code).
  */
 const AUTHORIZATION_COLUMNS = ['id', 'authorization_number', 'patient_ref', 'clinician_ref', 'payer_ref', 'authorized_sessions', 'start_date', 'end_date', "json(nullif(cpt_codes, ''))", 'prior_sessions'];
-type AuthorizationColumns = [number[], Nullable<string>, number[], Nullable<number>, Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string[]>, Nullable<number>];
+type AuthorizationColumns = [number[], Nullable<string>, number[], Nullable<number>, Nullable<number>, Nullable<number>, Nullable<string>, Nullable<string>, Nullable<string[]>, Nullable<number>];
 
 const APPOINTMENT_CHUNK_COLUMNS = ['id', 'patient_ref', 'clinician_ref', 'payer_ref', 'service_date', 'status', 'cpt_code', 'client_unpaid', 'insurance_unpaid'];
 type AppointmentColumns = [number[], number[], Nullable<number>, Nullable<number>, string[], Nullable<string>, Nullable<string>, Nullable<number>, Nullable<number>];

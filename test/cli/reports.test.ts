@@ -128,6 +128,34 @@ describe('the sessions report through a filter', () => {
   });
 });
 
+describe('an authorization exported without a start date', () => {
+  it('is listed by the sessions report (SPEC §6: every authorization), its window open at the start', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    // A practice's own mapping whose export may leave the start date empty (the built-in generic one requires it).
+    writeFile(w, 'mappings/auths-no-start.json', JSON.stringify({
+      name: 'practice/auths', entity: 'authorizations', source: 'practice', detect: { required: ['Client ID', 'Auth #', 'Visits'] },
+      fields: {
+        patient_id: { column: 'Client ID', required: true }, authorization_number: { column: 'Auth #' }, authorized_sessions: { column: 'Visits', type: 'integer' },
+        start_date: { column: 'From', type: 'date', formats: ['MM/dd/yyyy'] }, end_date: { column: 'Through', type: 'date', formats: ['MM/dd/yyyy'] },
+      },
+    }));
+    const auths = writeFile(dir, 'auths.csv', 'Client ID,Auth #,Visits,From,Through\nT1,NOSTART,6,,04/30/2026\n');
+    const appts = writeFile(dir, 'appts.csv', 'Patient ID,Patient Name,Clinician Name,Appointment Date,Appointment Status,Service Type,Authorization ID\n' +
+      ['12/15/2025', '04/10/2026', '05/05/2026'].map((day) => `T1,Ann Test,Cora Quill,${day},Completed,90837,\n`).join(''));
+    for (const file of [auths, appts]) expect((await cli(['--workspace', w, 'import', file])).code).toBe(0);
+    const report = JSON.parse((await cli(['--workspace', w, '--as-of', '2026-04-20', '--format', 'json', 'report', 'sessions'])).stdout);
+    // 12/15/2025 and 04/10/2026 fall in a window with no start through 04/30; 05/05 is after as_of. used 2, remaining 4;
+    // 04/10 → 04/20 is 10 days; 04/20 → 04/30 is 10 days: expiring (≤ 14).
+    expect(report.rows).toEqual([expect.objectContaining({
+      authorization_number: 'NOSTART', authorized_sessions: 6, used: 2, remaining: 4, start_date: null, end_date: '2026-04-30',
+      last_session: '2026-04-10', days_since_last_session: 10, days_until_expiry: 10, state: 'expiring',
+    })]);
+    const alerts = JSON.parse((await cli(['--workspace', w, '--as-of', '2026-04-20', '--format', 'json', 'report', 'alerts'])).stdout);
+    expect(alerts.rows.map((r: { id: string }) => r.id)).toEqual(['auth_expiring:NOSTART', 'auth_sessions_low:NOSTART']);
+  });
+});
+
 describe('alerts shown through a filter', () => {
   it('remembers only the new alerts it showed: the ones a filter hid stay new for the next run', async () => {
     const w = tempWorkspace();

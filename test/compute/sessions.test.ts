@@ -71,6 +71,21 @@ describe('computeSessions: which appointments count', () => {
     expect([row.used, row.scheduled, row.remaining]).toEqual([1, 1, 19]);
   });
 
+  it('lists an authorization without a start date, its window open at the start like a missing end at the end', () => {
+    // OPEN: no start, through 03/15/2026, 10 authorized, 3 prior. NEXT: from 03/01/2026, no end, 5 authorized.
+    const open = authorization({ authorizationNumber: 'OPEN', startDate: null, endDate: '2026-03-15', authorizedSessions: 10, priorSessions: 3 });
+    const next = authorization({ authorizationNumber: 'NEXT', startDate: '2026-03-01', endDate: null, authorizedSessions: 5 });
+    const appointments = ['2025-11-02', '2026-01-20', '2026-03-02', '2026-03-16'].map((serviceDate) => appointment({ serviceDate }));
+    const report = sessions([next, open], appointments, '2026-03-20');
+    // OPEN first (no start sorts before every date): 11/02 and 01/20 are in its window and no other's; 03/02 is in both
+    // windows and goes to NEXT, the latest start. used 3 + 2 = 5, remaining 10 − 5 = 5; 01/20 → 03/20 is 11 + 28 + 20 = 59
+    // days; 03/20 → 03/15 is −5: expired. NEXT: 03/02 and 03/16, used 2, remaining 3, no end: low (3 ≤ 10).
+    expect(pickRows(report.rows, 'authorization_number', 'start_date', 'used', 'remaining', 'last_session', 'days_since_last_session', 'days_until_expiry', 'state')).toEqual([
+      ['OPEN', null, 5, 5, '2026-01-20', 59, -5, 'expired'],
+      ['NEXT', '2026-03-01', 2, 3, '2026-03-16', 4, null, 'low'],
+    ]);
+  });
+
   it('gives the overlap of two authorizations to the later-starting one (renewal)', () => {
     const old = authorization({ authorizationNumber: 'OLD', startDate: '2026-01-01', endDate: '2026-03-31' });
     const renewal = authorization({ authorizationNumber: 'NEW', startDate: '2026-03-01', endDate: '2026-06-30' });
@@ -166,3 +181,7 @@ describe('computeSessions: states and order', () => {
     expect(sessions(auths, [], '2026-02-01').rows.map((r) => r.authorization_number)).toEqual(['B1', 'Z1', 'Z2']);
   });
 });
+
+function pickRows(rows: Record<string, unknown>[], ...keys: string[]): unknown[][] {
+  return rows.map((row) => keys.map((key) => row[key]));
+}

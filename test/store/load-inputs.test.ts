@@ -29,8 +29,11 @@ describe('StoreInputs.authorizations', () => {
       { key: 3, authorizationNumber: null, ...about, clinicianKey: null, clinicianName: null, payerName: 'Aetna', authorizedSessions: 10, startDate: '2026-04-01', endDate: '2026-06-30', cptCodes: [], priorSessions: 0 },
       // The adjustment (7) replaces the imported 5; the cleared one of AUTH-1 does not apply.
       { key: 4, authorizationNumber: 'AUTH-4', ...about, clinicianKey: null, clinicianName: null, payerName: 'Aetna', authorizedSessions: 12, startDate: '2026-07-01', endDate: null, cptCodes: [], priorSessions: 7 },
+      // No start date: still an authorization the sessions report lists (SPEC §6), its window open at the start. AUTH-5
+      // has no patient, so nothing can count toward it.
+      { key: 6, authorizationNumber: 'AUTH-6', ...about, clinicianKey: null, clinicianName: null, payerName: 'Aetna', authorizedSessions: 8, startDate: null, endDate: null, cptCodes: [], priorSessions: 0 },
     ]);
-    expect(new StoreInputs(db).authorizations({ payer: 'aetna' }).map((auth) => auth.key)).toEqual([1, 3, 4]);
+    expect(new StoreInputs(db).authorizations({ payer: 'aetna' }).map((auth) => auth.key)).toEqual([1, 3, 4, 6]);
     db.close();
   });
 });
