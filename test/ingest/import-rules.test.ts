@@ -403,6 +403,23 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims')).toEqual([{ claim_id: 'C1', billed: 1000 }]);
   });
 
+  it('a header cell wrapped onto two lines (a quoted line break) is one column, named as if the break were a space', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    // A spreadsheet's wrapped header cells: one the mapping does not read before the columns it does, one it reads.
+    const header = CLAIMS_HEADER.replace('Patient Name', '"Internal\r\nNotes",Patient Name').replace('Date of Service', '"Date of\nService"');
+    const file = writeFile(dir, 'wrapped.csv', `${header}\nC1,x,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\nC2,y,Ann Lee,P1,10/02/2026,,Aetna,Hannah Cole,1O.00,,,,Submitted,\n`);
+    const detected = await cli(['--workspace', ws, 'mapping', 'detect', file]);
+    expect(detected.stdout).toContain('generic/claims');
+    expect(detected.stdout).not.toContain('no single mapping fits');
+    const result = await cli(['--workspace', ws, 'import', '--allow-partial', file]);
+    expect(result.code).toBe(3);
+    // The rows keep their lines: the header takes lines 1 to 3.
+    expect(result.stdout).toContain('wrapped.csv line 5, column "Billed Amount": "1O.00" is not an amount');
+    expect(result.stdout).not.toContain('is not in this file');
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, service_date, billed FROM claims')).toEqual([{ claim_id: 'C1', service_date: '2026-10-01', billed: 1000 }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
