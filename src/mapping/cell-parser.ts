@@ -74,8 +74,16 @@ function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: r
     case 'enum':
       return enumParser(spec, vocabulary);
     default:
-      return vocabulary ? enumParser(spec, vocabulary) : (raw) => ({ ok: true, value: raw });
+      return vocabulary ? enumParser(spec, vocabulary) : readText;
   }
+}
+
+/**
+ * A text cell, its line breaks as LF: a quoted cell keeps the file's own (`CO-197⏎see remark`), and the same export saved
+ * with CRLF line ends would otherwise update every such record (SPEC §4: the same data again changes nothing).
+ */
+function readText(raw: string): CellResult<unknown> {
+  return { ok: true, value: raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw };
 }
 
 function enumParser(spec: FieldSpec, vocabulary?: readonly string[]): CellParser {

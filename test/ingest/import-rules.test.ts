@@ -420,6 +420,20 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, service_date, billed FROM claims')).toEqual([{ claim_id: 'C1', service_date: '2026-10-01', billed: 1000 }]);
   });
 
+  it('the same export with CRLF line ends changes nothing: a line break inside a text cell is stored as LF', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const db = path.join(ws, 'practice-sync.db');
+    const rows = (eol: string) => `${CLAIMS_HEADER}${eol}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Denied,"CO-197${eol}see remark N54"${eol}`;
+    expect((await cli(['--workspace', ws, 'import', writeFile(dir, 'lf.csv', rows('\n'))])).code).toBe(0);
+    const again = await cli(['--workspace', ws, '--format', 'json', 'import', writeFile(dir, 'crlf.csv', rows('\r\n'))]);
+    expect(again.code).toBe(0);
+    expect([JSON.parse(again.stdout).updated, JSON.parse(again.stdout).unchanged]).toEqual([0, 1]);
+    const old = await cli(['--workspace', ws, '--format', 'json', 'import', writeFile(dir, 'cr.csv', rows('\r'))]);
+    expect(JSON.parse(old.stdout).unchanged).toBe(1);
+    expect(query(db, 'SELECT denial_reason FROM claims')).toEqual([{ denial_reason: 'CO-197\nsee remark N54' }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
