@@ -434,6 +434,24 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(query(db, 'SELECT denial_reason FROM claims')).toEqual([{ denial_reason: 'CO-197\nsee remark N54' }]);
   });
 
+  it('an ID a spreadsheet saved in scientific notation is rejected, not stored with its digits lost', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const db = path.join(ws, 'practice-sync.db');
+    const before = dumpStore(db);
+    // Two claims 202601061234 and 202601061299, opened in Excel and saved: both became 2.02601E+11.
+    const file = writeFile(dir, 'excel.csv', `${CLAIMS_HEADER}\n2.02601E+11,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\nC2,Ann Lee,1.5E+13,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    const result = await cli(['--workspace', ws, 'import', file]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('excel.csv line 2, column "Claim ID": "2.02601E+11" is not an ID as the export wrote it: a spreadsheet saved it in scientific notation');
+    expect(result.stdout).toContain('excel.csv line 3, column "Patient ID": "1.5E+13" is not an ID');
+    expect(dumpStore(db)).toBe(before);
+    // IDs that merely hold an E are IDs.
+    const fine = writeFile(dir, 'fine.csv', `${CLAIMS_HEADER}\n2E1234,Ann Lee,P1E+,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    expect((await cli(['--workspace', ws, 'import', fine])).code).toBe(0);
+    expect(query(db, 'SELECT claim_id FROM claims')).toEqual([{ claim_id: '2E1234' }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
