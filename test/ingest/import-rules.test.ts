@@ -452,6 +452,23 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(query(db, 'SELECT claim_id FROM claims')).toEqual([{ claim_id: '2E1234' }]);
   });
 
+  it('a generic export\'s totals row is skipped whatever its label says after "Total", not imported as a record', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const db = path.join(ws, 'practice-sync.db');
+    const header = 'Account ID,Patient Name,Patient Portion,Insurance Portion,Total Balance,0-30,31-60,61-90,90+';
+    for (const label of ['Total: 2', 'Totals (2 accounts)', 'Grand Total', 'Report Total', 'TOTAL']) {
+      const file = writeFile(dir, `balances-${label.replace(/\W/g, '')}.csv`, `${header}\nA1,Ann Lee,30.00,0,30.00,30.00,0,0,0\nA2,Bo Park,10.00,0,10.00,10.00,0,0,0\n${label},,40.00,0,40.00,40.00,0,0,0\n`);
+      const result = await cli(['--workspace', ws, '--format', 'json', 'import', '--dry-run', file]);
+      expect(result.code, label).toBe(0);
+      expect([JSON.parse(result.stdout).rows, JSON.parse(result.stdout).skipped_rows], label).toEqual([2, 1]);
+    }
+    // An ID that merely starts with the letters is an ID.
+    const ids = writeFile(dir, 'ids.csv', `${header}\nTOTALCARE-7,Ann Lee,30.00,0,30.00,30.00,0,0,0\n`);
+    expect((await cli(['--workspace', ws, 'import', ids])).code).toBe(0);
+    expect(query(db, 'SELECT account_id FROM balances')).toEqual([{ account_id: 'TOTALCARE-7' }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
