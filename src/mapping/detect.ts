@@ -73,7 +73,8 @@ export function scoreMappings(headLines: string[], mappings: LoadedMapping[]): C
 
 /** The one mapping that fits, or exit 2 naming the closest (none fits) or both (a tie). */
 export function detectMapping(file: string, headLines: string[], mappings: LoadedMapping[]): Candidate {
-  if (headLines.every((line) => line.trim() === '')) fail('input_empty', `${file} has no header line: nothing to import`);
+  // A spreadsheet with no data saved as CSV is lines of delimiters (`,,,,`): as empty as a file of blank lines.
+  if (headLines.every((line) => /^[\s,;\t|"]*$/.test(line))) fail('input_empty', `${file} has no header line: nothing to import`);
   const candidates = scoreMappings(headLines, mappings);
   const fitting = candidates.filter((c) => c.fits).sort((a, b) => b.used - a.used);
   if (fitting.length === 0) {

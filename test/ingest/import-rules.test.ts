@@ -469,6 +469,15 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(query(db, 'SELECT account_id FROM balances')).toEqual([{ account_id: 'TOTALCARE-7' }]);
   });
 
+  it('a file of blank lines or of delimiters only (an empty sheet saved as CSV) has no header: exit 3, not "no mapping fits"', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    for (const [name, text] of [['blank.csv', '\r\n  \r\n'], ['sheet.csv', ',,,,\r\n,,,,\r\n'], ['sheet.txt', '\t\t\n"";""\n']]) {
+      const result = await cli(['--workspace', ws, 'import', writeFile(dir, name, text)]);
+      expect([result.code, result.stderr], name).toEqual([3, `practice-sync: ${name} has no header line: nothing to import\n`]);
+    }
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
