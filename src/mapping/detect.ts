@@ -25,12 +25,17 @@ export interface Candidate {
   used: number;
 }
 
+/** Excel's delimiter hint, which some systems write as the first line of a CSV meant for Excel: `sep=;`. */
+const SEPARATOR_HINT = /^sep=([,;\t|])$/i;
+
 export function readHeader(mapping: Mapping, headLines: string[]): HeaderReading | null {
-  const skip = mapping.read?.skip_lines ?? 0;
+  // The hint line comes before anything else, a preamble included; it names the delimiter unless the mapping fixes one.
+  const hint = SEPARATOR_HINT.exec(headLines[0] ?? '')?.[1];
+  const skip = (hint ? 1 : 0) + (mapping.read?.skip_lines ?? 0);
   const line = headLines[skip];
   if (line === undefined || line.trim() === '') return null;
-  const record = headerRecord(headLines, skip, mapping.read?.delimiter ?? sniffDelimiter(line));
-  const delimiter = mapping.read?.delimiter ?? sniffDelimiter(record);
+  const record = headerRecord(headLines, skip, mapping.read?.delimiter ?? hint ?? sniffDelimiter(line));
+  const delimiter = mapping.read?.delimiter ?? hint ?? sniffDelimiter(record);
   return { header: parseHeaderLine(record, delimiter, mapping.read?.strip_header_prefix), delimiter, headerLine: skip + 1 };
 }
 

@@ -478,6 +478,18 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     }
   });
 
+  it('Excel\'s delimiter hint on the first line (sep=;) is read as one, not taken for the header', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const rows = ['C1;Ann Lee;P1;10/01/2026;;Aetna;Hannah Cole;1,234.00;;;;Submitted;', 'C2;Ann Lee;P1;10/02/2026;;Aetna;Hannah Cole;1O.00;;;;Submitted;'];
+    const file = writeFile(dir, 'excel.csv', `sep=;\r\n${CLAIMS_HEADER.replaceAll(',', ';')}\r\n${rows.join('\r\n')}\r\n`);
+    const result = await cli(['--workspace', ws, 'import', '--allow-partial', file]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('excel.csv → generic/claims (claims)');
+    expect(result.stdout).toContain('excel.csv line 4, column "Billed Amount": "1O.00" is not an amount');
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims')).toEqual([{ claim_id: 'C1', billed: 123400 }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);
