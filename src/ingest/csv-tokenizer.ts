@@ -33,6 +33,8 @@ export class CsvTokenizer {
   private recordLine = 1;
   private quoteLine = 0;
   private afterCR = false;
+  /** A quoted cell's CR ended the last chunk: a line of its own unless the next chunk starts with its LF. */
+  private quotedCRAtEnd = false;
   private skipLines: number;
   private stopped = false;
   private readonly delimiter: number;
@@ -50,6 +52,10 @@ export class CsvTokenizer {
   push(chunk: string): boolean {
     const n = chunk.length;
     let i = 0;
+    if (this.quotedCRAtEnd && n > 0) {
+      this.quotedCRAtEnd = false;
+      if (chunk.charCodeAt(0) !== LF) this.line++;
+    }
     while (this.skipLines > 0 && i < n) {
       const c = chunk.charCodeAt(i++);
       if (c === LF && this.afterCR) {
@@ -125,6 +131,11 @@ export class CsvTokenizer {
           const close = chunk.indexOf('"', i);
           const end = close === -1 ? n : close;
           for (let k = chunk.indexOf('\n', i); k !== -1 && k < end; k = chunk.indexOf('\n', k + 1)) this.line++;
+          // A CR not followed by LF is a line break of its own (old Mac files); one ending the chunk waits for the next.
+          for (let k = chunk.indexOf('\r', i); k !== -1 && k < end; k = chunk.indexOf('\r', k + 1)) {
+            if (k + 1 === n) this.quotedCRAtEnd = true;
+            else if (chunk.charCodeAt(k + 1) !== LF) this.line++;
+          }
           this.field += chunk.slice(i, end);
           if (this.field.length > MAX_CELL_CHARS) this.refuseLongCell(this.quoteLine, ' (a quote never closed?)');
           if (close === -1) return true;

@@ -1,4 +1,4 @@
-// Split one header line into trimmed column names, honouring quotes.
+// Split one header record into trimmed column names, honouring quotes.
 import { tokenize } from './csv-tokenizer.js';
 
 export function parseHeaderLine(line: string, delimiter: string, stripPrefix?: string): string[] {
@@ -9,7 +9,8 @@ export function parseHeaderLine(line: string, delimiter: string, stripPrefix?: s
     cells = line.split(delimiter);
   }
   return cells.map((cell) => {
-    let name = cell.trim();
+    // A wrapped header cell's line break reads as the space it stands for: `Date of⏎Service` is `Date of Service`.
+    let name = cell.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     if (stripPrefix && name.startsWith(stripPrefix)) name = name.slice(stripPrefix.length).trim();
     return name;
   });

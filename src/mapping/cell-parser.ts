@@ -1,5 +1,5 @@
 // Choose the typed parser for one field of a mapping: the cell type, its formats, its enum vocabulary.
-import type { CellResult } from './cells/cell-result.js';
+import { cellError, type CellResult } from './cells/cell-result.js';
 import {
   displayName, makeDateParser, makeDateTimeParser, makeTimeParser, parseBoolean, parseInteger, parseList, parseMoney, parseNumber, type DateTime,
 } from './cells/index.js';
@@ -74,8 +74,29 @@ function baseParser(spec: FieldSpec, type: string, field: string, vocabulary?: r
     case 'enum':
       return enumParser(spec, vocabulary);
     default:
-      return vocabulary ? enumParser(spec, vocabulary) : (raw) => ({ ok: true, value: raw });
+      if (vocabulary) return enumParser(spec, vocabulary);
+      return field.endsWith('_id') || field === 'authorization_number' ? readIdentifier : readText;
   }
+}
+
+/**
+ * A text cell, its line breaks as LF: a quoted cell keeps the file's own (`CO-197⏎see remark`), and the same export saved
+ * with CRLF line ends would otherwise update every such record (SPEC §4: the same data again changes nothing).
+ */
+function readText(raw: string): CellResult<unknown> {
+  return { ok: true, value: raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw };
+}
+
+/** `1.23457E+11`: how a spreadsheet saves a long number it displayed in scientific notation, its last digits gone. */
+const SCIENTIFIC = /^[+-]?\d(?:\.\d+)?E\+\d+$/i;
+const NOT_AN_IDENTIFIER = cellError('an ID as the export wrote it: a spreadsheet saved it in scientific notation, losing digits (export again, or format the column as Text before saving)');
+
+/**
+ * An ID (claim, account, payment, member ...): text, except a number a spreadsheet rewrote as `1.23457E+11`, which
+ * has lost its last digits, would match no record the next export names, and would turn two claims into one.
+ */
+function readIdentifier(raw: string): CellResult<unknown> {
+  return SCIENTIFIC.test(raw) ? NOT_AN_IDENTIFIER : readText(raw);
 }
 
 function enumParser(spec: FieldSpec, vocabulary?: readonly string[]): CellParser {

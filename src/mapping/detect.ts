@@ -1,6 +1,7 @@
 // Which mapping fits a file, from its first lines: every `detect.required` header present, none of `detect.absent`,
 // and the most header columns used wins. When none fits, the closest ones and what each misses.
 import { fail } from '../errors.js';
+import { tokenize } from '../ingest/csv-tokenizer.js';
 import { parseHeaderLine } from '../ingest/parse-header.js';
 import { sniffDelimiter } from '../ingest/sniff-delimiter.js';
 import { headerIndex, locateColumns } from './bind-mapping.js';
@@ -24,12 +25,39 @@ export interface Candidate {
   used: number;
 }
 
+/** Excel's delimiter hint, which some systems write as the first line of a CSV meant for Excel: `sep=;`. */
+const SEPARATOR_HINT = /^sep=([,;\t|])$/i;
+
 export function readHeader(mapping: Mapping, headLines: string[]): HeaderReading | null {
-  const skip = mapping.read?.skip_lines ?? 0;
+  // The hint line comes before anything else, a preamble included; it names the delimiter unless the mapping fixes one.
+  const hint = SEPARATOR_HINT.exec(headLines[0] ?? '')?.[1];
+  const skip = (hint ? 1 : 0) + (mapping.read?.skip_lines ?? 0);
   const line = headLines[skip];
   if (line === undefined || line.trim() === '') return null;
-  const delimiter = mapping.read?.delimiter ?? sniffDelimiter(line);
-  return { header: parseHeaderLine(line, delimiter, mapping.read?.strip_header_prefix), delimiter, headerLine: skip + 1 };
+  const record = headerRecord(headLines, skip, mapping.read?.delimiter ?? hint ?? sniffDelimiter(line));
+  const delimiter = mapping.read?.delimiter ?? hint ?? sniffDelimiter(record);
+  return { header: parseHeaderLine(record, delimiter, mapping.read?.strip_header_prefix), delimiter, headerLine: skip + 1 };
+}
+
+/**
+ * The header record starting on line `skip`: a quoted header name may hold a line break (a spreadsheet's wrapped header
+ * cell, `"Date of⏎Service"`), which the import's tokenizer reads as one record, so the physical lines are joined until
+ * its quote closes. Read line by line, the columns after such a cell were lost: no mapping fitted, or every row had
+ * "more fields than the header". A quote never closed within the lines read leaves the first line as it was.
+ */
+function headerRecord(headLines: string[], skip: number, delimiter: string): string {
+  let record = headLines[skip];
+  for (let next = skip + 1; next < headLines.length && quoteLeftOpen(record, delimiter); next++) record += `\n${headLines[next]}`;
+  return quoteLeftOpen(record, delimiter) ? headLines[skip] : record;
+}
+
+function quoteLeftOpen(text: string, delimiter: string): boolean {
+  try {
+    tokenize(text, delimiter);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export function scoreMappings(headLines: string[], mappings: LoadedMapping[]): Candidate[] {
@@ -50,7 +78,8 @@ export function scoreMappings(headLines: string[], mappings: LoadedMapping[]): C
 
 /** The one mapping that fits, or exit 2 naming the closest (none fits) or both (a tie). */
 export function detectMapping(file: string, headLines: string[], mappings: LoadedMapping[]): Candidate {
-  if (headLines.every((line) => line.trim() === '')) fail('input_empty', `${file} has no header line: nothing to import`);
+  // A spreadsheet with no data saved as CSV is lines of delimiters (`,,,,`): as empty as a file of blank lines.
+  if (headLines.every((line) => /^[\s,;\t|"]*$/.test(line))) fail('input_empty', `${file} has no header line: nothing to import`);
   const candidates = scoreMappings(headLines, mappings);
   const fitting = candidates.filter((c) => c.fits).sort((a, b) => b.used - a.used);
   if (fitting.length === 0) {

@@ -26,6 +26,8 @@ export interface InboxScan {
   waiting: string[];
   /** Hidden files, and files still being copied or saved (`isTemporaryName`): left alone, untouched. */
   skipped: string[];
+  /** Folders (named with a trailing `/`), links and other entries that are not plain files: left alone, untouched. */
+  notFiles: string[];
 }
 
 /**
@@ -44,9 +46,15 @@ export function scanInbox(inbox: string): InboxScan {
   const ready: InboxFile[] = [];
   const waiting: string[] = [];
   const skipped: string[] = [];
-  if (!fs.existsSync(inbox)) return { ready, waiting, skipped };
+  const notFiles: string[] = [];
+  if (!fs.existsSync(inbox)) return { ready, waiting, skipped, notFiles };
   for (const entry of fs.readdirSync(inbox, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isFile() || entry.name.endsWith(PROBLEM_SUFFIX)) continue;
+    if (!entry.isFile()) {
+      // An unzipped folder of exports, or a link to one: never imported, so said every run rather than passed over.
+      if (!isTemporaryName(entry.name)) notFiles.push(entry.isDirectory() ? `${entry.name}/` : entry.name);
+      continue;
+    }
+    if (entry.name.endsWith(PROBLEM_SUFFIX)) continue;
     if (isTemporaryName(entry.name)) {
       skipped.push(entry.name);
       continue;
@@ -63,7 +71,7 @@ export function scanInbox(inbox: string): InboxScan {
     }
     ready.push({ path: file, name: entry.name, ...identity });
   }
-  return { ready, waiting, skipped };
+  return { ready, waiting, skipped, notFiles };
 }
 
 export function writeProblem(file: InboxFile, lines: string[], when: string): string {

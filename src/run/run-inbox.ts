@@ -54,6 +54,8 @@ export interface RunReport {
   waiting: string[];
   /** Hidden, temporary or still-downloading files left in the inbox untouched (names only). */
   skipped: string[];
+  /** Folders (`NAME/`), links and other entries of the inbox that are not plain files: left alone (names only). */
+  not_files: string[];
   reports_dir: string;
   alerts: { total: number; new: number; by_severity: Record<string, number>; new_by_severity: Record<string, number> };
   alertRows: AlertsReport['rows'];
@@ -64,6 +66,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const day = options.asOf;
   const scan = scanInbox(ws.paths.inbox);
   for (const name of scan.skipped) ws.log({ event: 'skipped_temporary', command: 'run', file: name });
+  for (const name of scan.notFiles) ws.log({ event: 'skipped_not_file', command: 'run', file: name });
   if (scan.ready.length) await options.beforeWrite?.();
   const files: RunFileOutcome[] = [];
   const byPath = new Map(scan.ready.map((file) => [file.path, file]));
@@ -86,7 +89,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const count = (rows: AlertsReport['rows']) => rows.reduce<Record<string, number>>((acc, r) => ((acc[String(r.severity)] = (acc[String(r.severity)] ?? 0) + 1), acc), {});
   const fresh = alerts.rows.filter((r) => r.new === true);
   const result: RunReport = {
-    as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, skipped: scan.skipped, reports_dir: reportsDir,
+    as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, skipped: scan.skipped, not_files: scan.notFiles, reports_dir: reportsDir,
     alerts: { total: alerts.rows.length, new: fresh.length, by_severity: count(alerts.rows), new_by_severity: count(fresh) },
     alertRows: alerts.rows,
   };
@@ -173,6 +176,11 @@ export function summaryLines(result: Omit<RunReport, 'alertRows'>): string[] {
   }
   for (const name of result.waiting) lines.push(`waiting ${name}: unchanged since its problem was reported`);
   for (const name of result.skipped) lines.push(`skipped ${name}: a hidden or temporary file (still being copied?); left in the inbox`);
+  for (const name of result.not_files) {
+    lines.push(name.endsWith('/')
+      ? `skipped ${name}: a folder; run imports the files directly in the inbox, so move its exports up`
+      : `skipped ${name}: not a plain file (a link?); copy the export itself into the inbox`);
+  }
   const sev = (counts: Record<string, number>) => ['high', 'medium', 'low'].filter((s) => counts[s]).map((s) => `${counts[s]} ${s}`).join(', ') || 'none';
   lines.push(`alerts: ${result.alerts.total} (${sev(result.alerts.by_severity)}); new since the last look: ${result.alerts.new} (${sev(result.alerts.new_by_severity)})`);
   lines.push(`reports: ${result.reports_dir}`);

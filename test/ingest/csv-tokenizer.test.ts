@@ -29,6 +29,15 @@ describe('CsvTokenizer', () => {
     expect(whole).toEqual([[['h1', 'h2'], 1], [['a "q" b', '2'], 2], [['multi\r\nline', 'x'], 4], [['last', 'end'], 6]]);
   });
 
+  it('counts a line break inside quotes as one line whether it is LF, CRLF or CR, whatever the chunks', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `h1,h2${eol}"two${eol}lines",1${eol}"a${eol}${eol}b",2${eol}last,3${eol}`;
+      for (let size = 1; size <= text.length; size++) {
+        expect(records(text, size).map(([, line]) => line)).toEqual([1, 2, 4, 7]);
+      }
+    }
+  });
+
   it('skips blank lines and rows of empty cells, and preamble lines', () => {
     expect(records('Date 10/24/2026\nA\tB\n\n\t\n1\t2\n', 100, '\t', 1)).toEqual([[['A', 'B'], 2], [['1', '2'], 5]]);
   });

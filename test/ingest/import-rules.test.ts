@@ -403,6 +403,93 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims')).toEqual([{ claim_id: 'C1', billed: 1000 }]);
   });
 
+  it('a header cell wrapped onto two lines (a quoted line break) is one column, named as if the break were a space', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    // A spreadsheet's wrapped header cells: one the mapping does not read before the columns it does, one it reads.
+    const header = CLAIMS_HEADER.replace('Patient Name', '"Internal\r\nNotes",Patient Name').replace('Date of Service', '"Date of\nService"');
+    const file = writeFile(dir, 'wrapped.csv', `${header}\nC1,x,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\nC2,y,Ann Lee,P1,10/02/2026,,Aetna,Hannah Cole,1O.00,,,,Submitted,\n`);
+    const detected = await cli(['--workspace', ws, 'mapping', 'detect', file]);
+    expect(detected.stdout).toContain('generic/claims');
+    expect(detected.stdout).not.toContain('no single mapping fits');
+    const result = await cli(['--workspace', ws, 'import', '--allow-partial', file]);
+    expect(result.code).toBe(3);
+    // The rows keep their lines: the header takes lines 1 to 3.
+    expect(result.stdout).toContain('wrapped.csv line 5, column "Billed Amount": "1O.00" is not an amount');
+    expect(result.stdout).not.toContain('is not in this file');
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, service_date, billed FROM claims')).toEqual([{ claim_id: 'C1', service_date: '2026-10-01', billed: 1000 }]);
+  });
+
+  it('the same export with CRLF line ends changes nothing: a line break inside a text cell is stored as LF', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const db = path.join(ws, 'practice-sync.db');
+    const rows = (eol: string) => `${CLAIMS_HEADER}${eol}C1,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Denied,"CO-197${eol}see remark N54"${eol}`;
+    expect((await cli(['--workspace', ws, 'import', writeFile(dir, 'lf.csv', rows('\n'))])).code).toBe(0);
+    const again = await cli(['--workspace', ws, '--format', 'json', 'import', writeFile(dir, 'crlf.csv', rows('\r\n'))]);
+    expect(again.code).toBe(0);
+    expect([JSON.parse(again.stdout).updated, JSON.parse(again.stdout).unchanged]).toEqual([0, 1]);
+    const old = await cli(['--workspace', ws, '--format', 'json', 'import', writeFile(dir, 'cr.csv', rows('\r'))]);
+    expect(JSON.parse(old.stdout).unchanged).toBe(1);
+    expect(query(db, 'SELECT denial_reason FROM claims')).toEqual([{ denial_reason: 'CO-197\nsee remark N54' }]);
+  });
+
+  it('an ID a spreadsheet saved in scientific notation is rejected, not stored with its digits lost', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const db = path.join(ws, 'practice-sync.db');
+    const before = dumpStore(db);
+    // Two claims 202601061234 and 202601061299, opened in Excel and saved: both became 2.02601E+11.
+    const file = writeFile(dir, 'excel.csv', `${CLAIMS_HEADER}\n2.02601E+11,Ann Lee,P1,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\nC2,Ann Lee,1.5E+13,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    const result = await cli(['--workspace', ws, 'import', file]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('excel.csv line 2, column "Claim ID": "2.02601E+11" is not an ID as the export wrote it: a spreadsheet saved it in scientific notation');
+    expect(result.stdout).toContain('excel.csv line 3, column "Patient ID": "1.5E+13" is not an ID');
+    expect(dumpStore(db)).toBe(before);
+    // IDs that merely hold an E are IDs.
+    const fine = writeFile(dir, 'fine.csv', `${CLAIMS_HEADER}\n2E1234,Ann Lee,P1E+,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    expect((await cli(['--workspace', ws, 'import', fine])).code).toBe(0);
+    expect(query(db, 'SELECT claim_id FROM claims')).toEqual([{ claim_id: '2E1234' }]);
+  });
+
+  it('a generic export\'s totals row is skipped whatever its label says after "Total", not imported as a record', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const db = path.join(ws, 'practice-sync.db');
+    const header = 'Account ID,Patient Name,Patient Portion,Insurance Portion,Total Balance,0-30,31-60,61-90,90+';
+    for (const label of ['Total: 2', 'Totals (2 accounts)', 'Grand Total', 'Report Total', 'TOTAL']) {
+      const file = writeFile(dir, `balances-${label.replace(/\W/g, '')}.csv`, `${header}\nA1,Ann Lee,30.00,0,30.00,30.00,0,0,0\nA2,Bo Park,10.00,0,10.00,10.00,0,0,0\n${label},,40.00,0,40.00,40.00,0,0,0\n`);
+      const result = await cli(['--workspace', ws, '--format', 'json', 'import', '--dry-run', file]);
+      expect(result.code, label).toBe(0);
+      expect([JSON.parse(result.stdout).rows, JSON.parse(result.stdout).skipped_rows], label).toEqual([2, 1]);
+    }
+    // An ID that merely starts with the letters is an ID.
+    const ids = writeFile(dir, 'ids.csv', `${header}\nTOTALCARE-7,Ann Lee,30.00,0,30.00,30.00,0,0,0\n`);
+    expect((await cli(['--workspace', ws, 'import', ids])).code).toBe(0);
+    expect(query(db, 'SELECT account_id FROM balances')).toEqual([{ account_id: 'TOTALCARE-7' }]);
+  });
+
+  it('a file of blank lines or of delimiters only (an empty sheet saved as CSV) has no header: exit 3, not "no mapping fits"', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    for (const [name, text] of [['blank.csv', '\r\n  \r\n'], ['sheet.csv', ',,,,\r\n,,,,\r\n'], ['sheet.txt', '\t\t\n"";""\n']]) {
+      const result = await cli(['--workspace', ws, 'import', writeFile(dir, name, text)]);
+      expect([result.code, result.stderr], name).toEqual([3, `practice-sync: ${name} has no header line: nothing to import\n`]);
+    }
+  });
+
+  it('Excel\'s delimiter hint on the first line (sep=;) is read as one, not taken for the header', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const rows = ['C1;Ann Lee;P1;10/01/2026;;Aetna;Hannah Cole;1,234.00;;;;Submitted;', 'C2;Ann Lee;P1;10/02/2026;;Aetna;Hannah Cole;1O.00;;;;Submitted;'];
+    const file = writeFile(dir, 'excel.csv', `sep=;\r\n${CLAIMS_HEADER.replaceAll(',', ';')}\r\n${rows.join('\r\n')}\r\n`);
+    const result = await cli(['--workspace', ws, 'import', '--allow-partial', file]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toContain('excel.csv → generic/claims (claims)');
+    expect(result.stdout).toContain('excel.csv line 4, column "Billed Amount": "1O.00" is not an amount');
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT claim_id, billed FROM claims')).toEqual([{ claim_id: 'C1', billed: 123400 }]);
+  });
+
   it('no workspace', async () => {
     const result = await cli(['import', 'x.csv'], { cwd: tempDir() });
     expect(result.code).toBe(2);

@@ -102,4 +102,27 @@ describe('run', () => {
     const log = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(log.filter((e) => e.event === 'skipped_temporary').map((e) => e.file).sort()).toEqual([...temporary].sort());
   });
+
+  it('names a folder or a link in the inbox in every summary and the log, instead of passing over it without a word', async () => {
+    const ws = tempWorkspace();
+    const inbox = path.join(ws, 'inbox');
+    fs.copyFileSync(path.join(FIXTURES, 'generic', 'patients.csv'), path.join(inbox, 'patients.csv'));
+    // An unzipped folder of exports, a link to an export kept elsewhere, a hidden folder (left unmentioned).
+    writeFile(path.join(inbox, 'October exports'), 'claims.csv', fs.readFileSync(path.join(FIXTURES, 'generic', 'claims.csv')));
+    fs.symlinkSync(path.join(FIXTURES, 'generic', 'claims.csv'), path.join(inbox, 'claims.csv'));
+    fs.mkdirSync(path.join(inbox, '.sync'));
+    for (let i = 0; i < 2; i++) {
+      const result = await run(ws);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toContain('skipped October exports/: a folder; run imports the files directly in the inbox, so move its exports up\n');
+      expect(result.stdout).toContain('skipped claims.csv: not a plain file (a link?); copy the export itself into the inbox\n');
+      expect(result.stdout).not.toContain('.sync');
+    }
+    expect(fs.readdirSync(path.join(ws, 'archive', '2026-11-23'))).toEqual(['run-1-patients.csv']);
+    expect(fs.readdirSync(inbox).sort()).toEqual(['.sync', 'October exports', 'claims.csv']);
+    const summary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.json'), 'utf8'));
+    expect(summary.not_files).toEqual(['claims.csv', 'October exports/']);
+    const log = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(log.filter((e) => e.event === 'skipped_not_file').map((e) => e.file)).toEqual(['claims.csv', 'October exports/', 'claims.csv', 'October exports/']);
+  });
 });
