@@ -1,6 +1,6 @@
 // How alert texts show money and dates, and `flat`, the template tag every id, subject and message is built with.
 import { describe, expect, it } from 'vitest';
-import { dollars, flat, usDate } from '../../src/alerts/format.js';
+import { dollars, flat, subjectWithoutPatient, usDate } from '../../src/alerts/format.js';
 
 describe('alert text', () => {
   it('writes money as billing staff read it', () => {
@@ -20,5 +20,15 @@ describe('alert text', () => {
     expect(flat`${days} days since ${id} (${dollars(5000)})`).toBe('45 days since CLM-1001 ($50.00)');
     expect(flat`no values`).toBe('no values');
     expect(flat`${''}${id}${''}`).toBe('CLM-1001');
+  });
+
+  it('keeps a patient\'s name out of a subject that leaves the office', () => {
+    expect(subjectWithoutPatient('Claim Castillo, Ramón|7/22/2026|MetLife Dental|P', 'Ramón Castillo')).toBe('Claim');
+    expect(subjectWithoutPatient('Claim CASTILLO, RAMON|7/22/2026|MetLife|P', 'Ramón Castillo')).toBe('Claim');
+    expect(subjectWithoutPatient('Claim CLM-1001', 'Ramón Castillo')).toBe('Claim CLM-1001');
+    expect(subjectWithoutPatient('Account A1002', 'Kit Roe')).toBe('Account A1002');
+    // A one-letter initial is not a name: "P" (primary) stays.
+    expect(subjectWithoutPatient('Claim X|P', 'P Smith')).toBe('Claim X|P');
+    expect(subjectWithoutPatient('Session 01/02/2026', null)).toBe('Session 01/02/2026');
   });
 });

@@ -125,4 +125,15 @@ describe('run', () => {
     const log = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(log.filter((e) => e.event === 'skipped_not_file').map((e) => e.file)).toEqual(['claims.csv', 'October exports/', 'claims.csv', 'October exports/']);
   });
+
+  it('prints no patient name in the alerts it lists, even where a claim ID is built from one', async () => {
+    const ws = tempWorkspace();
+    fs.copyFileSync(path.join(FIXTURES, 'opendental', 'outstanding-claims.txt'), path.join(ws, 'inbox', 'outstanding-claims.txt'));
+    const result = await run(ws);
+    expect(result.code, result.stderr).toBe(0);
+    // Castillo's claim, sent 07/23/2026: 123 days by 11/23 (high from 90).
+    expect(result.stdout).toContain('  - [high] Claim: No payment from MetLife Dental 123 days since it was submitted on 07/23/2026');
+    for (const name of ['Castillo', 'Abernathy', 'Hollis', 'Okafor', 'Sato']) expect(result.stdout).not.toContain(name);
+  });
 });
+

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { EXIT, fail } from '../../errors.js';
 import { isSeverity, severityAtLeast, type Severity } from '../../alerts/index.js';
+import { subjectWithoutPatient } from '../../alerts/format.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { resolveAsOf, withWorkspace } from '../session.js';
@@ -52,7 +53,7 @@ export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: Wo
     const lines = summaryLines(summary);
     ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
     const fresh = alertRows.filter((r) => r.new === true && (!failOn || (isSeverity(r.severity) && severityAtLeast(r.severity, failOn))));
-    for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${r.subject}: ${r.message}\n`);
+    for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${subjectWithoutPatient(String(r.subject), r.patient as string | null)}: ${r.message}\n`);
     if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
   }
 }
