@@ -12,6 +12,7 @@ import { writeReportFile } from '../report/render-report.js';
 import type { Report } from '../report/model.js';
 import { loadAlertMemory, rememberAlerts } from '../store/alert-state.js';
 import { describeMissing, type MissingRecords } from '../store/export-presence.js';
+import { plural } from '../text/plural.js';
 import type { WorkspaceSession } from '../workspace/open-workspace.js';
 import { permissionDenied } from '../workspace/permission-denied.js';
 import { ensurePrivateDir, writePrivateFile } from '../workspace/private-fs.js';
@@ -130,9 +131,9 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
   ws.log({ event: 'import_done', command: 'run', run: report.run, file: file.name, mapping: report.mapping, status: report.status,
     rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
   if (report.status === 'rejected') {
-    const lines = [`${report.rejected} row(s) rejected by mapping ${report.mapping}; nothing from this file was imported.`,
+    const lines = [`${plural(report.rejected, 'row')} rejected by mapping ${report.mapping}; nothing from this file was imported.`,
       ...report.first_rejects.map((r) => `- ${shownReason(r)}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
-    return noteProblem(ws, { ...outcome, reason: `${report.rejected} row(s) rejected` }, file, lines, options.now().toISOString());
+    return noteProblem(ws, { ...outcome, reason: `${plural(report.rejected, 'row')} rejected` }, file, lines, options.now().toISOString());
   }
   if (report.status === 'skipped') {
     const to = archiveFile(file, ws.paths.archive, day, `run-${report.already_imported_by}-again`);

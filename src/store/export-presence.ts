@@ -99,6 +99,7 @@ export function comparePresence(db: Store, options: { mapping: Mapping; runId: n
 export function describeMissing(mapping: string, missing: MissingRecords): string {
   const back = missing.back ? `; ${missing.back} missing before ${missing.back === 1 ? 'is' : 'are'} listed again` : '';
   if (missing.earlier === 0) return `full export: the first of ${mapping}; later ones are compared with the ${plural(missing.listed, 'record')} it lists`;
+  if (missing.disjoint && missing.listed === 0) return `full export: lists no record (only summary rows?), so nothing was compared or remembered`;
   if (missing.disjoint) {
     return `full export: shares no record with earlier exports of ${mapping}, so nothing was compared or remembered ` +
       "(another location's or practice's list? see docs/decisions.md)";

@@ -65,7 +65,7 @@ describe('a record missing from a later full export', () => {
     expect((await balanceRows(ws)).flagged).toEqual(['A1002']);
   });
 
-  it('is judged by a dry run without writing, and not judged when rows were rejected', async () => {
+  it('is judged by a dry run without writing, and not judged when rows were rejected or none were listed', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();
     const db = path.join(ws, 'practice-sync.db');
@@ -81,6 +81,15 @@ describe('a record missing from a later full export', () => {
     expect(partial.code).toBe(3);
     expect(partial.report.missing).toBeNull();
     expect(partial.report.warnings).toContain('not compared with earlier exports of generic/balances: with rows rejected, a record could look missing only because its row was');
+    const shown = await cli(['--workspace', ws, 'runs', 'show', String(partial.report.run)]);
+    expect(shown.stdout).toContain('  warning: not compared with earlier exports of generic/balances: with rows rejected, a record could look missing only because its row was\n');
+
+    // A list of nothing but its totals row (a date filter gone wrong) calls nothing missing.
+    const totalsOnly = await importJson(ws, writeFile(dir, 'totals.csv', `${HEADER}\nTotal,,720.00,50.00,770.00,170.00,0,0,600.00\n`));
+    expect(totalsOnly.code).toBe(0);
+    expect(totalsOnly.report.missing).toEqual({ listed: 0, earlier: 3, disjoint: true, count: 0, new: 0, back: 0, keys: [] });
+    expect((await cli(['--workspace', ws, 'runs', 'show', String(totalsOnly.report.run)])).stdout)
+      .toContain('  full export: lists no record (only summary rows?), so nothing was compared or remembered\n');
     expect(query(db, 'SELECT row_id, missing_since_run FROM export_presence ORDER BY row_id')).toEqual([
       { row_id: 1, missing_since_run: null }, { row_id: 2, missing_since_run: null }, { row_id: 3, missing_since_run: null },
     ]);

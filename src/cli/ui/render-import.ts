@@ -6,6 +6,7 @@ import type { ImportReport } from '../../ingest/import-file.js';
 import { describeMissing } from '../../store/export-presence.js';
 import type { WouldHave } from '../../store/run-history.js';
 import { shownReason } from '../../ingest/shown-reason.js';
+import { plural } from '../../text/plural.js';
 
 export function renderImport(report: ImportReport, style: ChalkInstance): string {
   const name = path.basename(report.file);
@@ -20,7 +21,7 @@ export function renderImport(report: ImportReport, style: ChalkInstance): string
   const tag = report.dry_run ? style.cyan(' [dry run: nothing written]') : '';
   lines.push(`${style.bold(head)}, run ${report.run}${tag}`);
   lines.push(`  rows ${report.rows}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected` +
-    (report.duplicates ? `, ${report.duplicates} identical duplicates` : '') + (report.skipped_rows ? `, ${report.skipped_rows} summary rows skipped` : ''));
+    (report.duplicates ? `, ${plural(report.duplicates, 'identical duplicate')}` : '') + (report.skipped_rows ? `, ${plural(report.skipped_rows, 'summary row')} skipped` : ''));
   if (report.status !== 'rejected') lines.push(`  ${describeChanges(report.entity, report.changes)}`);
   if (report.missing) {
     const line = describeMissing(report.mapping, report.missing);

@@ -11,6 +11,7 @@ import { wouldHaveLine } from './render-import.js';
 export function renderRun(run: RunRecord, changes: RunChange[], style: ChalkInstance): string {
   const wouldHave = run.summary?.would_have as WouldHave | undefined;
   const missing = run.summary?.missing as MissingRecords | undefined;
+  const warnings = Array.isArray(run.summary?.warnings) ? (run.summary.warnings as string[]) : [];
   const lines = [
     style.bold(`run ${run.run}: ${run.command}${run.file ? ` ${run.file}` : ''}`),
     `  started ${run.started_at}, by ${run.user ?? 'unknown'}, status ${run.undone_by ? `undone by run ${run.undone_by}` : run.status}`,
@@ -19,6 +20,7 @@ export function renderRun(run: RunRecord, changes: RunChange[], style: ChalkInst
     run.status === 'rejected' ? `  nothing was written${wouldHave ? `; ${wouldHaveLine(wouldHave)}` : ''}` : '',
     run.rejects_file ? `  rejects: ${run.rejects_file}` : '',
     missing && run.mapping ? `  ${describeMissing(run.mapping, missing)}` : '',
+    ...warnings.map((warning) => `  warning: ${warning}`),
   ].filter(Boolean);
   if (changes.length) lines.push('  changes:');
   for (const c of changes) {
