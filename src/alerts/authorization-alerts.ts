@@ -31,8 +31,9 @@ export function authorizationAlerts(sessions: Report, config: Config): Alert[] {
     if (daysUntilExpiry !== null && daysUntilExpiry < 0) continue;
     const startDate = textOf(row, 'start_date');
     const endDate = textOf(row, 'end_date');
-    const authorized = numberOf(row, 'authorized_sessions') ?? 0;
-    const remaining = numberOf(row, 'remaining') ?? 0;
+    const authorized = numberOf(row, 'authorized_sessions');
+    // No session count: only the end date can raise an alert.
+    const remaining = numberOf(row, 'remaining');
     const about: AlertAbout = {
       subject: subjectOf(textOf(row, 'authorization_number'), startDate),
       patient: textOf(row, 'patient_name'),
@@ -41,17 +42,18 @@ export function authorizationAlerts(sessions: Report, config: Config): Alert[] {
     };
     const key = authorizationKey(textOf(row, 'authorization_number'), about.patient, startDate);
     const ends = endDate ? `ends ${usDate(endDate)}` : 'no end date';
-    if (remaining <= 0) {
+    if (remaining !== null && authorized !== null && remaining <= 0) {
       const over = remaining < 0 ? `, ${plural(-remaining, 'session')} beyond it` : '';
       const message = flat`All ${plural(authorized, 'authorized session')} used${over} (${ends}); request more sessions`;
       alerts.push(newAlert(about, { type: 'auth_exhausted', key, severity: 'high', amount: null, due: null, message }));
-    } else if (remaining <= config.alerts.auth_sessions_remaining_at_most) {
+    } else if (remaining !== null && authorized !== null && remaining <= config.alerts.auth_sessions_remaining_at_most) {
       const message = flat`${remaining} of ${plural(authorized, 'authorized session')} left (${ends})`;
       alerts.push(newAlert(about, { type: 'auth_sessions_low', key, severity: 'medium', amount: null, due: null, message }));
     }
     if (endDate && daysUntilExpiry !== null && daysUntilExpiry <= config.alerts.auth_expiring_within_days) {
       const when = daysUntilExpiry === 0 ? 'today' : `in ${plural(daysUntilExpiry, 'day')}`;
-      const message = flat`Authorization ends ${usDate(endDate)}, ${when} (${remaining} of ${authorized} sessions left)`;
+      const left = remaining !== null && authorized !== null ? `${remaining} of ${authorized} sessions left` : 'no session count';
+      const message = flat`Authorization ends ${usDate(endDate)}, ${when} (${left})`;
       alerts.push(newAlert(about, { type: 'auth_expiring', key, severity: 'medium', amount: null, due: endDate, message }));
     }
   }

@@ -53,16 +53,18 @@ export function computeSessions({ authorizations, appointments, asOf, config, li
   for (const auth of sortAuthorizations(listed ? authorizations.filter(listed) : authorizations)) {
     const tally = tallies.get(auth.key)!;
     const used = auth.priorSessions + tally.counted;
-    const remaining = auth.authorizedSessions - used;
+    // No session count (a payer authorizing a period, not a number of visits): nothing remains to count down, and
+    // only the dates judge its state.
+    const remaining = auth.authorizedSessions === null ? null : auth.authorizedSessions - used;
     const daysUntilExpiry = auth.endDate ? daysBetween(asOf, auth.endDate) : null;
     const state: SessionState =
       daysUntilExpiry !== null && daysUntilExpiry < 0
         ? 'expired'
-        : remaining <= 0
+        : remaining !== null && remaining <= 0
           ? 'exhausted'
           : daysUntilExpiry !== null && daysUntilExpiry <= expiringWithin
             ? 'expiring'
-            : remaining <= lowAtMost
+            : remaining !== null && remaining <= lowAtMost
               ? 'low'
               : 'ok';
     stateCounts[state] += 1;

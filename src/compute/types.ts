@@ -14,7 +14,8 @@ export interface AuthorizationInput {
   clinicianKey: number | null;
   clinicianName: string | null;
   payerName: string | null;
-  authorizedSessions: number;
+  /** Null when the source gives no count (an authorization of a period, not of a number of visits). */
+  authorizedSessions: number | null;
   /** Null when the export gave none: the window is then open at the start, as a missing end leaves it open at the end. */
   startDate: IsoDate | null;
   endDate: IsoDate | null;

@@ -137,7 +137,7 @@ export class StoreInputs {
       if (!passes(filter, patientName, clinicianName, payerName)) continue;
       out.push({
         key, authorizationNumber: authorizationNumbers[row], patientKey, patientName, clinicianKey, clinicianName, payerName,
-        authorizedSessions: authorizedSessions[row] ?? 0, startDate: startDates[row], endDate: endDates[row], cptCodes: cptCodes[row] ?? [],
+        authorizedSessions: authorizedSessions[row] ?? null, startDate: startDates[row], endDate: endDates[row], cptCodes: cptCodes[row] ?? [],
         priorSessions: adjusted.get(key) ?? priorSessions[row] ?? 0,
       });
     }

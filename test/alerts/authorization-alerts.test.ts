@@ -76,4 +76,11 @@ describe('authorization alerts', () => {
     expect(report.rows[0].id).toMatch(/^auth_sessions_low:p[0-9a-f]{8}:2026-01-01$/);
     expect(report.rows[0].subject).toBe('Authorization from 01/01/2026');
   });
+
+  it('an authorization without a session count raises only auth_expiring, never auth_exhausted', () => {
+    const report = runAlerts({ authorizations: [authorization({ authorizationNumber: 'PERIOD', authorizedSessions: null })], appointments: sessionsFrom('2026-01-05', 12) }, '2026-03-01');
+    expect(report.rows.map((r) => [r.type, r.message])).toEqual([
+      ['auth_expiring', 'Authorization ends 03/15/2026, in 14 days (no session count)'],
+    ]);
+  });
 });

@@ -172,6 +172,21 @@ describe('computeSessions: states and order', () => {
     expect(report.totals).toEqual({ authorizations: 4, ok: 1, low: 1, expiring: 0, exhausted: 1, expired: 1 });
   });
 
+  it('judges an authorization without a session count by its dates alone', () => {
+    const auths = [
+      authorization({ key: 1, authorizationNumber: 'PERIOD-OK', patientKey: 1, patientName: 'Ana A', authorizedSessions: null, endDate: '2026-06-30' }),
+      authorization({ key: 2, authorizationNumber: 'PERIOD-ENDING', patientKey: 2, patientName: 'Ben B', authorizedSessions: null, endDate: '2026-03-01' }),
+      authorization({ key: 3, authorizationNumber: 'PERIOD-OVER', patientKey: 3, patientName: 'Cy C', authorizedSessions: null, endDate: '2026-02-19' }),
+    ];
+    const appointments = [...sessionsFrom('2026-01-05', 6, { patientKey: 1 }), ...sessionsFrom('2026-01-05', 2, { patientKey: 2 })];
+    const report = sessions(auths, appointments, '2026-02-20');
+    expect(report.rows.map((r) => [r.authorization_number, r.authorized_sessions, r.used, r.remaining, r.days_until_expiry, r.state])).toEqual([
+      ['PERIOD-OK', null, 6, null, 130, 'ok'], // 02-20 → 06-30: 8 + 31 + 30 + 31 + 30 = 130; not exhausted, not low
+      ['PERIOD-ENDING', null, 2, null, 9, 'expiring'], // 02-20 → 03-01: 9 days
+      ['PERIOD-OVER', null, 0, null, -1, 'expired'],
+    ]);
+  });
+
   it('sorts by patient name (case-insensitive), then start date', () => {
     const auths = [
       authorization({ authorizationNumber: 'Z2', patientKey: 2, patientName: 'zoe Young', startDate: '2026-02-01' }),

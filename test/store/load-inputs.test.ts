@@ -25,7 +25,8 @@ describe('StoreInputs.authorizations', () => {
     const about = { patientKey: 1, patientName: 'Ana Quill' };
     expect(new StoreInputs(db).authorizations()).toEqual([
       { key: 1, authorizationNumber: 'AUTH-1', ...about, clinicianKey: 1, clinicianName: 'Dr. Ames', payerName: 'Aetna', authorizedSessions: 20, startDate: '2026-01-01', endDate: '2026-03-15', cptCodes: ['90837', 'H0031'], priorSessions: 2 },
-      { key: 2, authorizationNumber: 'AUTH-2', ...about, clinicianKey: null, clinicianName: null, payerName: null, authorizedSessions: 0, startDate: '2026-03-16', endDate: null, cptCodes: [], priorSessions: 0 },
+      // No session count stays none: 0 would read as every session used.
+      { key: 2, authorizationNumber: 'AUTH-2', ...about, clinicianKey: null, clinicianName: null, payerName: null, authorizedSessions: null, startDate: '2026-03-16', endDate: null, cptCodes: [], priorSessions: 0 },
       { key: 3, authorizationNumber: null, ...about, clinicianKey: null, clinicianName: null, payerName: 'Aetna', authorizedSessions: 10, startDate: '2026-04-01', endDate: '2026-06-30', cptCodes: [], priorSessions: 0 },
       // The adjustment (7) replaces the imported 5; the cleared one of AUTH-1 does not apply.
       { key: 4, authorizationNumber: 'AUTH-4', ...about, clinicianKey: null, clinicianName: null, payerName: 'Aetna', authorizedSessions: 12, startDate: '2026-07-01', endDate: null, cptCodes: [], priorSessions: 7 },
