@@ -42,7 +42,12 @@ export function isTemporaryName(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || TEMPORARY_SUFFIXES.some((suffix) => lower.endsWith(suffix));
 }
 
-export function scanInbox(inbox: string): InboxScan {
+/**
+ * `imported`: whether a file of this hash was imported already. A file that failed is waiting until its content changes,
+ * or until staff import it by hand (`import --allow-partial`, a corrected mapping): then it is ready again, and the
+ * run archives it as already imported instead of waiting for it forever.
+ */
+export function scanInbox(inbox: string, imported: (sha256: string) => boolean = () => false): InboxScan {
   const ready: InboxFile[] = [];
   const waiting: string[] = [];
   const skipped: string[] = [];
@@ -63,7 +68,7 @@ export function scanInbox(inbox: string): InboxScan {
     const identity = identify(file);
     const problem = file + PROBLEM_SUFFIX;
     if (fs.existsSync(problem)) {
-      if (problemFingerprint(problem) === identity.fingerprint) {
+      if (problemFingerprint(problem) === identity.fingerprint && !(identity.sha256 !== null && imported(identity.sha256))) {
         waiting.push(entry.name);
         continue;
       }

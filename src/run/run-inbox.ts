@@ -12,6 +12,7 @@ import { writeReportFile } from '../report/render-report.js';
 import type { Report } from '../report/model.js';
 import { loadAlertMemory, rememberAlerts } from '../store/alert-state.js';
 import { describeMissing, type MissingRecords } from '../store/export-presence.js';
+import { runWithHash } from '../store/run-history.js';
 import { plural } from '../text/plural.js';
 import type { WorkspaceSession } from '../workspace/open-workspace.js';
 import { permissionDenied } from '../workspace/permission-denied.js';
@@ -65,7 +66,7 @@ export interface RunReport {
 export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promise<RunReport> {
   const startedAt = options.now().toISOString();
   const day = options.asOf;
-  const scan = scanInbox(ws.paths.inbox);
+  const scan = scanInbox(ws.paths.inbox, (sha256) => runWithHash(ws.db, sha256) !== null);
   for (const name of scan.skipped) ws.log({ event: 'skipped_temporary', command: 'run', file: name });
   for (const name of scan.notFiles) ws.log({ event: 'skipped_not_file', command: 'run', file: name });
   if (scan.ready.length) await options.beforeWrite?.();

@@ -135,5 +135,27 @@ describe('run', () => {
     expect(result.stdout).toContain('  - [high] Claim: No payment from MetLife Dental 123 days since it was submitted on 07/23/2026');
     for (const name of ['Castillo', 'Abernathy', 'Hollis', 'Okafor', 'Sato']) expect(result.stdout).not.toContain(name);
   });
+
+  it('a problem file imported by hand since is archived by the next run, not left waiting forever', async () => {
+    const ws = tempWorkspace();
+    const inbox = path.join(ws, 'inbox');
+    writeFile(inbox, 'valant-patients.csv', [
+      'Patient ID,Name,Main Phone,Date of Birth,Active',
+      '100231,"Adebayo, Folake",(503) 555-0123,02/30/1981,Yes',
+      '100245,"Bélanger, Sylvie",(503) 555-0188,11/02/1979,Yes',
+      '',
+    ].join('\n'));
+    expect((await run(ws)).code).toBe(3);
+    const waiting = await run(ws);
+    expect(waiting.stdout).toContain('waiting valant-patients.csv: unchanged since its problem was reported\n');
+    // Staff import the good row by hand.
+    const byHand = await cli(['--workspace', ws, '--format', 'json', 'import', path.join(inbox, 'valant-patients.csv'), '--allow-partial'], { now: NOW });
+    const handRun = JSON.parse(byHand.stdout).run as number;
+    const next = await run(ws);
+    expect(next.code, next.stdout).toBe(0);
+    expect(next.stdout).toContain(`archived valant-patients.csv: already imported by run ${handRun}\n`);
+    expect(fs.readdirSync(inbox)).toEqual([]);
+    expect(fs.readdirSync(path.join(ws, 'archive', '2026-11-23'))).toEqual([`run-${handRun}-again-valant-patients.csv`]);
+  });
 });
 
