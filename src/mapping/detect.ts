@@ -1,8 +1,7 @@
 // Which mapping fits a file, from its first lines: every `detect.required` header present, none of `detect.absent`,
 // and the most header columns used wins. When none fits, the closest ones and what each misses.
 import { fail } from '../errors.js';
-import { tokenize } from '../ingest/csv-tokenizer.js';
-import { parseHeaderLine } from '../ingest/parse-header.js';
+import { headerRecord, parseHeaderLine } from '../ingest/parse-header.js';
 import { sniffDelimiter } from '../ingest/sniff-delimiter.js';
 import { headerIndex, locateColumns } from './bind-mapping.js';
 import { describeHeader } from './describe-header.js';
@@ -39,26 +38,6 @@ export function readHeader(mapping: Mapping, headLines: string[]): HeaderReading
   return { header: parseHeaderLine(record, delimiter, mapping.read?.strip_header_prefix), delimiter, headerLine: skip + 1 };
 }
 
-/**
- * The header record starting on line `skip`: a quoted header name may hold a line break (a spreadsheet's wrapped header
- * cell, `"Date of⏎Service"`), which the import's tokenizer reads as one record, so the physical lines are joined until
- * its quote closes. Read line by line, the columns after such a cell were lost: no mapping fitted, or every row had
- * "more fields than the header". A quote never closed within the lines read leaves the first line as it was.
- */
-function headerRecord(headLines: string[], skip: number, delimiter: string): string {
-  let record = headLines[skip];
-  for (let next = skip + 1; next < headLines.length && quoteLeftOpen(record, delimiter); next++) record += `\n${headLines[next]}`;
-  return quoteLeftOpen(record, delimiter) ? headLines[skip] : record;
-}
-
-function quoteLeftOpen(text: string, delimiter: string): boolean {
-  try {
-    tokenize(text, delimiter);
-    return false;
-  } catch {
-    return true;
-  }
-}
 
 export function scoreMappings(headLines: string[], mappings: LoadedMapping[]): Candidate[] {
   const out: Candidate[] = [];

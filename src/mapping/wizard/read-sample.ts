@@ -2,7 +2,7 @@
 // a summary first row and a totals last row found and turned into read options.
 import fs from 'node:fs';
 import { readCsvRecords } from '../../ingest/csv-records.js';
-import { parseHeaderLine } from '../../ingest/parse-header.js';
+import { headerRecord, parseHeaderLine } from '../../ingest/parse-header.js';
 import { sniffDelimiter, type Delimiter } from '../../ingest/sniff-delimiter.js';
 import { inspectFile, openText, readHeadLines, textDecoder, type Encoding } from '../../ingest/source-file.js';
 import type { ReadOptions } from '../schema.js';
@@ -27,14 +27,15 @@ function findHeaderLine(lines: string[]): { skip: number; delimiter: Delimiter }
   const head = lines.slice(0, MAX_PREAMBLE + 6);
   let delimiter: Delimiter = ',';
   let widest = 0;
-  for (const line of head) {
-    const d = sniffDelimiter(line);
-    const cells = parseHeaderLine(line, d).length;
+  for (let i = 0; i < head.length; i++) {
+    const d = sniffDelimiter(head[i]);
+    const cells = parseHeaderLine(headerRecord(head, i, d), d).length;
     if (cells > widest) [delimiter, widest] = [d, cells];
   }
-  const filled = (line: string) => parseHeaderLine(line, delimiter).filter((c) => c !== '').length;
+  // Counted by record, not by line: the first line of a wrapped header cell is not a short preamble line.
+  const filled = (at: number) => parseHeaderLine(headerRecord(head, at, delimiter), delimiter).filter((c) => c !== '').length;
   let skip = 0;
-  while (skip < MAX_PREAMBLE && skip + 1 < head.length && widest >= 3 && filled(head[skip]) * 3 <= widest) skip++;
+  while (skip < MAX_PREAMBLE && skip + 1 < head.length && widest >= 3 && filled(skip) * 3 <= widest) skip++;
   return { skip, delimiter };
 }
 
@@ -59,11 +60,13 @@ export async function readSample(file: string, sampleRows = 200): Promise<Sample
   const { skip, delimiter } = findHeaderLine(lines);
   const read: ReadOptions = { delimiter };
   if (skip > 0) read.skip_lines = skip;
-  let header = parseHeaderLine(lines[skip] ?? '', delimiter);
+  // A wrapped header cell ("Date of⏎Service") spans lines: the header is the record, as the import reads it.
+  const record = lines[skip] === undefined ? '' : headerRecord(lines, skip, delimiter);
+  let header = parseHeaderLine(record, delimiter);
   // Open Dental writes headers that start with - = + @ as '-Ins Est so that spreadsheets do not read formulas.
   if (header.some((name) => name.startsWith("'"))) {
     read.strip_header_prefix = "'";
-    header = parseHeaderLine(lines[skip] ?? '', delimiter, "'");
+    header = parseHeaderLine(record, delimiter, "'");
   }
 
   const rows: string[][] = [];

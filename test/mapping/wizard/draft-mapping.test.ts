@@ -113,6 +113,23 @@ describe('reading odd layouts', () => {
     expect(draft.unplaced).toEqual(['-W/O Est']);
   });
 
+  it('reads a wrapped header cell as one column, as the import does', async () => {
+    const wrapped = file('wrapped-header.csv', [
+      'Claim ID,"Date of',
+      'Service",Patient Name,Payer,Billed Amount,Claim Status',
+      'CLM-1,01/05/2026,"Quill, Avery",Aetna,150.00,Submitted',
+      'CLM-2,01/12/2026,"Park, Bo",Cigna,90.00,Paid',
+      '',
+    ].join('\n'));
+    const draft = await draftMapping(wrapped, { entity: 'claims' });
+    expect(draft.mapping.fields).toMatchObject({
+      claim_id: { column: 'Claim ID' },
+      service_date: { column: 'Date of Service', type: 'date' },
+      patient_name: { column: 'Patient Name', type: 'name' },
+      billed: { column: 'Billed Amount', type: 'money' },
+    });
+  });
+
   it('treats Open Dental\'s "no date" sentinels as empty', async () => {
     const claims = await draftMapping(fixture('opendental/query-claims.txt'), { entity: 'claims' });
     expect(claims.mapping.nulls).toEqual(['', '1/1/0001']);
