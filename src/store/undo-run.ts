@@ -35,6 +35,11 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
 
   const changes = db.prepare('SELECT table_name, row_id, last_row_id, before FROM run_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as
     { table_name: string; row_id: number; last_row_id: number | null; before: string | null }[];
+  // A record the run created and then changed (a patient created by name on one row, given its ID on a later one) has
+  // a before-image too; it goes with the run's records, and restoring that image would bring it back.
+  const created = new Map<string, [number, number][]>();
+  for (const c of changes) if (c.before === null) (created.get(c.table_name) ?? created.set(c.table_name, []).get(c.table_name)!).push([c.row_id, c.last_row_id ?? c.row_id]);
+  const createdByRun = (table: string, id: number) => created.get(table)?.some(([first, last]) => first <= id && id <= last) ?? false;
   const startedAt = options.now().toISOString();
   let restored = 0;
   let removed = 0;
@@ -46,7 +51,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
       if (change.before === null) {
         // Records the run created: the whole id range goes (undo runs keep counts, not before-images, of these).
         removed += db.prepare(`DELETE FROM ${table} WHERE id BETWEEN ? AND ?`).run(change.row_id, change.last_row_id ?? change.row_id).changes;
-      } else {
+      } else if (!createdByRun(table, change.row_id)) {
         const current = (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(change.row_id) as StoredRow | undefined) ?? null;
         const before = decodeRow(table, change.before);
         const columns = TABLE_COLUMNS[table];

@@ -89,6 +89,20 @@ describe('undo', () => {
     expect(query(db, 'SELECT count(*) AS n FROM patients')).toEqual([{ n: 1 }]);
   });
 
+  it('removes a record the run created and then changed, instead of restoring its before-image', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
+    // Line 2 creates Ann Lee by name; line 3 gives her the ID P1: one run creates the patient, then updates her.
+    const file = writeFile(tempDir(), 'claims.csv', `${header}C1,Ann Lee,,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\nC2,Ann Lee,P1,10/02/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    const before = dumpStore(db, DATA);
+    expect((await cli(['--workspace', ws, 'import', file])).code).toBe(0);
+    expect(query(db, 'SELECT patient_id FROM patients')).toEqual([{ patient_id: 'P1' }]);
+    const undo = await cli(['--workspace', ws, 'undo', '1']);
+    expect(undo.code).toBe(0);
+    expect(dumpStore(db, DATA)).toBe(before);
+  });
+
   it('knows every column that refers to another record, so undo can check them all', () => {
     const referring = Object.entries(TABLE_COLUMNS).flatMap(([table, columns]) =>
       columns.filter((column) => column.endsWith('_ref')).map((column) => `${table}.${column}`));
