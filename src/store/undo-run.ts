@@ -3,7 +3,7 @@
 import { fail } from '../errors.js';
 import { ChangeLog, decodeRow, type StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
-import { getRun, insertRun, nextRunId } from './run-history.js';
+import { currentUser, getRun, insertRun, nextRunId } from './run-history.js';
 import { REFERENCES, TABLE_COLUMNS } from './tables.js';
 
 export interface UndoResult {
@@ -13,7 +13,7 @@ export interface UndoResult {
   removed: number;
 }
 
-export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date; user?: string | null }): UndoResult {
+export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date }): UndoResult {
   const target = getRun(db, attemptsFile, runId);
   if (target.status === 'rejected' || target.status === 'dry_run' || target.status === 'skipped') {
     fail('undo_refused', `run ${runId} wrote nothing (${target.status.replace('_', ' ')}); there is nothing to undo`);
@@ -62,7 +62,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     }
     log.finish();
     insertRun(db, attemptsFile, {
-      run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: options.user ?? null, file: target.file,
+      run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: currentUser(), file: target.file,
       sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: changes.length, created: 0, updated: restored,
       unchanged: 0, rejected: 0, status: 'ok', rejects_file: null, summary: { undid: runId, removed, restored }, undone_by: null,
     });

@@ -1,5 +1,6 @@
 // undo restores every data table exactly; it refuses, naming the later run, when a later run touched the same records.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCES, TABLE_COLUMNS } from '../../src/store/tables.js';
@@ -30,6 +31,8 @@ describe('undo', () => {
     expect(undo.code).toBe(0);
     expect(dumpStore(db, DATA)).toBe(before);
     expect(query(db, 'SELECT status FROM runs WHERE id = ?', run3.run)).toEqual([{ status: 'undone' }]);
+    // The undo is a run of its own, recorded with who ran it as every other run is (SPEC §4).
+    expect(query(db, "SELECT user FROM runs WHERE command = 'undo'")).toEqual([{ user: os.userInfo().username }]);
     // The undone file is no longer "already imported".
     const again = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
     expect(again.status).toBe('ok');
