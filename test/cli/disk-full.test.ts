@@ -58,3 +58,22 @@ describe('a full disk: exit 2 saying so, the store untouched', () => {
       'cannot write /ws/x: the disk is full (ENOSPC); free some space on the disk holding /ws, then run the command again');
   });
 });
+
+describe('doctor', () => {
+  it('on a full disk says so and does not send to a backup, which would throw away every run since it', async () => {
+    const ws = tempWorkspace();
+    const store = path.join(ws, 'practice-sync.db');
+    expect((await cli(['--workspace', ws, 'backup'])).code).toBe(0);
+    // SQLite cannot make its -shm on a full disk: opening the store fails before anything is read.
+    const pragma = Database.prototype.pragma;
+    vi.spyOn(Database.prototype, 'pragma').mockImplementation(function (this: Database.Database, source: string, options?: Database.PragmaOptions) {
+      if (source === 'user_version' && this.name === store) throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+      return pragma.call(this, source, options);
+    });
+    const result = await cli(['--workspace', ws, 'doctor']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('fail  store: practice-sync.db cannot be opened: the disk is full (database or disk is full)\n' +
+      `      fix: free some space on the disk holding ${ws}, then run practice-sync doctor again; do not restore a backup for this\n`);
+    expect(result.stdout).not.toContain('restore the newest backup');
+  });
+});
