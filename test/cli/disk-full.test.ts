@@ -47,6 +47,16 @@ describe('a full disk: exit 2 saying so, the store untouched', () => {
       'practice-sync: cannot write: the disk is full (ENOSPC); free some space on the disk holding the workspace, then run the command again\n']);
   });
 
+  it('a backup that fills the disk: exit 2 naming where it was going, and no partial copy left', async () => {
+    const ws = tempWorkspace();
+    const out = path.join(tempDir(), 'copy.db');
+    vi.spyOn(Database.prototype, 'backup').mockRejectedValue(new Database.SqliteError('database or disk is full', 'SQLITE_FULL'));
+    const result = await cli(['--workspace', ws, 'backup', '--out', out]);
+    expect([result.code, result.stderr]).toEqual([2,
+      `practice-sync: cannot write ${out}: the disk is full (SQLITE_FULL); free some space on the disk holding ${path.dirname(out)}, then run the command again\n`]);
+    expect(fs.readdirSync(path.dirname(out))).toEqual([]);
+  });
+
   it('only a full disk is converted: other I/O errors are still a bug (exit 1)', () => {
     const store = path.join(tempWorkspace(), 'practice-sync.db');
     expect(diskFull(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO' }))).toBeNull();
