@@ -2,6 +2,7 @@
 import { EXIT, fail, isPracticeSyncError, PracticeSyncError } from '../errors.js';
 import { isStoreDamage, storeDamaged } from '../store/store-file.js';
 import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
+import { diskFull } from '../workspace/disk-full.js';
 import { permissionDenied } from '../workspace/permission-denied.js';
 import type { CliContext, GlobalOptions } from './context.js';
 
@@ -21,7 +22,7 @@ export async function withWorkspace<T>(
   } catch (thrown) {
     // Damage SQLite finds only when a command reads the damaged page (opening reads the schema, not every table); a
     // read-only store fails only when a command first writes to it.
-    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : (permissionDenied(thrown, ws.paths.store) ?? thrown);
+    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : (permissionDenied(thrown, ws.paths.store) ?? diskFull(thrown, ws.paths.store) ?? thrown);
     const { code, exitCode } = error as { code?: string; exitCode?: number };
     if (isPracticeSyncError(error) && error.exitCode !== EXIT.internal) {
       ws.log({ event: 'command', command: options.command, exit: exitCode, code });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fail } from '../errors.js';
 import { checkStoreFile, isStoreDamage, refuseStore, storeDamaged } from '../store/store-file.js';
+import { diskFull } from '../workspace/disk-full.js';
 import { chmodQuietly, FILE_MODE, writePrivateFile } from '../workspace/private-fs.js';
 import { inspectStore, isIntact } from './inspect-store.js';
 
@@ -58,7 +59,8 @@ export async function backupStore(storeFile: string, destFile: string, options: 
     return { file: destFile, bytes: fs.statSync(destFile).size, pages: inspection.pages };
   } catch (error) {
     removeWithSideFiles(partial);
-    throw isStore && isStoreDamage(error) ? storeDamaged(storeFile, error) : error;
+    // The copy is what fills a disk: the message names where it was going.
+    throw isStore && isStoreDamage(error) ? storeDamaged(storeFile, error) : (diskFull(error, destFile) ?? error);
   }
 }
 

@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../store/migrations.js';
 import { hasSqliteHeader } from '../store/store-file.js';
 import { plural } from '../text/plural.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
+import { diskFull } from '../workspace/disk-full.js';
 import { permissionDenied } from '../workspace/permission-denied.js';
 import { listBackups, MANUAL_PREFIX, ROLLING_PREFIX } from './backup-names.js';
 import { failed, ok, warn, type DoctorCheck } from './doctor-check.js';
@@ -22,6 +23,11 @@ export function checkStore(paths: WorkspacePaths): DoctorCheck[] {
   } catch (error) {
     // Not damage: the store is fine, this user may not write it or its folder; a restore would not help.
     if (permissionDenied(error, paths.store)) return [failed('store', `practice-sync.db cannot be opened for writing (${(error as Error).message})`, 'see the permissions check')];
+    // Nor is a full disk: restoring an older backup would throw away every run since it.
+    if (diskFull(error, paths.store)) {
+      return [failed('store', `practice-sync.db cannot be opened: the disk is full (${(error as Error).message})`,
+        `free some space on the disk holding ${paths.root}, then run practice-sync doctor again; do not restore a backup for this`)];
+    }
     return [failed('store', `practice-sync.db cannot be opened (${(error as Error).message})`, restore)];
   }
   const checks = [

@@ -3,7 +3,7 @@
 import { fail } from '../errors.js';
 import { ChangeLog, decodeRow, type StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
-import { getRun, insertRun, nextRunId } from './run-history.js';
+import { currentUser, getRun, insertRun, nextRunId } from './run-history.js';
 import { REFERENCES, TABLE_COLUMNS } from './tables.js';
 
 export interface UndoResult {
@@ -13,7 +13,7 @@ export interface UndoResult {
   removed: number;
 }
 
-export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date; user?: string | null }): UndoResult {
+export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date }): UndoResult {
   const target = getRun(db, attemptsFile, runId);
   if (target.status === 'rejected' || target.status === 'dry_run' || target.status === 'skipped') {
     fail('undo_refused', `run ${runId} wrote nothing (${target.status.replace('_', ' ')}); there is nothing to undo`);
@@ -35,6 +35,11 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
 
   const changes = db.prepare('SELECT table_name, row_id, last_row_id, before FROM run_changes WHERE run_id = ? ORDER BY seq DESC').all(runId) as
     { table_name: string; row_id: number; last_row_id: number | null; before: string | null }[];
+  // A record the run created and then changed (a patient created by name on one row, given its ID on a later one) has
+  // a before-image too; it goes with the run's records, and restoring that image would bring it back.
+  const created = new Map<string, [number, number][]>();
+  for (const c of changes) if (c.before === null) (created.get(c.table_name) ?? created.set(c.table_name, []).get(c.table_name)!).push([c.row_id, c.last_row_id ?? c.row_id]);
+  const createdByRun = (table: string, id: number) => created.get(table)?.some(([first, last]) => first <= id && id <= last) ?? false;
   const startedAt = options.now().toISOString();
   let restored = 0;
   let removed = 0;
@@ -46,7 +51,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
       if (change.before === null) {
         // Records the run created: the whole id range goes (undo runs keep counts, not before-images, of these).
         removed += db.prepare(`DELETE FROM ${table} WHERE id BETWEEN ? AND ?`).run(change.row_id, change.last_row_id ?? change.row_id).changes;
-      } else {
+      } else if (!createdByRun(table, change.row_id)) {
         const current = (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(change.row_id) as StoredRow | undefined) ?? null;
         const before = decodeRow(table, change.before);
         const columns = TABLE_COLUMNS[table];
@@ -57,7 +62,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     }
     log.finish();
     insertRun(db, attemptsFile, {
-      run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: options.user ?? null, file: target.file,
+      run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: currentUser(), file: target.file,
       sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: changes.length, created: 0, updated: restored,
       unchanged: 0, rejected: 0, status: 'ok', rejects_file: null, summary: { undid: runId, removed, restored }, undone_by: null,
     });

@@ -48,7 +48,14 @@ export async function acquireLock(lockPath: string, options: AcquireOptions): Pr
     const holder: LockHolder = { pid: process.pid, started_at: options.now().toISOString(), command: options.command, host: os.hostname(), ...ownStart };
     try {
       const fd = fs.openSync(lockPath, 'wx', FILE_MODE);
-      fs.writeSync(fd, JSON.stringify(holder));
+      try {
+        fs.writeSync(fd, JSON.stringify(holder));
+      } catch (error) {
+        // A full disk: an empty lock left behind would name no holder and hold off every command for seconds.
+        fs.closeSync(fd);
+        fs.rmSync(lockPath, { force: true });
+        throw error;
+      }
       fs.closeSync(fd);
       return makeLock(lockPath, holder, tookOver);
     } catch (error) {

@@ -1,5 +1,6 @@
 // undo restores every data table exactly; it refuses, naming the later run, when a later run touched the same records.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCES, TABLE_COLUMNS } from '../../src/store/tables.js';
@@ -30,6 +31,8 @@ describe('undo', () => {
     expect(undo.code).toBe(0);
     expect(dumpStore(db, DATA)).toBe(before);
     expect(query(db, 'SELECT status FROM runs WHERE id = ?', run3.run)).toEqual([{ status: 'undone' }]);
+    // The undo is a run of its own, recorded with who ran it as every other run is (SPEC §4).
+    expect(query(db, "SELECT user FROM runs WHERE command = 'undo'")).toEqual([{ user: os.userInfo().username }]);
     // The undone file is no longer "already imported".
     const again = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
     expect(again.status).toBe('ok');
@@ -87,6 +90,20 @@ describe('undo', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('run 2 wrote records that refer to records run 1 created (adjustments #1 refers to patients #1); undo run 2 first');
     expect(query(db, 'SELECT count(*) AS n FROM patients')).toEqual([{ n: 1 }]);
+  });
+
+  it('removes a record the run created and then changed, instead of restoring its before-image', async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
+    // Line 2 creates Ann Lee by name; line 3 gives her the ID P1: one run creates the patient, then updates her.
+    const file = writeFile(tempDir(), 'claims.csv', `${header}C1,Ann Lee,,10/01/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\nC2,Ann Lee,P1,10/02/2026,,Aetna,Hannah Cole,10.00,,,,Submitted,\n`);
+    const before = dumpStore(db, DATA);
+    expect((await cli(['--workspace', ws, 'import', file])).code).toBe(0);
+    expect(query(db, 'SELECT patient_id FROM patients')).toEqual([{ patient_id: 'P1' }]);
+    const undo = await cli(['--workspace', ws, 'undo', '1']);
+    expect(undo.code).toBe(0);
+    expect(dumpStore(db, DATA)).toBe(before);
   });
 
   it('knows every column that refers to another record, so undo can check them all', () => {

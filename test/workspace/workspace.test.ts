@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/workspace/config-schema.js';
 import { acquireLock, isStale } from '../../src/workspace/lock.js';
 import { cli, tempDir } from '../helpers/cli.js';
@@ -132,6 +132,22 @@ describe('lock', () => {
     } finally {
       sleeper.kill();
     }
+  });
+
+  it('a lock that cannot be written (a full disk) is not left behind empty', async () => {
+    const dir = path.join(tempDir(), 'ws');
+    await cli(['init', dir]);
+    const lockFile = path.join(dir, 'practice-sync.lock');
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { errno: -28, code: 'ENOSPC', syscall: 'write' });
+    vi.spyOn(fs, 'writeSync').mockImplementationOnce(() => {
+      throw enospc;
+    });
+    try {
+      await expect(acquireLock(lockFile, { command: 'import', now: () => new Date() })).rejects.toBe(enospc);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(fs.existsSync(lockFile)).toBe(false);
   });
 
   it('--wait waits for the holder instead of failing', async () => {
