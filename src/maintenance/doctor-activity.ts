@@ -21,6 +21,43 @@ export function checkLock(paths: WorkspacePaths): DoctorCheck {
   return warn('lock', `held by running ${who}`, 'wait for it to finish; if it hangs, stop that process (the next command then takes the lock over)');
 }
 
+/**
+ * Copies of the store a `backup` or `restore` killed mid-copy left behind (`backups/NAME.partial-PID`,
+ * `practice-sync.db.restore-PID`): never offered as backups, never read again, but they hold patient data. Those of
+ * a process still running are a copy in progress, not leftovers.
+ */
+export function checkLeftovers(paths: WorkspacePaths): DoctorCheck {
+  const store = path.basename(paths.store);
+  const found = [
+    ...entries(paths.root).filter((name) => name.startsWith(`${store}.restore-`)).map((name) => path.join(paths.root, name)),
+    ...entries(paths.backups).filter((name) => /\.partial-\d+$/.test(name)).map((name) => path.join(paths.backups, name)),
+  ];
+  const left = found.filter((file) => !processRunning(Number(/-(\d+)$/.exec(file)?.[1])));
+  if (left.length === 0) return ok('leftovers', 'no copy of the store left by an interrupted backup or restore');
+  const shown = left.map((file) => path.relative(paths.root, file));
+  const copies = left.length === 1 ? '1 copy' : `${left.length} copies`;
+  return warn('leftovers', `${copies} of the store left by an interrupted backup or restore, holding patient data: ${shown.join(', ')}`,
+    `delete ${left.length === 1 ? 'it' : 'them'}: cd "${paths.root}" && rm ${shown.map((name) => `"${name}"`).join(' ')}`);
+}
+
+function entries(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function processRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function checkInbox(paths: WorkspacePaths, now: () => Date): DoctorCheck[] {
   const names = fs.existsSync(paths.inbox)
     ? fs.readdirSync(paths.inbox, { withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name)

@@ -1,6 +1,6 @@
 // `doctor`: every check of a workspace in one report; a fail means exit 2. Reads only, and never names a patient.
 import { workspacePaths } from '../workspace/layout.js';
-import { checkInbox, checkLock } from './doctor-activity.js';
+import { checkInbox, checkLeftovers, checkLock } from './doctor-activity.js';
 import type { DoctorReport } from './doctor-check.js';
 import { checkConfig, checkLayout, checkPermissions } from './doctor-layout.js';
 import { checkMappings } from './doctor-mappings.js';
@@ -18,6 +18,7 @@ export function runDoctor(root: string, now: () => Date): DoctorReport {
       ...checkStore(paths),
       checkPermissions(paths),
       checkLock(paths),
+      checkLeftovers(paths),
       ...checkInbox(paths, now),
     ],
   };

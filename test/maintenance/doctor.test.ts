@@ -41,11 +41,12 @@ describe('doctor', () => {
       'ok    provisional patients: every patient has a full record',
       'ok    permissions: the workspace, its folders, the store, config, archive, backups, logs and reports are owner-only',
       'ok    lock: no practice-sync process holds the workspace',
+      'ok    leftovers: no copy of the store left by an interrupted backup or restore',
       'ok    inbox: no files waiting in inbox/',
-      '9 ok, 0 warn, 0 fail',
+      '10 ok, 0 warn, 0 fail',
     ]);
     const json = JSON.parse((await cli(['--workspace', ws, 'doctor', '--format', 'json'], { now: NOW })).stdout);
-    expect(json.checks).toHaveLength(9);
+    expect(json.checks).toHaveLength(10);
     expect(json.checks.every((c: DoctorCheck) => c.status === 'ok' && c.fix === undefined)).toBe(true);
   });
 
@@ -90,6 +91,20 @@ describe('doctor', () => {
     lock.release();
     expect(result.stdout).toContain(`warn  lock: held by running process ${process.pid} (import, started 2026-11-23T09:00:00.000Z on ${os.hostname()})\n`);
     expect(result.code).toBe(0);
+  });
+
+  it('copies of the store left by a killed backup or restore are a warning naming them; one in progress is not', async () => {
+    const ws = tempWorkspace();
+    const paths = workspacePaths(ws);
+    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
+    fs.writeFileSync(path.join(paths.backups, `practice-sync-2026-11-23.db.partial-${dead}`), 'half a copy', { mode: 0o600 });
+    fs.writeFileSync(`${paths.store}.restore-${dead}`, 'half a copy', { mode: 0o600 });
+    fs.writeFileSync(path.join(paths.backups, `practice-sync-2026-11-24.db.partial-${process.pid}`), 'being written', { mode: 0o600 });
+    const result = await doctor(ws);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`warn  leftovers: 2 copies of the store left by an interrupted backup or restore, holding patient data: ` +
+      `practice-sync.db.restore-${dead}, backups/practice-sync-2026-11-23.db.partial-${dead}\n` +
+      `      fix: delete them: cd "${ws}" && rm "practice-sync.db.restore-${dead}" "backups/practice-sync-2026-11-23.db.partial-${dead}"\n`);
   });
 
   it.runIf(fs.existsSync('/proc/self/stat'))('a lock whose process ID now names another program (reused after a reboot) is a stale-lock warning', async () => {
