@@ -52,6 +52,10 @@ function snapshotOf(payment: PaymentInput, amount: 'net' | 'gross'): Record<stri
   return { amount: checked.ok ? checked.amounts[amount] : null, payment_date: payment.paymentDate, patient_id: payment.patientId, type: payment.type };
 }
 
+function basisOf(snapshot: Record<string, unknown>): 'net' | 'gross' {
+  return snapshot.amount_basis === 'gross' ? 'gross' : 'net';
+}
+
 export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
   const { db, config } = options;
   const profileName = options.profile ?? config.writeback.profile;
@@ -71,7 +75,7 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
       else notEnabled += 1;
       continue;
     }
-    const now = snapshotOf(payment, before.snapshot.amount_basis === 'gross' ? 'gross' : 'net');
+    const now = snapshotOf(payment, basisOf(before.snapshot));
     const reported = issued.get(`correction:${payment.paymentId}`)?.snapshot;
     if (reported && SNAPSHOT_FIELDS.every((f) => reported[f] === now[f])) continue;
     for (const field of SNAPSHOT_FIELDS) {
@@ -95,7 +99,9 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
   const reportedIds = new Set(corrections.map((c) => c.payment_id));
   for (const id of reportedIds) {
     const payment = payments.find((p) => p.paymentId === id)!;
-    items.push({ key: `correction:${id}`, amount: null, snapshot: snapshotOf(payment, amount) });
+    // On the basis the payment was written with, as the next run compares it: a gross batch followed by a net run
+    // otherwise reads as changed again and makes a new corrections batch every run.
+    items.push({ key: `correction:${id}`, amount: null, snapshot: snapshotOf(payment, basisOf(issued.get(id)!.snapshot)) });
   }
   const written = writeBatch(db, options.outDir, {
     kind: 'writeback', format: profile.name, createdAt: options.now().toISOString(), rows: built.rows, items,
