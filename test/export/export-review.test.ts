@@ -37,3 +37,26 @@ describe('writeback corrections', () => {
     expect((batches.rows as unknown[]).length).toBe(2);
   });
 });
+
+describe('--reissue --dry-run', () => {
+  it('names the files a reissue would write and writes none, for writeback and QuickBooks', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'R-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,po_R1,03/04/2026,\n');
+    expect((await cli(['--workspace', ws, 'export', 'writeback'])).code).toBe(0);
+    expect((await cli(['--workspace', ws, '--format', 'iif', 'export', 'quickbooks'])).code).toBe(0);
+    const writeback = path.join(ws, 'reports', 'writeback', 'writeback-1-generic.csv');
+    const iif = path.join(ws, 'reports', 'quickbooks', 'quickbooks-2-iif.iif');
+    fs.rmSync(writeback);
+    fs.rmSync(iif);
+
+    const dryWriteback = await cli(['--workspace', ws, 'export', 'writeback', '--reissue', '1', '--dry-run']);
+    expect([dryWriteback.code, dryWriteback.stdout, dryWriteback.stderr]).toEqual([0, `dry run: would write batch 1 again, unchanged:\n  ${writeback}\n`, '']);
+    const dryIif = await cli(['--workspace', ws, 'export', 'quickbooks', '--reissue', '2', '--dry-run']);
+    expect([dryIif.code, dryIif.stdout]).toEqual([0, `dry run: would write batch 2 again, unchanged:\n  ${iif}\n`]);
+    expect(fs.existsSync(writeback)).toBe(false);
+    expect(fs.existsSync(iif)).toBe(false);
+
+    expect((await cli(['--workspace', ws, 'export', 'writeback', '--reissue', '1'])).code).toBe(0);
+    expect(fs.existsSync(writeback)).toBe(true);
+  });
+});

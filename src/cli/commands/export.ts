@@ -43,10 +43,17 @@ function outDir(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, s
   return globals.out ? path.resolve(ctx.cwd, globals.out) : path.join(ws.paths.reports, sub);
 }
 
-function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean): void {
+/** `--reissue N`; with `--dry-run` it names the files it would write and writes none. */
+function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean, dryRun = false): void {
   const batch = getBatch(ws.db, id, kind);
   if (batch.status === 'void') fail('usage', `batch ${id} was voided on ${batch.voided_at}; its items go out with the next export instead`);
-  const files = rewriteFiles(outDir(ctx, ws, globals, kind), batch.files);
+  const dir = outDir(ctx, ws, globals, kind);
+  if (dryRun) {
+    const files = batch.files.map((file) => path.join(dir, file.name));
+    ctx.stdout(json ? `${JSON.stringify({ batch: id, reissued: false, dry_run: true, files }, null, 2)}\n` : `dry run: would write batch ${id} again, unchanged:\n  ${files.join('\n  ')}\n`);
+    return;
+  }
+  const files = rewriteFiles(dir, batch.files);
   ws.log({ event: 'export_reissue', kind, batch: id, files: files.length });
   ctx.stdout(json ? `${JSON.stringify({ batch: id, reissued: true, files }, null, 2)}\n` : `batch ${id} written again, unchanged:\n  ${files.join('\n  ')}\n`);
 }
@@ -70,7 +77,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       // Export modules load only for exports, keeping every other command's start-up short.
       const { runWriteback } = await import('../../export/run-writeback.js');
       await withWorkspace(ctx, globals, { command: 'export writeback', write: true }, (ws) => {
-        if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json);
+        if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json, flags.dryRun);
         const result = runWriteback({
           db: ws.db, config: ws.config, workspaceMappings: ws.paths.mappings, outDir: outDir(ctx, ws, globals, 'writeback'),
           profile: flags.profile, amount: flags.amount as 'net' | 'gross' | undefined, dryRun: flags.dryRun, now: ctx.now,
@@ -101,7 +108,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       checkOutFolder(ctx, globals, 'export quickbooks', 'quickbooks-3-qbo-journal.csv');
       const { runQuickBooks } = await import('../../export/run-quickbooks.js');
       await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
-        if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false);
+        if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false, flags.dryRun);
         const format = globals.format as QuickBooksFormat | undefined;
         if (!format || !(QUICKBOOKS_FORMATS as readonly string[]).includes(format)) fail('usage', `export quickbooks needs --format ${QUICKBOOKS_FORMATS.join(' | ')}`);
         const result = runQuickBooks({
