@@ -60,3 +60,28 @@ describe('--reissue --dry-run', () => {
     expect(fs.existsSync(writeback)).toBe(true);
   });
 });
+
+describe('export quickbooks --from/--to', () => {
+  it('takes both ends inclusive, and refuses an impossible date or a window ending before it starts (exit 2)', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, [
+      'W-1,P1,Tamsin Orrery,02/27/2026,Card,50.00,1.75,48.25,po_W1,02/28/2026,',
+      'W-2,P1,Tamsin Orrery,03/01/2026,Card,80.00,2.62,77.38,po_W2,03/02/2026,',
+      'W-3,P1,Tamsin Orrery,03/30/2026,Card,20.00,0.88,19.12,po_W3,03/31/2026,',
+      '',
+    ].join('\n'));
+    for (const [flag, value] of [['--from', '2026-02-30'], ['--to', '2026-13-01'], ['--from', '2026-3-1']]) {
+      const bad = await cli(['--workspace', ws, '--format', 'qbo-bank', 'export', 'quickbooks', flag, value]);
+      expect([bad.code, bad.stdout, bad.stderr]).toEqual([2, '', `practice-sync: ${flag} takes a real date as YYYY-MM-DD, got "${value}"\n`]);
+    }
+    const backwards = await cli(['--workspace', ws, '--format', 'qbo-bank', 'export', 'quickbooks', '--from', '2026-03-31', '--to', '2026-03-01']);
+    expect([backwards.code, backwards.stderr]).toEqual([2, 'practice-sync: --from 2026-03-31 is after --to 2026-03-01: no payout can fall between them\n']);
+    expect((await json(ws, ['export', 'batches'])).rows).toEqual([]);
+
+    // po_W1 (February 28) falls before the window; po_W2 (March 2) and po_W3 (March 31) sit on its ends, both included.
+    const march = await cli(['--workspace', ws, '--format', 'qbo-bank', 'export', 'quickbooks', '--from', '2026-03-02', '--to', '2026-03-31']);
+    expect(march.code).toBe(0);
+    expect(fs.readFileSync(path.join(ws, 'reports', 'quickbooks', 'quickbooks-1-qbo-bank.csv'), 'utf8'))
+      .toBe('Date,Description,Amount\r\n03/02/2026,unknown processor payout po_W2,77.38\r\n03/31/2026,unknown processor payout po_W3,19.12\r\n');
+  });
+});

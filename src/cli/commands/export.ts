@@ -20,8 +20,20 @@ function batchNumber(text: string): number {
 
 function isoDate(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) fail('usage', `${flag} takes a date as YYYY-MM-DD, got "${text}"`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
+    fail('usage', `${flag} takes a real date as YYYY-MM-DD, got "${text}"`);
+  }
   return text;
+}
+
+/** Both ends are inclusive; a window that ends before it starts holds no payout and is a typing slip, not a request. */
+function dateWindow(flags: { from?: string; to?: string }): { from?: string; to?: string } {
+  const from = isoDate(flags.from, '--from');
+  const to = isoDate(flags.to, '--to');
+  if (from && to && from > to) fail('usage', `--from ${from} is after --to ${to}: no payout can fall between them`);
+  return { from, to };
 }
 
 /**
@@ -106,13 +118,14 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .action(async (flags: { from?: string; to?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       checkOutFolder(ctx, globals, 'export quickbooks', 'quickbooks-3-qbo-journal.csv');
+      const window = dateWindow(flags);
       const { runQuickBooks } = await import('../../export/run-quickbooks.js');
       await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
         if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false, flags.dryRun);
         const format = globals.format as QuickBooksFormat | undefined;
         if (!format || !(QUICKBOOKS_FORMATS as readonly string[]).includes(format)) fail('usage', `export quickbooks needs --format ${QUICKBOOKS_FORMATS.join(' | ')}`);
         const result = runQuickBooks({
-          db: ws.db, config: ws.config, format, from: isoDate(flags.from, '--from'), to: isoDate(flags.to, '--to'),
+          db: ws.db, config: ws.config, format, ...window,
           outDir: outDir(ctx, ws, globals, 'quickbooks'), dryRun: flags.dryRun, now: ctx.now,
         });
         ws.log({ event: 'export_quickbooks', batch: result.batch, format, payouts: result.payouts, dry_run: result.dry_run });
