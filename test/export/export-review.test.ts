@@ -85,3 +85,20 @@ describe('export quickbooks --from/--to', () => {
       .toBe('Date,Description,Amount\r\n03/02/2026,unknown processor payout po_W2,77.38\r\n03/31/2026,unknown processor payout po_W3,19.12\r\n');
   });
 });
+
+describe('export quickbooks: payments in no payout', () => {
+  it('says how many payments without a payout ID were left out, instead of only "0 payouts"', async () => {
+    const ws = tempWorkspace();
+    // SimplePractice's card transactions carry no payout ID: every payment is in no payout.
+    const card = 'Client name,Transaction ID,Transaction Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC)\n' +
+      'Tamsin Orrery,ch_N1,charge,Manual entry,30.00,1.17,28.83,usd,09/08/2026 14:05,09/10/2026 00:00\n' +
+      'Odo Vantrell,ch_N2,payment,Client portal,20.00,0.88,19.12,usd,09/09/2026 23:41,09/11/2026 00:00\n';
+    expect((await cli(['--workspace', ws, 'import', writeFile(tempDir(), 'card_transactions.csv', card)])).code).toBe(0);
+    const none = await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks']);
+    expect([none.code, none.stdout]).toEqual([0, 'nothing new to export: 0 payouts as qbo-journal\n  left out: 2 payments with no payout ID, in no payout (cash, checks, or not paid out yet)\n']);
+
+    await importPayments(ws, 'N-3,P1,Tamsin Orrery,09/12/2026,Cash,40.00,,,,,\nN-4,P1,Tamsin Orrery,09/12/2026,Card,10.00,0.59,9.41,po_N4,09/14/2026,\n');
+    const one = await cli(['--workspace', ws, '--format', 'qbo-bank', 'export', 'quickbooks', '--dry-run']);
+    expect(one.stdout).toBe('dry run: would export 1 payout as qbo-bank\n  left out: 3 payments with no payout ID, in no payout (cash, checks, or not paid out yet)\n');
+  });
+});

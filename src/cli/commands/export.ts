@@ -6,6 +6,7 @@ import { fail } from '../../errors.js';
 import { QUICKBOOKS_FORMATS, type QuickBooksFormat } from '../../export/quickbooks-formats.js';
 import { rewriteFiles } from '../../export/write-batch.js';
 import { getBatch, listBatches, voidBatch, type BatchKind } from '../../store/export-ledger.js';
+import { plural } from '../../text/plural.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { resolveAsOf, withWorkspace } from '../session.js';
@@ -134,6 +135,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ctx.stdout(`${head} ${result.payouts} payout${result.payouts === 1 ? '' : 's'} as ${format}${result.already_exported ? ` (${result.already_exported} exported before)` : ''}\n`);
         for (const file of result.files) ctx.stdout(`  ${file}\n`);
         for (const s of result.skipped_processors) ctx.stdout(`  left out: payout ${s.payout_id} (${s.processor} records its own deposits)\n`);
+        if (result.unassigned_payments) {
+          const n = result.unassigned_payments;
+          ctx.stdout(`  left out: ${plural(n, 'payment')} with no payout ID, in no payout (cash, checks, or not paid out yet)\n`);
+        }
         for (const w of result.warnings) ctx.stdout(style.yellow(`  warning: ${w}\n`));
       });
     });
