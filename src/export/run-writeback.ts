@@ -80,7 +80,7 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
     if (reported && SNAPSHOT_FIELDS.every((f) => reported[f] === now[f])) continue;
     for (const field of SNAPSHOT_FIELDS) {
       if ((before.snapshot[field] ?? null) === now[field]) continue;
-      corrections.push({ payment_id: payment.paymentId, batch: before.batch, field, written: show(field, before.snapshot[field]), now: show(field, now[field]) });
+      corrections.push({ payment_id: payment.paymentId, batch: before.batch, field, written: show(field, before.snapshot[field]), now: shownNow(field, now[field], payment) });
     }
   }
 
@@ -118,6 +118,13 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   return field === 'amount' && typeof value === 'number' ? (value / 100).toFixed(2) : String(value);
+}
+
+/** An amount the payment's own numbers no longer give (net ≠ gross − fee) is shown with why, not as an empty cell. */
+function shownNow(field: string, value: unknown, payment: PaymentInput): string {
+  const checked = field === 'amount' && value === null ? paymentAmounts(payment) : undefined;
+  if (checked && !checked.ok) return `none: ${checked.problem.replace(`payment ${payment.paymentId}: `, '')}`;
+  return show(field, value);
 }
 
 function correctionsCsv(corrections: Correction[]): string {

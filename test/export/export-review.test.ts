@@ -102,3 +102,15 @@ describe('export quickbooks: payments in no payout', () => {
     expect(one.stdout).toBe('dry run: would export 1 payout as qbo-bank\n  left out: 3 payments with no payout ID, in no payout (cash, checks, or not paid out yet)\n');
   });
 });
+
+describe('writeback corrections: amounts that no longer add up', () => {
+  it('names the inconsistency instead of an empty "now"', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'C-1,P1,Tamsin Orrery,03/02/2026,Card,-20.00,-0.60,-19.40,,,\n');
+    expect((await json(ws, ['export', 'writeback'])).rows).toBe(1);
+    // The refund's fee becomes -0.50 but its net stays -19.40: -20.00 − (-0.50) = -19.50.
+    await importPayments(ws, 'C-1,P1,Tamsin Orrery,03/02/2026,Card,-20.00,-0.50,-19.40,,,\n');
+    const second = await cli(['--workspace', ws, 'export', 'writeback']);
+    expect(second.stdout).toContain('  correction needed: payment C-1 (written in batch 1): amount was -19.40, now none: net -19.40 is not gross -20.00 − fee -0.50 (= -19.50)\n');
+  });
+});
