@@ -114,3 +114,44 @@ describe('writeback corrections: amounts that no longer add up', () => {
     expect(second.stdout).toContain('  correction needed: payment C-1 (written in batch 1): amount was -19.40, now none: net -19.40 is not gross -20.00 − fee -0.50 (= -19.50)\n');
   });
 });
+
+describe('restore keeps the export ledger', () => {
+  it('a batch issued after the backup is not written again, and its number is not reused', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'K-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,po_K1,03/04/2026,\nK-2,P2,Odo Vantrell,03/03/2026,Card,50.00,1.75,48.25,po_K1,03/04/2026,\n');
+    const backup = path.join(tempDir(), 'before-export.db');
+    expect((await cli(['--workspace', ws, 'backup', '--out', backup])).code).toBe(0);
+    const first = await json(ws, ['export', 'writeback']);
+    expect([first.batch, first.rows]).toEqual([1, 2]);
+    const sent = fs.readFileSync((first.files as string[])[0], 'utf8');
+    expect((await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks'])).code).toBe(0);
+    expect((await cli(['--workspace', ws, 'export', 'void', '2'])).code).toBe(0);
+
+    const restored = await cli(['--workspace', ws, 'restore', backup]);
+    expect(restored.code).toBe(0);
+    expect(restored.stdout).toContain('  kept export batches 1, 2, issued after this backup: their payments and payouts are not exported again\n');
+
+    const again = await json(ws, ['export', 'writeback']);
+    expect([again.batch, again.rows]).toEqual([null, 0]);
+    expect(fs.readFileSync((first.files as string[])[0], 'utf8')).toBe(sent);
+    // Batch 2 was voided before the restore: its payout po_K1 (gross 150.00, fees 4.75, net 145.25) goes out as batch 3.
+    const batches = await json(ws, ['export', 'batches']);
+    expect((batches.rows as { id: number; status: string }[]).map((b) => [b.id, b.status])).toEqual([[1, 'issued'], [2, 'void']]);
+    expect((await cli(['--workspace', ws, '--format', 'qbo-bank', 'export', 'quickbooks'])).code).toBe(0);
+    expect(fs.readFileSync(path.join(ws, 'reports', 'quickbooks', 'quickbooks-3-qbo-bank.csv'), 'utf8'))
+      .toBe('Date,Description,Amount\r\n03/04/2026,unknown processor payout po_K1,145.25\r\n');
+  });
+
+  it('a void made after the backup of a batch the backup holds stays void', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'V-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,,,\n');
+    expect((await json(ws, ['export', 'writeback'])).batch).toBe(1);
+    const backup = path.join(tempDir(), 'after-export.db');
+    expect((await cli(['--workspace', ws, 'backup', '--out', backup])).code).toBe(0);
+    expect((await cli(['--workspace', ws, 'writeback', 'void', '1'])).code).toBe(0);
+    const restored = await cli(['--workspace', ws, 'restore', backup]);
+    expect(restored.stdout).not.toContain('kept export');
+    const again = await json(ws, ['export', 'writeback']);
+    expect([again.batch, again.rows, again.payment_ids]).toEqual([2, 1, ['V-1']]);
+  });
+});
