@@ -155,3 +155,33 @@ describe('restore keeps the export ledger', () => {
     expect([again.batch, again.rows, again.payment_ids]).toEqual([2, 1, ['V-1']]);
   });
 });
+
+describe('export quickbooks: payouts with nothing to write', () => {
+  it('are named, not recorded, and make no batch of headers only; a net-zero payout with fees still goes out as a journal', async () => {
+    const ws = tempWorkspace();
+    // po_Z1: a 2.00 charge whose 2.00 fee takes all of it (net 0.00). po_Z2: a 5.00 charge refunded in full (all 0.00).
+    await importPayments(ws, [
+      'Z-1,P1,Tamsin Orrery,06/01/2026,Card,2.00,2.00,0.00,po_Z1,06/02/2026,',
+      'Z-2,P1,Tamsin Orrery,06/01/2026,Card,5.00,0.00,5.00,po_Z2,06/02/2026,',
+      'Z-3,P1,Tamsin Orrery,06/01/2026,Card,-5.00,0.00,-5.00,po_Z2,06/02/2026,',
+      '',
+    ].join('\n'));
+    const bank = await cli(['--workspace', ws, '--format', 'qbo-bank', 'export', 'quickbooks']);
+    expect([bank.code, bank.stdout]).toEqual([0, 'nothing new to export: 0 payouts as qbo-bank\n' +
+      '  left out: payout po_Z1: nothing to write as qbo-bank (its net deposit is 0.00)\n' +
+      '  left out: payout po_Z2: nothing to write as qbo-bank (its net deposit is 0.00)\n']);
+    expect(fs.existsSync(path.join(ws, 'reports', 'quickbooks'))).toBe(false);
+    expect((await json(ws, ['export', 'batches'])).rows).toEqual([]);
+
+    const journal = await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks']);
+    expect([journal.code, journal.stdout]).toEqual([0, 'batch 1: exported 1 payout as qbo-journal\n' +
+      `  ${path.join(ws, 'reports', 'quickbooks', 'quickbooks-1-qbo-journal.csv')}\n` +
+      '  left out: payout po_Z2: nothing to write as qbo-journal (its gross, fees and net are all 0.00)\n']);
+    expect(fs.readFileSync(path.join(ws, 'reports', 'quickbooks', 'quickbooks-1-qbo-journal.csv'), 'utf8')).toBe(
+      'JournalNo,JournalDate,AccountName,Debits,Credits,Description,Name\r\n' +
+      'PS-po_Z1,06/02/2026,Merchant Fees,2.00,,unknown processor payout po_Z1 processor fees,\r\n' +
+      'PS-po_Z1,06/02/2026,Services,,2.00,unknown processor payout po_Z1 card_terminal payments,\r\n');
+    const batches = (await json(ws, ['export', 'batches'])).rows as { id: number; rows: number }[];
+    expect(batches.map((b) => [b.id, b.rows])).toEqual([[1, 1]]);
+  });
+});

@@ -135,6 +135,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ctx.stdout(`${head} ${result.payouts} payout${result.payouts === 1 ? '' : 's'} as ${format}${result.already_exported ? ` (${result.already_exported} exported before)` : ''}\n`);
         for (const file of result.files) ctx.stdout(`  ${file}\n`);
         for (const s of result.skipped_processors) ctx.stdout(`  left out: payout ${s.payout_id} (${s.processor} records its own deposits)\n`);
+        const nothing = format === 'qbo-bank' ? 'its net deposit is 0.00' : 'its gross, fees and net are all 0.00';
+        for (const id of result.nothing_to_write) ctx.stdout(`  left out: payout ${id}: nothing to write as ${format} (${nothing})\n`);
         if (result.unassigned_payments) {
           const n = result.unassigned_payments;
           ctx.stdout(`  left out: ${plural(n, 'payment')} with no payout ID, in no payout (cash, checks, or not paid out yet)\n`);
