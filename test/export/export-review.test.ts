@@ -185,3 +185,23 @@ describe('export quickbooks: payouts with nothing to write', () => {
     expect(batches.map((b) => [b.id, b.rows])).toEqual([[1, 1]]);
   });
 });
+
+describe('batch numbers', () => {
+  it('are digits only: 1e1, 0x0a, " 1", +1 and 1.0 are refused (exit 2) and void nothing', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'D-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,,,\n');
+    for (let i = 0; i < 10; i++) {
+      await importPayments(ws, `D-${i + 2},P1,Tamsin Orrery,03/02/2026,Card,1.00,,,,,\n`);
+      expect((await cli(['--workspace', ws, 'export', 'writeback'])).code).toBe(0);
+    }
+    for (const text of ['1e1', '0x0a', ' 1', '+1', '1.0']) {
+      for (const args of [['export', 'void', text], ['writeback', 'void', text], ['export', 'writeback', '--reissue', text]]) {
+        const result = await cli(['--workspace', ws, ...args]);
+        expect([result.code, result.stderr]).toEqual([2, `practice-sync: a batch is a number like 3, got "${text}"\n`]);
+      }
+    }
+    const batches = (await json(ws, ['export', 'batches'])).rows as { id: number; status: string }[];
+    expect(batches.map((b) => b.status)).toEqual(Array(10).fill('issued'));
+    expect((await cli(['--workspace', ws, 'export', 'void', '10'])).code).toBe(0);
+  });
+});

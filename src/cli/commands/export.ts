@@ -13,10 +13,10 @@ import { resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
 
+/** Digits only: Number() also takes `1e1`, `0x0a` and ` 3`, and voiding a batch other than the one meant posts its payments twice. */
 function batchNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail('usage', `a batch is a number like 3, got "${text}"`);
-  return n;
+  if (!/^0*[1-9]\d{0,14}$/.test(text)) fail('usage', `a batch is a number like 3, got "${text}"`);
+  return Number(text);
 }
 
 function isoDate(text: string | undefined, flag: string): string | undefined {
