@@ -27,6 +27,8 @@ export interface WritebackRunOptions {
 export interface Correction {
   payment_id: string;
   batch: number;
+  /** The batch whose corrections file last told staff to change this payment; `written` is then what it said. */
+  corrected_in_batch?: number;
   field: string;
   written: string;
   now: string;
@@ -76,11 +78,18 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
       continue;
     }
     const now = snapshotOf(payment, basisOf(before.snapshot));
-    const reported = issued.get(`correction:${payment.paymentId}`)?.snapshot;
-    if (reported && SNAPSHOT_FIELDS.every((f) => reported[f] === now[f])) continue;
+    // After a correction the PMS holds what its file said, so a later change (a revert by undo included) is judged
+    // against that; a correction from before the payment was written again (its batch voided) no longer counts.
+    const last = issued.get(`correction:${payment.paymentId}`);
+    const reported = last && last.batch > before.batch ? last : undefined;
+    if (reported && SNAPSHOT_FIELDS.every((f) => (reported.snapshot[f] ?? null) === now[f])) continue;
+    const base = reported?.snapshot ?? before.snapshot;
     for (const field of SNAPSHOT_FIELDS) {
-      if ((before.snapshot[field] ?? null) === now[field]) continue;
-      corrections.push({ payment_id: payment.paymentId, batch: before.batch, field, written: show(field, before.snapshot[field]), now: shownNow(field, now[field], payment) });
+      if ((base[field] ?? null) === now[field]) continue;
+      corrections.push({
+        payment_id: payment.paymentId, batch: before.batch, ...(reported ? { corrected_in_batch: reported.batch } : {}),
+        field, written: show(field, base[field]), now: shownNow(field, now[field], payment),
+      });
     }
   }
 
@@ -133,6 +142,9 @@ function correctionsCsv(corrections: Correction[]): string {
       { key: 'payment_id', kind: 'text' }, { key: 'batch', kind: 'integer', header: 'written_in_batch' }, { key: 'field', kind: 'text' },
       { key: 'written', kind: 'text' }, { key: 'now', kind: 'text' }, { key: 'action', kind: 'text' },
     ],
-    corrections.map((c) => ({ ...c, action: 'correct the posted payment in the PMS by hand; it is not written back again' })),
+    corrections.map((c) => ({
+      ...c,
+      action: `correct the posted payment in the PMS by hand${c.corrected_in_batch ? ` (as corrected per batch ${c.corrected_in_batch})` : ''}; it is not written back again`,
+    })),
   );
 }

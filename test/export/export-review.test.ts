@@ -205,3 +205,32 @@ describe('batch numbers', () => {
     expect((await cli(['--workspace', ws, 'export', 'void', '10'])).code).toBe(0);
   });
 });
+
+describe('writeback corrections after a correction', () => {
+  it('a change undone after its correction was reported is reported back, against what the PMS was told', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'U-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,,,\n');
+    expect((await json(ws, ['export', 'writeback'])).batch).toBe(1);
+    // A mistyped file (a zero too many) is imported: written 97.00 net, now 970.00.
+    await importPayments(ws, 'U-1,P1,Tamsin Orrery,03/02/2026,Card,1000.00,30.00,970.00,,,\n');
+    const second = await json(ws, ['export', 'writeback']);
+    expect([second.batch, second.corrections]).toEqual([2, [{ payment_id: 'U-1', batch: 1, field: 'amount', written: '97.00', now: '970.00' }]]);
+
+    // Undone (runs 1 and 2 are the imports): the store says 97.00 again, while the PMS was told 970.00 by batch 2.
+    expect((await cli(['--workspace', ws, 'undo', '2'])).code).toBe(0);
+    const third = await cli(['--workspace', ws, 'export', 'writeback']);
+    expect(third.stdout).toContain('  correction needed: payment U-1 (written in batch 1, corrected per batch 2): amount was 970.00, now 97.00\n');
+    const notes = fs.readFileSync(path.join(ws, 'reports', 'writeback', 'writeback-3-corrections.csv'), 'utf8');
+    expect(notes).toBe('payment_id,written_in_batch,field,written,now,action\r\n' +
+      'U-1,1,amount,970.00,97.00,correct the posted payment in the PMS by hand (as corrected per batch 2); it is not written back again\r\n');
+    const fourth = await json(ws, ['export', 'writeback']);
+    expect([fourth.batch, fourth.corrections]).toEqual([null, []]);
+
+    // Batch 1 voided: U-1 is written again at 97.00 (batch 4); the corrections before it no longer count.
+    expect((await cli(['--workspace', ws, 'writeback', 'void', '1'])).code).toBe(0);
+    const fifth = await json(ws, ['export', 'writeback']);
+    expect([fifth.batch, fifth.payment_ids, fifth.corrections]).toEqual([4, ['U-1'], []]);
+    const sixth = await json(ws, ['export', 'writeback']);
+    expect([sixth.batch, sixth.corrections]).toEqual([null, []]);
+  });
+});

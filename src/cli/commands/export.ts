@@ -102,7 +102,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ctx.stdout(`${head} ${result.rows} payment${result.rows === 1 ? '' : 's'} (${result.amount} amounts, profile ${result.profile})\n`);
         for (const file of result.files) ctx.stdout(`  ${file}\n`);
         for (const l of result.left_out) ctx.stdout(style.yellow(`  left out: payment ${l.payment_id}: ${l.reason}\n`));
-        for (const c of result.corrections) ctx.stdout(style.yellow(`  correction needed: payment ${c.payment_id} (written in batch ${c.batch}): ${c.field} was ${c.written || '(empty)'}, now ${c.now || '(empty)'}\n`));
+        for (const c of result.corrections) ctx.stdout(style.yellow(`  correction needed: payment ${c.payment_id} (written in batch ${c.batch}${c.corrected_in_batch ? `, corrected per batch ${c.corrected_in_batch}` : ''}): ${c.field} was ${c.written || '(empty)'}, now ${c.now || '(empty)'}\n`));
         if (result.not_enabled) ctx.stdout(`  ${result.not_enabled} payment(s) of types not enabled in writeback.types were not considered\n`);
         if (result.batch) ctx.stdout(`if the PMS import fails: practice-sync writeback void ${result.batch}\n`);
       });
