@@ -234,3 +234,23 @@ describe('writeback corrections after a correction', () => {
     expect([sixth.batch, sixth.corrections]).toEqual([null, []]);
   });
 });
+
+describe('qbo-journal: payout IDs alike in their last 18 characters', () => {
+  it('no longer stops every journal export touching their day; each gets its own JournalNo', async () => {
+    const ws = tempWorkspace();
+    // Two locations' deposits on one day: both IDs end in "IT-2026-03-04-0001", so --from/--to cannot part them.
+    await importPayments(ws, 'J-1,P1,Tamsin Orrery,03/02/2026,Card,10.00,0.59,9.41,NORTHSIDE-DEPOSIT-2026-03-04-0001,03/04/2026,\n' +
+      'J-2,P1,Tamsin Orrery,03/02/2026,Card,20.00,0.88,19.12,SOUTHSIDE-DEPOSIT-2026-03-04-0001,03/04/2026,\n');
+    const result = await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks', '--from', '2026-03-04', '--to', '2026-03-04']);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    // printf %s NORTHSIDE-DEPOSIT-2026-03-04-0001 | sha256sum → f83b3f…; SOUTHSIDE-… → 2e82c8…
+    expect(fs.readFileSync(path.join(ws, 'reports', 'quickbooks', 'quickbooks-1-qbo-journal.csv'), 'utf8')).toBe(
+      'JournalNo,JournalDate,AccountName,Debits,Credits,Description,Name\r\n' +
+      'PS--03-04-0001-f83b3f,03/04/2026,Checking,9.41,,unknown processor payout NORTHSIDE-DEPOSIT-2026-03-04-0001 deposit,\r\n' +
+      'PS--03-04-0001-f83b3f,03/04/2026,Merchant Fees,0.59,,unknown processor payout NORTHSIDE-DEPOSIT-2026-03-04-0001 processor fees,\r\n' +
+      'PS--03-04-0001-f83b3f,03/04/2026,Services,,10.00,unknown processor payout NORTHSIDE-DEPOSIT-2026-03-04-0001 card_terminal payments,\r\n' +
+      'PS--03-04-0001-2e82c8,03/04/2026,Checking,19.12,,unknown processor payout SOUTHSIDE-DEPOSIT-2026-03-04-0001 deposit,\r\n' +
+      'PS--03-04-0001-2e82c8,03/04/2026,Merchant Fees,0.88,,unknown processor payout SOUTHSIDE-DEPOSIT-2026-03-04-0001 processor fees,\r\n' +
+      'PS--03-04-0001-2e82c8,03/04/2026,Services,,20.00,unknown processor payout SOUTHSIDE-DEPOSIT-2026-03-04-0001 card_terminal payments,\r\n');
+  });
+});
