@@ -254,3 +254,20 @@ describe('qbo-journal: payout IDs alike in their last 18 characters', () => {
       'PS--03-04-0001-2e82c8,03/04/2026,Services,,20.00,unknown processor payout SOUTHSIDE-DEPOSIT-2026-03-04-0001 card_terminal payments,\r\n');
   });
 });
+
+describe('--out inside a file', () => {
+  it('is a usage error (exit 2) naming the path, not an internal error', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'O-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,po_O1,03/04/2026,\n');
+    const cwd = tempDir();
+    fs.writeFileSync(path.join(cwd, 'notes.txt'), 'mine\n');
+    const writeback = await cli(['--workspace', ws, 'export', 'writeback', '--out', 'notes.txt/pms'], { cwd });
+    expect([writeback.code, writeback.stdout, writeback.stderr]).toEqual([2, '',
+      'practice-sync: --out names a folder for export writeback: a batch is one or more files named by its number (writeback-3-generic.csv); "notes.txt/pms" is inside a file, not a folder\n']);
+    const batches = await cli(['--workspace', ws, '--format', 'csv', 'export', 'batches', '--out', 'notes.txt/batches.csv'], { cwd });
+    const inside = path.join(cwd, 'notes.txt');
+    expect([batches.code, batches.stderr]).toEqual([2, `practice-sync: cannot write ${inside}/batches.csv: the folder ${inside} does not exist\n`]);
+    expect(fs.readFileSync(path.join(cwd, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect((await json(ws, ['export', 'batches'])).rows).toEqual([]);
+  });
+});

@@ -45,8 +45,17 @@ function dateWindow(flags: { from?: string; to?: string }): { from?: string; to?
 function checkOutFolder(ctx: CliContext, globals: GlobalOptions, command: string, example: string): void {
   if (globals.out === undefined) return;
   const target = path.resolve(ctx.cwd, globals.out);
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
-  const problem = /\.(csv|iif)$/i.test(target) ? 'is a file name' : existing && !existing.isDirectory() ? 'is an existing file' : undefined;
+  let existing: fs.Stats | undefined;
+  let underFile = false;
+  try {
+    existing = fs.statSync(target, { throwIfNoEntry: false });
+  } catch (error) {
+    // ENOTDIR: a part of the path is a file (`--out notes.txt/batches`); it used to surface as an internal error.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    underFile = true;
+  }
+  const problem = /\.(csv|iif)$/i.test(target) ? 'is a file name' : existing && !existing.isDirectory() ? 'is an existing file'
+    : underFile ? 'is inside a file' : undefined;
   if (problem) {
     fail('usage', `--out names a folder for ${command}: a batch is one or more files named by its number (${example}); "${globals.out}" ${problem}, not a folder`);
   }
