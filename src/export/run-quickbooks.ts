@@ -29,6 +29,8 @@ export interface QuickBooksRunResult {
   already_exported: number;
   skipped_processors: { payout_id: string; processor: string }[];
   unassigned_payments: number;
+  /** Payouts with nothing to write in this format (qbo-bank: a net of 0.00; the others: every amount 0.00): not recorded. */
+  nothing_to_write: string[];
   /** Payouts exported before whose totals changed since: fix them in QuickBooks by hand. */
   changed_since_export: { payout_id: string; batch: number; written: string; now: string }[];
   warnings: string[];
@@ -59,12 +61,16 @@ export function runQuickBooks(options: QuickBooksRunOptions): QuickBooksRunResul
   const result: QuickBooksRunResult = {
     batch: null, format, files: [], payouts: rendered.exported.length, payout_ids: rendered.exported,
     already_exported: inWindow.length - pending.length, skipped_processors: grouping.skipped.map((s) => ({ payout_id: s.payoutId, processor: s.processor })),
-    unassigned_payments: grouping.unassigned.length, changed_since_export: changed,
+    unassigned_payments: grouping.unassigned.length, nothing_to_write: rendered.empty, changed_since_export: changed,
     warnings: [...grouping.warnings, ...rendered.warnings, ...changed.map((c) => `payout ${c.payout_id} changed since batch ${c.batch} (${c.written} → ${c.now}); correct it in QuickBooks by hand`)],
     dry_run: Boolean(options.dryRun),
   };
-  if (options.dryRun || pending.length === 0) return result;
-  const items: LedgerItem[] = pending.map((p) => ({ key: p.payoutId, amount: p.net, snapshot: { gross: p.gross, fee: p.fee, net: p.net } }));
+  // Only what a file carries is recorded: a payout with nothing to write here stays out of the ledger (a net-zero payout's
+  // fees can still go out as a journal), and a batch of no payouts, a file of headers only, is not made.
+  if (options.dryRun || rendered.exported.length === 0) return result;
+  const inFile = new Set(rendered.exported);
+  const items: LedgerItem[] = pending.filter((p) => inFile.has(p.payoutId))
+    .map((p) => ({ key: p.payoutId, amount: p.net, snapshot: { gross: p.gross, fee: p.fee, net: p.net } }));
   const extension = format === 'iif' ? 'iif' : 'csv';
   const written = writeBatch(db, options.outDir, {
     kind: 'quickbooks', format, createdAt: options.now().toISOString(), rows: rendered.exported.length, items,

@@ -27,6 +27,8 @@ export interface WritebackRunOptions {
 export interface Correction {
   payment_id: string;
   batch: number;
+  /** The batch whose corrections file last told staff to change this payment; `written` is then what it said. */
+  corrected_in_batch?: number;
   field: string;
   written: string;
   now: string;
@@ -52,6 +54,10 @@ function snapshotOf(payment: PaymentInput, amount: 'net' | 'gross'): Record<stri
   return { amount: checked.ok ? checked.amounts[amount] : null, payment_date: payment.paymentDate, patient_id: payment.patientId, type: payment.type };
 }
 
+function basisOf(snapshot: Record<string, unknown>): 'net' | 'gross' {
+  return snapshot.amount_basis === 'gross' ? 'gross' : 'net';
+}
+
 export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
   const { db, config } = options;
   const profileName = options.profile ?? config.writeback.profile;
@@ -71,12 +77,19 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
       else notEnabled += 1;
       continue;
     }
-    const now = snapshotOf(payment, before.snapshot.amount_basis === 'gross' ? 'gross' : 'net');
-    const reported = issued.get(`correction:${payment.paymentId}`)?.snapshot;
-    if (reported && SNAPSHOT_FIELDS.every((f) => reported[f] === now[f])) continue;
+    const now = snapshotOf(payment, basisOf(before.snapshot));
+    // After a correction the PMS holds what its file said, so a later change (a revert by undo included) is judged
+    // against that; a correction from before the payment was written again (its batch voided) no longer counts.
+    const last = issued.get(`correction:${payment.paymentId}`);
+    const reported = last && last.batch > before.batch ? last : undefined;
+    if (reported && SNAPSHOT_FIELDS.every((f) => (reported.snapshot[f] ?? null) === now[f])) continue;
+    const base = reported?.snapshot ?? before.snapshot;
     for (const field of SNAPSHOT_FIELDS) {
-      if ((before.snapshot[field] ?? null) === now[field]) continue;
-      corrections.push({ payment_id: payment.paymentId, batch: before.batch, field, written: show(field, before.snapshot[field]), now: show(field, now[field]) });
+      if ((base[field] ?? null) === now[field]) continue;
+      corrections.push({
+        payment_id: payment.paymentId, batch: before.batch, ...(reported ? { corrected_in_batch: reported.batch } : {}),
+        field, written: show(field, base[field]), now: shownNow(field, now[field], payment),
+      });
     }
   }
 
@@ -95,7 +108,9 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
   const reportedIds = new Set(corrections.map((c) => c.payment_id));
   for (const id of reportedIds) {
     const payment = payments.find((p) => p.paymentId === id)!;
-    items.push({ key: `correction:${id}`, amount: null, snapshot: snapshotOf(payment, amount) });
+    // On the basis the payment was written with, as the next run compares it: a gross batch followed by a net run
+    // otherwise reads as changed again and makes a new corrections batch every run.
+    items.push({ key: `correction:${id}`, amount: null, snapshot: snapshotOf(payment, basisOf(issued.get(id)!.snapshot)) });
   }
   const written = writeBatch(db, options.outDir, {
     kind: 'writeback', format: profile.name, createdAt: options.now().toISOString(), rows: built.rows, items,
@@ -114,12 +129,22 @@ function show(field: string, value: unknown): string {
   return field === 'amount' && typeof value === 'number' ? (value / 100).toFixed(2) : String(value);
 }
 
+/** An amount the payment's own numbers no longer give (net ≠ gross − fee) is shown with why, not as an empty cell. */
+function shownNow(field: string, value: unknown, payment: PaymentInput): string {
+  const checked = field === 'amount' && value === null ? paymentAmounts(payment) : undefined;
+  if (checked && !checked.ok) return `none: ${checked.problem.replace(`payment ${payment.paymentId}: `, '')}`;
+  return show(field, value);
+}
+
 function correctionsCsv(corrections: Correction[]): string {
   return toCsv(
     [
       { key: 'payment_id', kind: 'text' }, { key: 'batch', kind: 'integer', header: 'written_in_batch' }, { key: 'field', kind: 'text' },
       { key: 'written', kind: 'text' }, { key: 'now', kind: 'text' }, { key: 'action', kind: 'text' },
     ],
-    corrections.map((c) => ({ ...c, action: 'correct the posted payment in the PMS by hand; it is not written back again' })),
+    corrections.map((c) => ({
+      ...c,
+      action: `correct the posted payment in the PMS by hand${c.corrected_in_batch ? ` (as corrected per batch ${c.corrected_in_batch})` : ''}; it is not written back again`,
+    })),
   );
 }

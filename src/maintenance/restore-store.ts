@@ -21,6 +21,8 @@ export interface RestoreResult {
   /** The restored file's schema version, and the migrations applied to bring it up to date. */
   schemaVersion: number;
   migrated: string[];
+  /** Export batches the replaced store had issued after the backup was taken, kept in the restored store. */
+  carriedBatches: number[];
 }
 
 /**
@@ -37,6 +39,7 @@ export async function restoreStore(paths: WorkspacePaths, source: string, now: (
     const migrated = migrateCopy(source, staged);
     const keptAs = await keepCurrentStore(paths, now);
     rememberRunsOf(paths);
+    const carriedBatches = carryExportLedger(paths, staged);
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(paths.store + suffix, { force: true });
     fs.renameSync(staged, paths.store);
     chmodQuietly(paths.store, FILE_MODE);
@@ -45,7 +48,7 @@ export async function restoreStore(paths: WorkspacePaths, source: string, now: (
     const db = openStore(paths.store);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
-    return { restoredFrom: source, keptAs, schemaVersion, migrated };
+    return { restoredFrom: source, keptAs, schemaVersion, migrated, carriedBatches };
   } finally {
     removeWithSideFiles(staged);
   }
@@ -134,6 +137,38 @@ function rememberRunsOf(paths: WorkspacePaths): void {
     }
   } catch {
     // See above.
+  }
+}
+
+/**
+ * A writeback or QuickBooks batch is a file handed to the PMS or QuickBooks: restoring an older store does not take it
+ * back. The replaced store's batches the backup lacks (numbered past its last), with their items, go into the staged
+ * copy, and so does a void made since of a batch both have; otherwise their payments would be written back twice and
+ * the next batch would reuse a number whose file is already out. Best effort, as above: a store too damaged to read
+ * is replaced all the same. Returns the batch numbers carried over.
+ */
+function carryExportLedger(paths: WorkspacePaths, staged: string): number[] {
+  if (!fs.existsSync(paths.store)) return [];
+  try {
+    const db = new Database(staged, { fileMustExist: true, timeout: 5_000 });
+    try {
+      db.prepare('ATTACH DATABASE ? AS replaced').run(paths.store);
+      return db.transaction(() => {
+        const last = (db.prepare('SELECT MAX(id) FROM main.export_batches').pluck().get() as number | null) ?? 0;
+        const carried = db.prepare('SELECT id FROM replaced.export_batches WHERE id > ? ORDER BY id').pluck().all(last) as number[];
+        db.prepare(`INSERT INTO main.export_batches (id, kind, created_at, format, files, rows, status, voided_at)
+          SELECT id, kind, created_at, format, files, rows, status, voided_at FROM replaced.export_batches WHERE id > ?`).run(last);
+        db.prepare(`INSERT INTO main.export_items (batch_id, item_key, amount, snapshot)
+          SELECT batch_id, item_key, amount, snapshot FROM replaced.export_items WHERE batch_id > ?`).run(last);
+        db.prepare(`UPDATE main.export_batches AS b SET status = 'void', voided_at = r.voided_at FROM replaced.export_batches AS r
+          WHERE r.id = b.id AND r.created_at = b.created_at AND r.status = 'void' AND b.status = 'issued'`).run();
+        return carried;
+      })();
+    } finally {
+      db.close();
+    }
+  } catch {
+    return [];
   }
 }
 

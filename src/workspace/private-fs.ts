@@ -39,7 +39,14 @@ export function openPrivateFileAtomic(file: string): AtomicFileWriter {
   } catch {
     // Not there yet: it is created.
   }
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  let existing: fs.Stats | undefined;
+  try {
+    existing = fs.statSync(target, { throwIfNoEntry: false });
+  } catch (error) {
+    // ENOTDIR: a part of the path is a file; say so as openOrFail does, not as an internal error.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    fail('usage', `cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
+  }
   if (existing?.isDirectory()) fail('usage', `cannot write ${file}: it is a folder`);
   if (existing && !existing.isFile()) {
     const fd = openOrFail(file, target, 'w');

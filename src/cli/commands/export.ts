@@ -6,22 +6,35 @@ import { fail } from '../../errors.js';
 import { QUICKBOOKS_FORMATS, type QuickBooksFormat } from '../../export/quickbooks-formats.js';
 import { rewriteFiles } from '../../export/write-batch.js';
 import { getBatch, listBatches, voidBatch, type BatchKind } from '../../store/export-ledger.js';
+import { plural } from '../../text/plural.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
 
+/** Digits only: Number() also takes `1e1`, `0x0a` and ` 3`, and voiding a batch other than the one meant posts its payments twice. */
 function batchNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) fail('usage', `a batch is a number like 3, got "${text}"`);
-  return n;
+  if (!/^0*[1-9]\d{0,14}$/.test(text)) fail('usage', `a batch is a number like 3, got "${text}"`);
+  return Number(text);
 }
 
 function isoDate(text: string | undefined, flag: string): string | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) fail('usage', `${flag} takes a date as YYYY-MM-DD, got "${text}"`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
+    fail('usage', `${flag} takes a real date as YYYY-MM-DD, got "${text}"`);
+  }
   return text;
+}
+
+/** Both ends are inclusive; a window that ends before it starts holds no payout and is a typing slip, not a request. */
+function dateWindow(flags: { from?: string; to?: string }): { from?: string; to?: string } {
+  const from = isoDate(flags.from, '--from');
+  const to = isoDate(flags.to, '--to');
+  if (from && to && from > to) fail('usage', `--from ${from} is after --to ${to}: no payout can fall between them`);
+  return { from, to };
 }
 
 /**
@@ -32,8 +45,17 @@ function isoDate(text: string | undefined, flag: string): string | undefined {
 function checkOutFolder(ctx: CliContext, globals: GlobalOptions, command: string, example: string): void {
   if (globals.out === undefined) return;
   const target = path.resolve(ctx.cwd, globals.out);
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
-  const problem = /\.(csv|iif)$/i.test(target) ? 'is a file name' : existing && !existing.isDirectory() ? 'is an existing file' : undefined;
+  let existing: fs.Stats | undefined;
+  let underFile = false;
+  try {
+    existing = fs.statSync(target, { throwIfNoEntry: false });
+  } catch (error) {
+    // ENOTDIR: a part of the path is a file (`--out notes.txt/batches`); it used to surface as an internal error.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    underFile = true;
+  }
+  const problem = /\.(csv|iif)$/i.test(target) ? 'is a file name' : existing && !existing.isDirectory() ? 'is an existing file'
+    : underFile ? 'is inside a file' : undefined;
   if (problem) {
     fail('usage', `--out names a folder for ${command}: a batch is one or more files named by its number (${example}); "${globals.out}" ${problem}, not a folder`);
   }
@@ -43,10 +65,17 @@ function outDir(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, s
   return globals.out ? path.resolve(ctx.cwd, globals.out) : path.join(ws.paths.reports, sub);
 }
 
-function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean): void {
+/** `--reissue N`; with `--dry-run` it names the files it would write and writes none. */
+function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean, dryRun = false): void {
   const batch = getBatch(ws.db, id, kind);
   if (batch.status === 'void') fail('usage', `batch ${id} was voided on ${batch.voided_at}; its items go out with the next export instead`);
-  const files = rewriteFiles(outDir(ctx, ws, globals, kind), batch.files);
+  const dir = outDir(ctx, ws, globals, kind);
+  if (dryRun) {
+    const files = batch.files.map((file) => path.join(dir, file.name));
+    ctx.stdout(json ? `${JSON.stringify({ batch: id, reissued: false, dry_run: true, files }, null, 2)}\n` : `dry run: would write batch ${id} again, unchanged:\n  ${files.join('\n  ')}\n`);
+    return;
+  }
+  const files = rewriteFiles(dir, batch.files);
   ws.log({ event: 'export_reissue', kind, batch: id, files: files.length });
   ctx.stdout(json ? `${JSON.stringify({ batch: id, reissued: true, files }, null, 2)}\n` : `batch ${id} written again, unchanged:\n  ${files.join('\n  ')}\n`);
 }
@@ -70,7 +99,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
       // Export modules load only for exports, keeping every other command's start-up short.
       const { runWriteback } = await import('../../export/run-writeback.js');
       await withWorkspace(ctx, globals, { command: 'export writeback', write: true }, (ws) => {
-        if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json);
+        if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json, flags.dryRun);
         const result = runWriteback({
           db: ws.db, config: ws.config, workspaceMappings: ws.paths.mappings, outDir: outDir(ctx, ws, globals, 'writeback'),
           profile: flags.profile, amount: flags.amount as 'net' | 'gross' | undefined, dryRun: flags.dryRun, now: ctx.now,
@@ -82,7 +111,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ctx.stdout(`${head} ${result.rows} payment${result.rows === 1 ? '' : 's'} (${result.amount} amounts, profile ${result.profile})\n`);
         for (const file of result.files) ctx.stdout(`  ${file}\n`);
         for (const l of result.left_out) ctx.stdout(style.yellow(`  left out: payment ${l.payment_id}: ${l.reason}\n`));
-        for (const c of result.corrections) ctx.stdout(style.yellow(`  correction needed: payment ${c.payment_id} (written in batch ${c.batch}): ${c.field} was ${c.written || '(empty)'}, now ${c.now || '(empty)'}\n`));
+        for (const c of result.corrections) ctx.stdout(style.yellow(`  correction needed: payment ${c.payment_id} (written in batch ${c.batch}${c.corrected_in_batch ? `, corrected per batch ${c.corrected_in_batch}` : ''}): ${c.field} was ${c.written || '(empty)'}, now ${c.now || '(empty)'}\n`));
         if (result.not_enabled) ctx.stdout(`  ${result.not_enabled} payment(s) of types not enabled in writeback.types were not considered\n`);
         if (result.batch) ctx.stdout(`if the PMS import fails: practice-sync writeback void ${result.batch}\n`);
       });
@@ -99,13 +128,14 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .action(async (flags: { from?: string; to?: string; dryRun?: boolean; reissue?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       checkOutFolder(ctx, globals, 'export quickbooks', 'quickbooks-3-qbo-journal.csv');
+      const window = dateWindow(flags);
       const { runQuickBooks } = await import('../../export/run-quickbooks.js');
       await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
-        if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false);
+        if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false, flags.dryRun);
         const format = globals.format as QuickBooksFormat | undefined;
         if (!format || !(QUICKBOOKS_FORMATS as readonly string[]).includes(format)) fail('usage', `export quickbooks needs --format ${QUICKBOOKS_FORMATS.join(' | ')}`);
         const result = runQuickBooks({
-          db: ws.db, config: ws.config, format, from: isoDate(flags.from, '--from'), to: isoDate(flags.to, '--to'),
+          db: ws.db, config: ws.config, format, ...window,
           outDir: outDir(ctx, ws, globals, 'quickbooks'), dryRun: flags.dryRun, now: ctx.now,
         });
         ws.log({ event: 'export_quickbooks', batch: result.batch, format, payouts: result.payouts, dry_run: result.dry_run });
@@ -114,6 +144,12 @@ export function registerExport(program: Command, ctx: CliContext): void {
         ctx.stdout(`${head} ${result.payouts} payout${result.payouts === 1 ? '' : 's'} as ${format}${result.already_exported ? ` (${result.already_exported} exported before)` : ''}\n`);
         for (const file of result.files) ctx.stdout(`  ${file}\n`);
         for (const s of result.skipped_processors) ctx.stdout(`  left out: payout ${s.payout_id} (${s.processor} records its own deposits)\n`);
+        const nothing = format === 'qbo-bank' ? 'its net deposit is 0.00' : 'its gross, fees and net are all 0.00';
+        for (const id of result.nothing_to_write) ctx.stdout(`  left out: payout ${id}: nothing to write as ${format} (${nothing})\n`);
+        if (result.unassigned_payments) {
+          const n = result.unassigned_payments;
+          ctx.stdout(`  left out: ${plural(n, 'payment')} with no payout ID, in no payout (cash, checks, or not paid out yet)\n`);
+        }
         for (const w of result.warnings) ctx.stdout(style.yellow(`  warning: ${w}\n`));
       });
     });

@@ -51,10 +51,11 @@ export function registerMaintenance(program: Command, ctx: CliContext): void {
       const lock = await acquireLock(paths.lock, { command: 'restore', now: ctx.now, waitMs });
       try {
         const result = await restoreStore(paths, path.resolve(ctx.cwd, file), ctx.now);
-        fileEventSink(paths.log, ctx.now)({ event: 'restore', file: result.restoredFrom, kept: result.keptAs, schema_version: result.schemaVersion, migrated: result.migrated });
+        fileEventSink(paths.log, ctx.now)({ event: 'restore', file: result.restoredFrom, kept: result.keptAs, schema_version: result.schemaVersion, migrated: result.migrated, carried_batches: result.carriedBatches });
         ctx.stdout(`restored the store from ${result.restoredFrom}\n` +
           (result.migrated.length ? `  migrated from schema version ${result.schemaVersion}: ${result.migrated.join(', ')}\n` : '') +
-          (result.keptAs ? `  the previous store is kept as ${result.keptAs}\n` : ''));
+          (result.keptAs ? `  the previous store is kept as ${result.keptAs}\n` : '') +
+          (result.carriedBatches.length ? `  kept export ${result.carriedBatches.length === 1 ? 'batch' : 'batches'} ${result.carriedBatches.join(', ')}, issued after this backup: their payments and payouts are not exported again\n` : ''));
       } finally {
         lock.release();
       }

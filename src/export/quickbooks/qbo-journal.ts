@@ -1,4 +1,5 @@
 // QuickBooks Online journal entry import (SPEC §9, FORMATS.md): one balanced entry per payout.
+import { createHash } from 'node:crypto';
 import { fail } from '../../errors.js';
 import type { Config } from '../../workspace/config-schema.js';
 import type { Payout } from '../payouts.js';
@@ -24,6 +25,15 @@ export function journalNo(payoutId: string): string {
   return JOURNAL_NO_PREFIX + payoutId.slice(-(JOURNAL_NO_MAX - JOURNAL_NO_PREFIX.length));
 }
 
+/**
+ * For payout IDs that share their last 18 characters (`NORTH-DEPOSIT-2026-03-04-0001`, `SOUTH-…`): `PS-`, the last 11
+ * characters, `-` and 6 hex digits of the full ID's SHA-256, so each keeps a JournalNo of its own within 21 characters.
+ */
+export function distinctJournalNo(payoutId: string): string {
+  const hash = createHash('sha256').update(payoutId).digest('hex').slice(0, 6);
+  return `${JOURNAL_NO_PREFIX}${payoutId.slice(-(JOURNAL_NO_MAX - JOURNAL_NO_PREFIX.length - hash.length - 1))}-${hash}`;
+}
+
 /** Account names must reach QuickBooks exactly; one that would be neutralized cannot. */
 function exactAccount(account: string): string {
   if (neutralizeCell(account) !== account) {
@@ -34,10 +44,13 @@ function exactAccount(account: string): string {
 
 /**
  * One entry per payout: debits first (bank +net, fees), then credits (income per account); amounts
- * positive with the other column blank, so a negative amount moves to the other side. Throws
- * `export_rejected` when two payout IDs shorten to the same JournalNo.
+ * positive with the other column blank, so a negative amount moves to the other side. Payouts whose
+ * IDs shorten to the same JournalNo get `distinctJournalNo`s; throws `export_rejected` if even those meet.
  */
 export function qboJournal(payouts: readonly Payout[], config: Config): QuickBooksExport {
+  const shortened = new Map<string, number>();
+  for (const payout of payouts) shortened.set(journalNo(payout.payoutId), (shortened.get(journalNo(payout.payoutId)) ?? 0) + 1);
+  const numberOf = (payoutId: string) => (shortened.get(journalNo(payoutId))! > 1 ? distinctJournalNo(payoutId) : journalNo(payoutId));
   const seen = new Map<string, string>();
   const rows: Record<string, string | number | null>[] = [];
   const exported: string[] = [];
@@ -47,10 +60,10 @@ export function qboJournal(payouts: readonly Payout[], config: Config): QuickBoo
       empty.push(payout.payoutId);
       continue;
     }
-    const number = journalNo(payout.payoutId);
+    const number = numberOf(payout.payoutId);
     const clash = seen.get(number);
     if (clash !== undefined) {
-      fail('export_rejected', `payouts ${clash} and ${payout.payoutId} would both be JournalNo ${number}; export them in separate files`, {
+      fail('export_rejected', `payouts ${clash} and ${payout.payoutId} would both be JournalNo ${number}; export them in separate files (--from/--to)`, {
         journalNo: number,
       });
     }

@@ -41,9 +41,12 @@ describe('journalNo', () => {
 });
 
 describe('qboJournal', () => {
-  it('throws export_rejected when two payout IDs shorten to the same JournalNo', () => {
-    const payouts = payoutsOf([pay('aa_123456789012345678', 1000, 30), pay('bb_123456789012345678', 2000, 60)]);
-    expect(codeOf(() => qboJournal(payouts, config))).toBe('export_rejected');
+  it('gives payout IDs that shorten to the same JournalNo one each: last 11 characters and 6 hex digits of their SHA-256', () => {
+    // printf %s aa_123456789012345678 | sha256sum → 1cf946…; bb_… → 3296c5…
+    const payouts = payoutsOf([pay('aa_123456789012345678', 1000, 30), pay('bb_123456789012345678', 2000, 60), pay('po_short', 500, 0)]);
+    const numbers = [...new Set(readCsv(qboJournal(payouts, config).files[0]).map((r) => r.JournalNo))];
+    expect(numbers).toEqual(['PS-89012345678-1cf946', 'PS-89012345678-3296c5', 'PS-po_short']);
+    expect(numbers.every((n) => n.length <= 21)).toBe(true);
   });
 
   it('omits the fee line when fees are zero and skips payouts that move nothing', () => {
