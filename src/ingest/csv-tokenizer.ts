@@ -130,13 +130,15 @@ export class CsvTokenizer {
         case State.Quoted: {
           const close = chunk.indexOf('"', i);
           const end = close === -1 ? n : close;
-          for (let k = chunk.indexOf('\n', i); k !== -1 && k < end; k = chunk.indexOf('\n', k + 1)) this.line++;
+          // Searched within the cell: in a file without a CR, a search of the chunk ran to its end for every quoted cell.
+          const piece = chunk.slice(i, end);
+          for (let k = piece.indexOf('\n'); k !== -1; k = piece.indexOf('\n', k + 1)) this.line++;
           // A CR not followed by LF is a line break of its own (old Mac files); one ending the chunk waits for the next.
-          for (let k = chunk.indexOf('\r', i); k !== -1 && k < end; k = chunk.indexOf('\r', k + 1)) {
-            if (k + 1 === n) this.quotedCRAtEnd = true;
-            else if (chunk.charCodeAt(k + 1) !== LF) this.line++;
+          for (let k = piece.indexOf('\r'); k !== -1; k = piece.indexOf('\r', k + 1)) {
+            if (i + k + 1 === n) this.quotedCRAtEnd = true;
+            else if (chunk.charCodeAt(i + k + 1) !== LF) this.line++;
           }
-          this.field += chunk.slice(i, end);
+          this.field += piece;
           if (this.field.length > MAX_CELL_CHARS) this.refuseLongCell(this.quoteLine, ' (a quote never closed?)');
           if (close === -1) return true;
           i = close + 1;
