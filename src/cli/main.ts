@@ -1,8 +1,7 @@
 // The entry point: commander wiring, and the one place errors become the exit codes of SPEC §3.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, isPracticeSyncError } from '../errors.js';
-import { diskFull } from '../workspace/disk-full.js';
-import { permissionDenied } from '../workspace/permission-denied.js';
+import { setupProblem } from '../workspace/setup-problem.js';
 import { processContext, type CliContext, type GlobalOptions } from './context.js';
 import { registerCommands } from './commands/index.js';
 
@@ -31,7 +30,7 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
     return ctx.exitCode;
   } catch (thrown) {
     // A path this user may not read or write, or a full disk, met before a workspace was open (its lock, an input file): exit 2.
-    const error = permissionDenied(thrown) ?? diskFull(thrown) ?? thrown;
+    const error = setupProblem(thrown) ?? thrown;
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;

@@ -2,8 +2,7 @@
 import { EXIT, fail, isPracticeSyncError, PracticeSyncError } from '../errors.js';
 import { isStoreDamage, storeDamaged } from '../store/store-file.js';
 import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
-import { diskFull } from '../workspace/disk-full.js';
-import { permissionDenied } from '../workspace/permission-denied.js';
+import { setupProblem } from '../workspace/setup-problem.js';
 import type { CliContext, GlobalOptions } from './context.js';
 
 export async function withWorkspace<T>(
@@ -22,7 +21,7 @@ export async function withWorkspace<T>(
   } catch (thrown) {
     // Damage SQLite finds only when a command reads the damaged page (opening reads the schema, not every table); a
     // read-only store fails only when a command first writes to it.
-    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : (permissionDenied(thrown, ws.paths.store) ?? diskFull(thrown, ws.paths.store) ?? thrown);
+    const error = isStoreDamage(thrown) ? storeDamaged(ws.paths.store, thrown) : (setupProblem(thrown, ws.paths.store) ?? thrown);
     const { code, exitCode } = error as { code?: string; exitCode?: number };
     if (isPracticeSyncError(error) && error.exitCode !== EXIT.internal) {
       ws.log({ event: 'command', command: options.command, exit: exitCode, code });
@@ -38,15 +37,18 @@ export async function withWorkspace<T>(
 }
 
 /** `--as-of YYYY-MM-DD`, else today's local date. */
-export function resolveAsOf(ctx: CliContext, globals: GlobalOptions): string {
-  if (globals.asOf) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(globals.asOf);
-    const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-    if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
-      fail('usage', `--as-of takes a real date as YYYY-MM-DD, got "${globals.asOf}"`);
-    }
-    return globals.asOf;
+/** A date option's value, which must be a real calendar date written YYYY-MM-DD (`2026-02-30` is not); exit 2 otherwise. */
+export function isoDateOption(text: string, flag: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
+    fail('usage', `${flag} takes a real date as YYYY-MM-DD, got "${text}"`);
   }
+  return text;
+}
+
+export function resolveAsOf(ctx: CliContext, globals: GlobalOptions): string {
+  if (globals.asOf) return isoDateOption(globals.asOf, '--as-of');
   const now = ctx.now();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;

@@ -4,23 +4,21 @@ import path from 'node:path';
 import { IMPORT_ORDER } from '../domain/entities.js';
 import { scoreMappings } from '../mapping/detect.js';
 import type { LoadedMapping } from '../mapping/load-mappings.js';
-import { inspectFile, readHeadLines } from './source-file.js';
+import { headEncoding, readHeadLines } from './source-file.js';
 
 /**
- * Each file's header is read in the encoding `importFile` will read it in (UTF-16 by its byte-order mark, UTF-8, else
- * Windows-1252), so a file is ranked by the mapping its import will detect. That costs one more pass over each file.
+ * Each file's header is read in the encoding its first bytes are in (UTF-16 by its byte-order mark, UTF-8, else
+ * Windows-1252), so a file is ranked by the mapping its import will detect, without reading the whole file again.
  */
-export async function orderByEntity(files: string[], mappings: LoadedMapping[]): Promise<string[]> {
-  const rank = async (file: string): Promise<number> => {
+export function orderByEntity(files: string[], mappings: LoadedMapping[]): string[] {
+  const rank = (file: string): number => {
     try {
-      const { encoding } = await inspectFile(file);
-      const fits = scoreMappings(readHeadLines(file, encoding, 20), mappings).filter((c) => c.fits).sort((a, b) => b.used - a.used);
+      const fits = scoreMappings(readHeadLines(file, headEncoding(file), 20), mappings).filter((c) => c.fits).sort((a, b) => b.used - a.used);
       return fits.length ? IMPORT_ORDER.indexOf(fits[0].loaded.mapping.entity) : IMPORT_ORDER.length;
     } catch {
       return IMPORT_ORDER.length;
     }
   };
-  const ranked: { file: string; rank: number }[] = [];
-  for (const file of files) ranked.push({ file, rank: await rank(file) });
+  const ranked = files.map((file) => ({ file, rank: rank(file) }));
   return ranked.sort((a, b) => a.rank - b.rank || path.basename(a.file).localeCompare(path.basename(b.file))).map((r) => r.file);
 }

@@ -146,11 +146,32 @@ export async function* openText(file: string, encoding: Encoding, progress?: Tex
   if (rest) yield rest;
 }
 
+/**
+ * The encoding the file's first 256 KB are in, as `inspectFile` judges the whole file: UTF-16 by its byte-order mark,
+ * else UTF-8 when those bytes are, else Windows-1252. Enough to read a header without reading the whole file; the
+ * import still judges by every byte.
+ */
+export function headEncoding(file: string): Encoding {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const head = buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+    const utf16 = utf16ByBom(head);
+    if (utf16) return utf16;
+    // A character the 256 KB cut short is no evidence either way.
+    return isUtf8(head.subarray(0, completeLength(head))) ? 'utf-8' : 'windows-1252';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+const HEAD_BYTES = 256 * 1024;
+
 /** The first lines of the file, for detection: decoded, BOM removed, at most `max` lines. */
 export function readHeadLines(file: string, encoding: Encoding, max = 40): string[] {
   const fd = fs.openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(256 * 1024);
+    const buffer = Buffer.alloc(HEAD_BYTES);
     const bytes = fs.readSync(fd, buffer, 0, buffer.length, 0);
     let text = textDecoder(encoding).decode(buffer.subarray(0, bytes));
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

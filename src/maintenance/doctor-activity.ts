@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isTemporaryName, PROBLEM_SUFFIX } from '../run/inbox-files.js';
 import { plural } from '../text/plural.js';
-import { holderState, readHolder } from '../workspace/lock.js';
+import { holderState, processRunning, readHolder } from '../workspace/lock.js';
 import type { WorkspacePaths } from '../workspace/layout.js';
 import { ok, warn, type DoctorCheck } from './doctor-check.js';
 
@@ -45,16 +45,6 @@ function entries(dir: string): string[] {
     return fs.readdirSync(dir);
   } catch {
     return [];
-  }
-}
-
-function processRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -38,7 +38,6 @@ export function readHeader(mapping: Mapping, headLines: string[]): HeaderReading
   return { header: parseHeaderLine(record, delimiter, mapping.read?.strip_header_prefix), delimiter, headerLine: skip + 1 };
 }
 
-
 export function scoreMappings(headLines: string[], mappings: LoadedMapping[]): Candidate[] {
   const out: Candidate[] = [];
   for (const loaded of mappings) {

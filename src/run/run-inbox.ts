@@ -72,7 +72,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   if (scan.ready.length) await options.beforeWrite?.();
   const files: RunFileOutcome[] = [];
   const byPath = new Map(scan.ready.map((file) => [file.path, file]));
-  for (const file of (await orderByEntity([...byPath.keys()], ws.mappings())).map((p) => byPath.get(p)!)) {
+  for (const file of orderByEntity([...byPath.keys()], ws.mappings()).map((p) => byPath.get(p)!)) {
     options.onFileStart?.(file.name);
     files.push(await importOne(ws, file, day, options));
     options.onFileDone?.(file.name);

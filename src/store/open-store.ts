@@ -4,8 +4,7 @@ import Database from 'better-sqlite3';
 import { fail } from '../errors.js';
 import { chmodQuietly, FILE_MODE } from '../workspace/private-fs.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
-import { diskFull } from '../workspace/disk-full.js';
-import { permissionDenied } from '../workspace/permission-denied.js';
+import { setupProblem } from '../workspace/setup-problem.js';
 import { checkStoreFile, isStoreDamage, refuseStore, storeDamaged } from './store-file.js';
 import { schemaProblems } from './store-schema.js';
 
@@ -45,7 +44,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     return db;
   } catch (error) {
     db?.close();
-    throw isStoreDamage(error) ? storeDamaged(file, error) : (permissionDenied(error, file) ?? diskFull(error, file) ?? error);
+    throw isStoreDamage(error) ? storeDamaged(file, error) : (setupProblem(error, file) ?? error);
   }
 }
 

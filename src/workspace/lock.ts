@@ -94,6 +94,17 @@ export function isStale(holder: LockHolder, proc?: string): boolean {
   return holderState(holder, proc) !== 'running';
 }
 
+/** Whether a process of this ID runs on this machine (one of another account's included). */
+export function processRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 /**
  * Whether the holder's process is still there. A holder on another machine counts as running. Where /proc tells when
  * the process now holding that ID started, a different start (`process_start`), or for a lock without one a start
@@ -101,14 +112,8 @@ export function isStale(holder: LockHolder, proc?: string): boolean {
  */
 export function holderState(holder: LockHolder, proc?: string): HolderState {
   if (holder.host !== os.hostname()) return 'running';
-  if (holder.pid !== process.pid) {
-    try {
-      process.kill(holder.pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'dead';
-      // EPERM: alive, another account's process; /proc still says when it started.
-    }
-  }
+  // EPERM counts as running: another account's process; /proc still says when it started.
+  if (holder.pid !== process.pid && !processRunning(holder.pid)) return 'dead';
   const current = processStart(holder.pid, proc);
   if (!current) return 'running';
   if (holder.process_start) return holder.process_start === current.token ? 'running' : 'reused';

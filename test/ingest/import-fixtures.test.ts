@@ -11,7 +11,7 @@ import { scoreMappings } from '../../src/mapping/detect.js';
 import { readHeadLines } from '../../src/ingest/source-file.js';
 import { cli, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
 
-const files = await orderByEntity(demoFiles(), loadMappings());
+const files = orderByEntity(demoFiles(), loadMappings());
 
 /** The same records, rewritten: first column moved last (repeated headers keep their order), cells padded, CRLF. */
 function rewrite(file: string): { text: string; latin1Safe: boolean } {

@@ -47,7 +47,7 @@ async function importAll(files: string[], parallel: Parallel, allowPartial = fal
 
 describe('reading in a worker thread', () => {
   it('imports every fixture exactly as the inline reader does', async () => {
-    const files = await orderByEntity(demoFiles(), loadMappings());
+    const files = orderByEntity(demoFiles(), loadMappings());
     const inline = await importAll(files, 'never');
     const worker = await importAll(files, 'always');
     expect(worker.reports).toEqual(inline.reports);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textDecoder, Utf8Check } from '../../src/ingest/source-file.js';
+import { headEncoding, textDecoder, Utf8Check } from '../../src/ingest/source-file.js';
 
 function checkInPieces(bytes: Buffer, cuts: number[]): boolean {
   const check = new Utf8Check();
@@ -59,5 +62,23 @@ describe('textDecoder', () => {
     expect(decodeInPieces('windows-1252', Buffer.concat([Buffer.from('a,'), bom]), [])).toBe('a,\u00ef\u00bb\u00bf');
     expect(decodeInPieces('windows-1252', Buffer.from([0xef, 0xbb]), [1])).toBe('\u00ef\u00bb');
     expect(decodeInPieces('utf-8', Buffer.concat([bom, Buffer.from(text, 'utf8')]), [1, 2])).toBe(text);
+  });
+});
+
+describe('headEncoding', () => {
+  it('judges the first bytes as inspectFile judges the file: UTF-16 by its mark, UTF-8, else Windows-1252', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'head-encoding-'));
+    const file = (name: string, bytes: Buffer) => {
+      const target = path.join(dir, name);
+      fs.writeFileSync(target, bytes);
+      return target;
+    };
+    expect(headEncoding(file('le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Patient ID\tName\n', 'utf16le')])))).toBe('utf-16le');
+    expect(headEncoding(file('utf8.csv', Buffer.from('Client,Clinician\n"Renée Roe",Dr Ames\n')))).toBe('utf-8');
+    expect(headEncoding(file('1252.csv', Buffer.from('Client,Clinician\n"Ren\xe9e Roe",Dr Ames\n', 'latin1')))).toBe('windows-1252');
+    // An 'é' cut in two by the 256 KB read is no evidence of Windows-1252.
+    const cut = Buffer.concat([Buffer.alloc(256 * 1024 - 1, 0x61), Buffer.from('é')]);
+    expect(headEncoding(file('cut.csv', cut))).toBe('utf-8');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -9,7 +9,7 @@ import { getBatch, listBatches, voidBatch, type BatchKind } from '../../store/ex
 import { plural } from '../../text/plural.js';
 import type { WorkspaceSession } from '../../workspace/open-workspace.js';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { resolveAsOf, withWorkspace } from '../session.js';
+import { isoDateOption, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
 
@@ -19,20 +19,10 @@ function batchNumber(text: string): number {
   return Number(text);
 }
 
-function isoDate(text: string | undefined, flag: string): string | undefined {
-  if (text === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) {
-    fail('usage', `${flag} takes a real date as YYYY-MM-DD, got "${text}"`);
-  }
-  return text;
-}
-
 /** Both ends are inclusive; a window that ends before it starts holds no payout and is a typing slip, not a request. */
 function dateWindow(flags: { from?: string; to?: string }): { from?: string; to?: string } {
-  const from = isoDate(flags.from, '--from');
-  const to = isoDate(flags.to, '--to');
+  const from = flags.from === undefined ? undefined : isoDateOption(flags.from, '--from');
+  const to = flags.to === undefined ? undefined : isoDateOption(flags.to, '--to');
   if (from && to && from > to) fail('usage', `--from ${from} is after --to ${to}: no payout can fall between them`);
   return { from, to };
 }

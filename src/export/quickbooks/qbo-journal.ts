@@ -49,7 +49,10 @@ function exactAccount(account: string): string {
  */
 export function qboJournal(payouts: readonly Payout[], config: Config): QuickBooksExport {
   const shortened = new Map<string, number>();
-  for (const payout of payouts) shortened.set(journalNo(payout.payoutId), (shortened.get(journalNo(payout.payoutId)) ?? 0) + 1);
+  for (const payout of payouts) {
+    const number = journalNo(payout.payoutId);
+    shortened.set(number, (shortened.get(number) ?? 0) + 1);
+  }
   const numberOf = (payoutId: string) => (shortened.get(journalNo(payoutId))! > 1 ? distinctJournalNo(payoutId) : journalNo(payoutId));
   const seen = new Map<string, string>();
   const rows: Record<string, string | number | null>[] = [];
