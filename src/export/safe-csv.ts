@@ -33,9 +33,16 @@ export interface CsvWriter {
 /** = + - @ tab CR LF, by char code: this runs for every text cell written. */
 const FORMULA_START = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d, 0x0a]);
 
-/** Prefixes `'` to text a spreadsheet would read as a formula (OWASP CSV injection). */
+/** A signed decimal number, `-19.40` or `+5`: a spreadsheet reads it as the number it is, never as a formula. */
+const SIGNED_NUMBER = /^[-+]\d+(\.\d+)?$/;
+
+/**
+ * Prefixes `'` to text a spreadsheet would read as a formula (OWASP CSV injection). A signed number is left as it is:
+ * a refund's `-19.40` in a text column (the writeback corrections' `written` and `now`) would otherwise read
+ * `'-19.40`, which staff would have to retype.
+ */
 export function neutralizeCell(text: string): string {
-  return text.length > 0 && FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
+  return text.length > 0 && FORMULA_START.has(text.charCodeAt(0)) && !SIGNED_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /** `-2930` → `-29.30`; never `$`, thousands separators or parentheses. Throws on non-integer cents. */

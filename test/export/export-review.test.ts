@@ -235,6 +235,20 @@ describe('writeback corrections after a correction', () => {
   });
 });
 
+describe('writeback corrections of a refund', () => {
+  it('show its amounts as numbers, -19.40, not as text guarded against formulas', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'F-1,P1,Tamsin Orrery,03/02/2026,Card,-19.40,,-19.40,,,\n');
+    expect((await json(ws, ['export', 'writeback'])).batch).toBe(1);
+    await importPayments(ws, 'F-1,P1,Tamsin Orrery,03/02/2026,Card,-21.40,,-21.40,,,\n');
+    const second = await json(ws, ['export', 'writeback']);
+    expect(second.corrections).toEqual([{ payment_id: 'F-1', batch: 1, field: 'amount', written: '-19.40', now: '-21.40' }]);
+    const notes = fs.readFileSync(path.join(ws, 'reports', 'writeback', 'writeback-2-corrections.csv'), 'utf8');
+    expect(notes).toBe('payment_id,written_in_batch,field,written,now,action\r\n' +
+      'F-1,1,amount,-19.40,-21.40,correct the posted payment in the PMS by hand; it is not written back again\r\n');
+  });
+});
+
 describe('qbo-journal: payout IDs alike in their last 18 characters', () => {
   it('no longer stops every journal export touching their day; each gets its own JournalNo', async () => {
     const ws = tempWorkspace();

@@ -34,6 +34,18 @@ describe('neutralizeCell', () => {
     expect(neutralizeCell('\tx')).toBe(`'\tx`);
     expect(neutralizeCell('\rx')).toBe(`'\rx`);
     expect(neutralizeCell('\nx')).toBe(`'\nx`);
+    // Signed, but not only a number: still guarded.
+    expect(neutralizeCell('-19.40 refund')).toBe(`'-19.40 refund`);
+    expect(neutralizeCell('-1e5')).toBe(`'-1e5`);
+    expect(neutralizeCell('+1-1')).toBe(`'+1-1`);
+    expect(neutralizeCell('-.5')).toBe(`'-.5`);
+    expect(neutralizeCell('-')).toBe(`'-`);
+  });
+
+  it('leaves a signed number as the number it is (a refund in a text column)', () => {
+    expect(neutralizeCell('-19.40')).toBe('-19.40');
+    expect(neutralizeCell('+5')).toBe('+5');
+    expect(neutralizeCell('-0')).toBe('-0');
   });
 
   it('leaves ordinary text alone', () => {
@@ -98,9 +110,9 @@ describe('createCsvWriter', () => {
     const lines: string[] = [];
     const writer = createCsvWriter([{ key: 'a', kind: 'text' }], (line) => lines.push(line), { lineEnding: '\n' });
     expect(lines).toEqual(['a\n']);
-    writer.write({ a: '+1' });
+    writer.write({ a: '=1' });
     writer.write({ a: 'plain' });
-    expect(lines).toEqual(['a\n', "'+1\n", 'plain\n']);
+    expect(lines).toEqual(['a\n', "'=1\n", 'plain\n']);
     expect(writer.rows).toBe(2);
   });
 
