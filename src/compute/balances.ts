@@ -3,7 +3,7 @@ import type { Report, ReportRow } from '../report/model.js';
 import { missingNotes } from '../report/missing-notes.js';
 import { BALANCE_COLUMNS, BALANCE_MONEY_KEYS } from './balance-columns.js';
 import { dayNumber } from './days.js';
-import { nameRanks } from './name-order.js';
+import { sortByName } from './name-order.js';
 import type { AppointmentInput, BalanceAdjustmentInput, BalanceInput, Cents, IsoDate, PatientInput } from './types.js';
 
 export { BALANCE_COLUMNS } from './balance-columns.js';
@@ -14,6 +14,8 @@ export interface BalancesInput {
   appointments: AppointmentInput[];
   patients: PatientInput[];
   asOf: IsoDate;
+  /** Rows in the order they are made rather than by patient name: for the alerts, which sort what they raise themselves. */
+  unsorted?: boolean;
 }
 
 /** One patient's balance before any manual adjustment. */
@@ -32,9 +34,9 @@ interface Figures {
  * Export rows keep the exported aging buckets as they are, even when an adjustment changes the portions: the buckets
  * say how old the money is, which an adjustment does not know. Derived rows bucket each appointment's unpaid amount
  * by days(service_date, as_of): 0-30 (future dates included), 31-60, 61-90, over 90. When a patient has several
- * adjustments, the latest (highest id) applies. Rows are sorted by patient name, then account id.
+ * adjustments, the latest (highest id) applies. Rows are sorted by patient name, then account id, unless `unsorted`.
  */
-export function computeBalances({ balances, adjustments, appointments, patients, asOf }: BalancesInput): Report {
+export function computeBalances({ balances, adjustments, appointments, patients, asOf, unsorted = false }: BalancesInput): Report {
   const adjustmentByPatient = new Map<number, BalanceAdjustmentInput>();
   for (const adjustment of adjustments) {
     const current = adjustmentByPatient.get(adjustment.patientKey);
@@ -86,12 +88,7 @@ export function computeBalances({ balances, adjustments, appointments, patients,
     if (row.patient_portion !== 0 || row.insurance_portion !== 0 || adjustment) rows.push(row);
   }
 
-  const rank = nameRanks(rows.map((row) => row.patient_name as string));
-  rows.sort(
-    (a, b) =>
-      rank(a.patient_name as string) - rank(b.patient_name as string) ||
-      compareText(a.account_id as string | null, b.account_id as string | null),
-  );
+  const sorted = unsorted ? rows : sortByName(rows, (row) => row.patient_name as string, (a, b) => compareText(a.account_id as string | null, b.account_id as string | null));
   const totals: Record<string, number> = { balances: rows.length };
   for (const key of BALANCE_MONEY_KEYS) totals[key] = 0;
   totals.adjusted = 0;
@@ -104,7 +101,7 @@ export function computeBalances({ balances, adjustments, appointments, patients,
     if (row.missing_from_export) totals.missing_from_export += 1;
   }
   const notes = missingNotes(new Map([['balances', totals.missing_from_export]]), ['balances']);
-  return { report: 'balances', asOf, columns: BALANCE_COLUMNS, rows, totals, notes };
+  return { report: 'balances', asOf, columns: BALANCE_COLUMNS, rows: sorted, totals, notes };
 }
 
 interface Derived {

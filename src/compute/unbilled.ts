@@ -95,13 +95,15 @@ export function computeUnbilled(input: UnbilledInput): Report {
   const deadline = filingDeadlines(config);
   const unbilled = candidates.filter(({ appointment }) => !billedDates.get(appointment.patientKey)!.has(appointment.serviceDate));
   const rank = nameRanks(unbilled.map(({ appointment }) => appointment.patientName));
-  unbilled.sort(
+  // Each session's rank looked up once, not once per comparison.
+  const ranked = unbilled.map((candidate) => ({ candidate, rank: rank(candidate.appointment.patientName) }));
+  ranked.sort(
     (a, b) =>
-      b.daysSinceService - a.daysSinceService ||
-      rank(a.appointment.patientName) - rank(b.appointment.patientName) ||
-      a.appointment.key - b.appointment.key,
+      b.candidate.daysSinceService - a.candidate.daysSinceService ||
+      a.rank - b.rank ||
+      a.candidate.appointment.key - b.candidate.appointment.key,
   );
-  report.rows = unbilled.map(({ appointment, payer, daysSinceService }) => ({
+  report.rows = ranked.map(({ candidate: { appointment, payer, daysSinceService } }) => ({
     patient_name: appointment.patientName,
     clinician_name: appointment.clinicianName,
     service_date: appointment.serviceDate,

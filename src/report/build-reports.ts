@@ -138,10 +138,11 @@ export class ReportBuilder {
     const appointments = this.inputs.appointments();
     const patients = this.inputs.patients();
     return computeAlerts({
-      sessions: computeSessions({ authorizations, appointments, asOf, config }),
+      // The alerts sort what they raise: the sessions and balances rows they read need no order of their own.
+      sessions: computeSessions({ authorizations, appointments, asOf, config, unsorted: true }),
       claims: { rows: this.chasedClaimRows(), missing: this.inputs.claimsMissingFromExports() },
       unbilled: this.unbilled(appointments, patients),
-      balances: computeBalances({ balances: this.inputs.balances(), adjustments: this.inputs.balanceAdjustments(), appointments, patients, asOf }),
+      balances: computeBalances({ balances: this.inputs.balances(), adjustments: this.inputs.balanceAdjustments(), appointments, patients, asOf, unsorted: true }),
       authorizations,
       appointments,
       asOf,

@@ -14,6 +14,7 @@ describe('claimsOnDays', () => {
     insert.run('CLM-5', 2, '2026-10-29', 'paid'); // the day after
     insert.run('CLM-6', 3, '2026-01-15', 'paid'); // a patient not asked about
     insert.run('CLM-7', 1, null, 'paid'); // no day
+    insert.run('CLM-8', 1, '2026-05-05', 'paid'); // a patient asked about, on a day between that was not asked: may come too
     const days = [
       { patientKey: 2, serviceDate: '2026-10-28' },
       { patientKey: 1, serviceDate: '2026-01-15' },
@@ -23,6 +24,7 @@ describe('claimsOnDays', () => {
       { patientKey: 1, serviceDate: '2026-01-15', status: 'paid' },
       { patientKey: 2, serviceDate: '2026-03-01', status: null },
       { patientKey: 2, serviceDate: '2026-10-28', status: 'denied' },
+      { patientKey: 1, serviceDate: '2026-05-05', status: 'paid' },
     ]);
     expect(new StoreInputs(db).claimsOnDays([])).toEqual([]);
     db.close();
