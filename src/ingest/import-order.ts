@@ -1,5 +1,7 @@
 // Dependency order for several files (SPEC: patients, authorizations, appointments, claims, payments, balances),
 // judged by the mapping each file's header fits; files no mapping fits go last, where their import explains why.
+// Files of one kind go oldest first.
+import fs from 'node:fs';
 import path from 'node:path';
 import { IMPORT_ORDER } from '../domain/entities.js';
 import { scoreMappings } from '../mapping/detect.js';
@@ -19,6 +21,22 @@ export function orderByEntity(files: string[], mappings: LoadedMapping[]): strin
       return IMPORT_ORDER.length;
     }
   };
-  const ranked = files.map((file) => ({ file, rank: rank(file) }));
-  return ranked.sort((a, b) => a.rank - b.rank || path.basename(a.file).localeCompare(path.basename(b.file))).map((r) => r.file);
+  const ranked = files.map((file) => ({ file, rank: rank(file), saved: savedAt(file) }));
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.saved - b.saved || path.basename(a.file).localeCompare(path.basename(b.file)))
+    .map((r) => r.file);
+}
+
+/**
+ * When the file was last written: two exports of one kind go in the order they were saved, the older first, so the
+ * newer one's values are the ones kept. By name, a browser's second download of `claims.csv`, `claims (1).csv`, went
+ * first, and the older export then overwrote what it said (a paid claim back to pending). A file that cannot be
+ * looked at ranks first among its kind; its import then says why.
+ */
+function savedAt(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
 }

@@ -83,6 +83,23 @@ describe('run', () => {
       .toEqual([['patients.csv', 1, 'patients'], ['claims.csv', 2, 'claims']]);
   });
 
+  it('imports two exports of one kind oldest first, whatever their names: a second download does not lose to the first', async () => {
+    const ws = tempWorkspace();
+    const inbox = path.join(ws, 'inbox');
+    const header = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason';
+    // The browser named the second download of claims.csv "claims (1).csv", which sorts before it by name.
+    writeFile(inbox, 'claims.csv', `${header}\nWK-1,Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,,,,Pending,\n`);
+    writeFile(inbox, 'claims (1).csv', `${header}\nWK-1,Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,80.00,80.00,,Paid,\n`);
+    fs.utimesSync(path.join(inbox, 'claims.csv'), new Date('2026-11-20T08:00:00Z'), new Date('2026-11-20T08:00:00Z'));
+    fs.utimesSync(path.join(inbox, 'claims (1).csv'), new Date('2026-11-23T08:00:00Z'), new Date('2026-11-23T08:00:00Z'));
+    const result = await run(ws);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const summary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.json'), 'utf8'));
+    expect(summary.files.map((f: { file: string; run: number }) => [f.file, f.run])).toEqual([['claims.csv', 1], ['claims (1).csv', 2]]);
+    const claims = JSON.parse((await cli(['--workspace', ws, '--as-of', '2026-11-23', 'report', 'claims', '--format', 'json'])).stdout);
+    expect(claims.rows.map((r: { claim_id: string; status: string; paid: number }) => [r.claim_id, r.status, r.paid])).toEqual([['WK-1', 'paid', 80]]);
+  });
+
   it('leaves hidden, temporary and still-downloading files in the inbox untouched, naming them in the summary and log', async () => {
     const ws = tempWorkspace();
     const inbox = path.join(ws, 'inbox');
