@@ -54,8 +54,21 @@ export function resolveAsOf(ctx: CliContext, globals: GlobalOptions): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function outputFormat(ctx: CliContext, globals: GlobalOptions, allowed: readonly string[] = ['table', 'csv', 'json']): string {
-  const format = globals.format ?? (ctx.isTTY || allowed[0] !== 'table' ? allowed[0] : 'table');
+/** `--format` of a command printing something other than a report: one of `allowed`, the first by default. */
+export function outputFormat(globals: GlobalOptions, allowed: readonly string[]): string {
+  const format = globals.format ?? allowed[0];
   if (!allowed.includes(format)) fail('usage', `--format takes ${allowed.join(', ')} here, got "${format}"`);
   return format;
 }
+
+/**
+ * A report's format: `--format`, else the one `--out FILE` names by its extension (`aging.csv`, `alerts.json`: a table
+ * drawn in such a file was no use to anything that opened it), else the table, for people (on a terminal, in cron mail,
+ * through `less`).
+ */
+export function reportFormat(globals: GlobalOptions): string {
+  const named = globals.out ? /\.(csv|json)$/i.exec(globals.out)?.[1].toLowerCase() : undefined;
+  return globals.format ? outputFormat(globals, REPORT_FORMATS) : (named ?? 'table');
+}
+
+const REPORT_FORMATS = ['table', 'csv', 'json'];

@@ -1,5 +1,6 @@
 // Reports and alerts through the CLI on the generic fixture practice, as-of pinned: numbers worked by hand from
 // fixtures/generic/*.csv; JSON, CSV and table agree; alerts keep their ids and remember what was seen.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,30 @@ describe('reports', () => {
         }
       });
     }
+  });
+
+  it('--out FILE.csv or FILE.json writes that format without --format; --format still decides when given', async () => {
+    const dir = tempDir();
+    const out = (name: string) => path.join(dir, name);
+    const csvText = (await cli(['--workspace', ws, ...asOf, '--format', 'csv', 'report', 'aging'])).stdout;
+    const jsonText = (await cli(['--workspace', ws, ...asOf, '--format', 'json', 'report', 'aging'])).stdout;
+    const tableText = (await cli(['--workspace', ws, ...asOf, '--format', 'table', 'report', 'aging'])).stdout;
+    for (const [args, file, expected] of [
+      [[], 'aging.csv', csvText],
+      [[], 'AGING.JSON', jsonText],
+      [[], 'aging.txt', tableText],
+      [['--format', 'table'], 'aging-table.csv', tableText],
+      [['--format', 'csv'], 'aging-csv.json', csvText],
+    ] as const) {
+      const result = await cli(['--workspace', ws, ...asOf, ...args, 'report', 'aging', '--out', out(file)]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(fs.readFileSync(out(file), 'utf8'), file).toBe(expected);
+    }
+    expect(csvText.split('\n')[0]).toBe('payer_name,0-30,31-60,61-90,91-120,121+,total');
+    // The alerts too.
+    const alerts = await cli(['--workspace', ws, ...asOf, 'alerts', '--out', out('alerts.json')]);
+    expect(alerts.code, alerts.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out('alerts.json'), 'utf8')).report).toBe('alerts');
   });
 });
 

@@ -28,7 +28,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  practice-sync import ~/Downloads/insurance_claims_report.csv --dry-run')
     .action(async (files: string[], flags: ImportFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const format = outputFormat(ctx, globals, ['table', 'json']);
+      const format = outputFormat(globals, ['table', 'json']);
       await withWorkspace(ctx, globals, { command: 'import', write: true }, async (ws) => {
         const outcomes = await importMany(ctx, globals, ws, files, flags, 'import');
         const json = outcomes.map((o) => (o.status === 'failed' ? o : importJson(o)));

@@ -67,7 +67,7 @@ export function registerMaintenance(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  practice-sync doctor\n  practice-sync doctor --format json')
     .action(async (_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const format = outputFormat(ctx, globals, ['table', 'json']);
+      const format = outputFormat(globals, ['table', 'json']);
       // It checks the mappings, so it loads the mapping schema and cell types, which other commands here do without.
       const { doctorFailed, runDoctor } = await import('../../maintenance/doctor.js');
       const report = runDoctor(locate(globals).root, ctx.now);

@@ -6,7 +6,7 @@ import { ReportBuilder } from '../../report/build-reports.js';
 import type { ManualAuthorization } from '../../store/add-authorization.js';
 import { adjustAuthorization, adjustBalance, clearAdjustment } from '../../store/adjustments.js';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
+import { reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
 import { importMany } from './import.js';
@@ -25,7 +25,7 @@ export function registerManual(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (word !== undefined && word !== 'update') fail('usage', `sessions takes "update FILE..." or nothing, got "${word}"`);
       if (word === 'update' && files.length === 0) fail('usage', 'sessions update needs at least one appointment export');
-      const format = outputFormat(ctx, globals);
+      const format = reportFormat(globals);
       const asOf = resolveAsOf(ctx, globals);
       await withWorkspace(ctx, globals, { command: word ? 'sessions update' : 'sessions', write: Boolean(word) }, async (ws) => {
         if (word) {
@@ -67,7 +67,7 @@ export function registerManual(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  practice-sync auth list --format json')
     .action(async (_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const format = outputFormat(ctx, globals);
+      const format = reportFormat(globals);
       const { listAuthorizations } = await import('../../store/add-authorization.js');
       await withWorkspace(ctx, globals, { command: 'auth list', write: false }, (ws) => {
         const rows = listAuthorizations(ws.db).map((r) => ({ ...r, cpt_codes: r.cpt_codes.join(' ') }));

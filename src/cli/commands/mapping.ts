@@ -31,7 +31,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
     .action((_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { all } = availableMappings(ctx, globals);
-      if (outputFormat(ctx, globals, ['table', 'json']) === 'json') {
+      if (outputFormat(globals, ['table', 'json']) === 'json') {
         ctx.stdout(`${JSON.stringify(all.map((m) => ({ name: m.mapping.name, entity: m.mapping.entity, source: m.mapping.source, origin: m.origin, verified: m.mapping.verified !== false, full_export: m.mapping.full_export === true, path: m.path, description: m.mapping.description ?? null })), null, 2)}\n`);
         return;
       }
@@ -64,7 +64,7 @@ export function registerMapping(program: Command, ctx: CliContext): void {
       // Reading a file through a mapping needs the import's reader and cell types: loaded only here and in check.
       const { explainDetection } = await import('../../mapping/preview-mapping.js');
       const report = await explainDetection(path.resolve(ctx.cwd, file), availableMappings(ctx, globals).all);
-      if (outputFormat(ctx, globals, ['table', 'json']) === 'json') {
+      if (outputFormat(globals, ['table', 'json']) === 'json') {
         ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
         return;
       }

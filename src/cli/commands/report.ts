@@ -10,7 +10,7 @@ import { loadAlertMemory, rememberAlerts } from '../../store/alert-state.js';
 import { listRuns } from '../../store/run-history.js';
 import type { InputFilter } from '../../store/load-inputs.js';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
+import { reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
 
@@ -68,7 +68,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (!(REPORT_NAMES as readonly string[]).includes(name)) fail('usage', `no report named "${name}"; reports: ${REPORT_NAMES.join(', ')}`);
       refuseUnusedOptions(name as ReportName, flags);
-      const format = outputFormat(ctx, globals);
+      const format = reportFormat(globals);
       const asOf = resolveAsOf(ctx, globals);
       await withWorkspace(ctx, globals, { command: `report ${name}`, write: false }, async (ws) => {
         let report: Report;
@@ -102,7 +102,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  practice-sync alerts\n  practice-sync alerts --new --fail-on high --quiet')
     .action(async (flags: ReportFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const format = outputFormat(ctx, globals);
+      const format = reportFormat(globals);
       const asOf = resolveAsOf(ctx, globals);
       const minSeverity = severityOption(flags.minSeverity, '--min-severity');
       const failOn = severityOption(flags.failOn, '--fail-on');

@@ -5,7 +5,7 @@ import { runsReport } from '../../report/runs-report.js';
 import { getRun, listRuns } from '../../store/run-history.js';
 import { runChanges, undoRun } from '../../store/undo-run.js';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { outputFormat, resolveAsOf, withWorkspace } from '../session.js';
+import { outputFormat, reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { renderRun, runJson } from '../ui/render-run.js';
 import { makeStyle } from '../ui/style.js';
@@ -18,7 +18,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .action(async (_flags: unknown, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withWorkspace(ctx, globals, { command: 'runs', write: false }, (ws) => {
-        emitReport(ctx, runsReport(listRuns(ws.db, ws.attemptsFile), resolveAsOf(ctx, globals)), outputFormat(ctx, globals), makeStyle(ctx, globals), globals.out);
+        emitReport(ctx, runsReport(listRuns(ws.db, ws.attemptsFile), resolveAsOf(ctx, globals)), reportFormat(globals), makeStyle(ctx, globals), globals.out);
       });
     });
 
@@ -30,7 +30,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  practice-sync runs show 12 --format json')
     .action(async (id: string, flags: { limit: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const format = outputFormat(ctx, globals, ['table', 'json']);
+      const format = outputFormat(globals, ['table', 'json']);
       await withWorkspace(ctx, globals, { command: 'runs show', write: false }, (ws) => {
         const run = getRun(ws.db, ws.attemptsFile, parseRunId(id));
         const changes = runChanges(ws.db, run.run, Number(flags.limit) || 200);
