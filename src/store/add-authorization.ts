@@ -50,14 +50,33 @@ export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: ()
   if (input.priorSessions !== undefined) values.prior_sessions = count(input.priorSessions, '--prior-sessions');
 
   const { run, result } = manualRun(ctx.db, ctx.attemptsFile, { command: 'auth add', now: ctx.now }, (log) => {
+    const patientsBefore = countPatients(ctx.db);
+    const numbered = values.authorization_number
+      ? (ctx.db.prepare('SELECT id, patient_ref FROM authorizations WHERE authorization_number = ?').all(values.authorization_number) as { id: number; patient_ref: number | null }[])
+      : [];
     const writer = new RecordWriter(ctx.db, 'authorizations', Object.keys(values), log);
     const outcome = writer.apply(values, 1);
     if (outcome.kind === 'rejected') fail('input_rejected', `the authorization was not added: ${outcome.message}`);
     if (outcome.kind === 'duplicate') fail('internal', 'a single row cannot be a duplicate');
+    // Failing here rolls the whole run back. A typed name or ID the store does not know would otherwise become a new
+    // patient with no appointments, whose authorization then counts no sessions and warns every week.
+    if (countPatients(ctx.db) > patientsBefore) {
+      // The value is not repeated: it may be a name, and errors are logged.
+      fail('usage', '--patient: no patient in the store has that ID or name; give the ID, or the name as the client export has it (import the client list first)');
+    }
+    const before = numbered.find((auth) => auth.id === outcome.rowId);
+    const after = ctx.db.prepare('SELECT patient_ref FROM authorizations WHERE id = ?').pluck().get(outcome.rowId) as number | null;
+    if (before && before.patient_ref !== after) {
+      fail('usage', `authorization ${values.authorization_number as string} belongs to another patient (patient #${before.patient_ref ?? '?'}); auth add does not move it: check the number, or undo the run that added it`);
+    }
     const created = outcome.kind === 'created';
     return { result: { id: outcome.rowId, created }, counts: { created: created ? 1 : 0, updated: outcome.kind === 'updated' ? 1 : 0, entity: 'authorizations' } };
   });
   return { run, ...result };
+}
+
+function countPatients(db: Store): number {
+  return db.prepare('SELECT count(*) FROM patients').pluck().get() as number;
 }
 
 export interface AuthorizationListing {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, FIXTURES, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+import { cli, dumpStore, FIXTURES, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
 
 let ws = '';
 const asOf = ['--as-of', '2026-03-01'];
@@ -199,6 +199,28 @@ describe('alerts shown through a filter', () => {
 });
 
 describe('manual work', () => {
+  it('auth add refuses a patient the store does not know, and an authorization number of another patient; nothing is written', async () => {
+    const w = tempWorkspace();
+    await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    const first = await cli(['--workspace', w, 'auth', 'add', '--patient', 'P1003', '--number', 'HAND-1', '--sessions', '12', '--start', '2026-02-01']);
+    expect(first.code, first.stderr).toBe(0);
+    const store = path.join(w, 'practice-sync.db');
+    const before = dumpStore(store);
+    for (const patient of ['P9999', 'Ada Nobody']) {
+      const result = await cli(['--workspace', w, 'auth', 'add', '--patient', patient, '--number', 'HAND-2', '--sessions', '5', '--start', '2026-01-01']);
+      expect([result.code, result.stderr]).toEqual([2, 'practice-sync: --patient: no patient in the store has that ID or name; give the ID, or the name as the client export has it (import the client list first)\n']);
+    }
+    const moved = await cli(['--workspace', w, 'auth', 'add', '--patient', 'P1001', '--number', 'HAND-1', '--sessions', '12', '--start', '2026-02-01']);
+    expect(moved.code).toBe(2);
+    expect(moved.stderr).toMatch(/^practice-sync: authorization HAND-1 belongs to another patient \(patient #\d+\); auth add does not move it/);
+    expect(dumpStore(store)).toBe(before);
+    // The same patient again updates it, as before.
+    const again = await cli(['--workspace', w, 'auth', 'add', '--patient', 'P1003', '--number', 'HAND-1', '--sessions', '14', '--start', '2026-02-01']);
+    expect(again.code, again.stderr).toBe(0);
+    const listed = JSON.parse((await cli(['--workspace', w, '--format', 'json', 'auth', 'list'])).stdout);
+    expect(listed.rows.map((r: { authorization_number: string; authorized_sessions: number }) => [r.authorization_number, r.authorized_sessions])).toEqual([['HAND-1', 14]]);
+  });
+
   it('auth add, adjust auth, adjust balance with a conflict, adjust clear, and undo of each', async () => {
     const w = tempWorkspace();
     await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
