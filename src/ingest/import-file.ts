@@ -1,5 +1,6 @@
 // `import FILE`: read → decode → parse → map → validate → resolve identity → upsert, in one transaction per file.
 // Any rejected row rolls the whole file back (unless allowPartial); a dry run always rolls back.
+import { plural } from '../text/plural.js';
 import path from 'node:path';
 import type { EntityName } from '../domain/entities.js';
 import { fail, PracticeSyncError } from '../errors.js';
@@ -187,8 +188,10 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
           break;
       }
     }
-    if (report.rows === 0 && report.skipped_rows === 0) {
-      fail('input_empty', `${fileName} has a header but no data rows: nothing to import (was the export's date range empty?)`);
+    if (report.rows === 0) {
+      // Only a totals or summary line is the same empty export: refused alike, not recorded as imported.
+      const skipped = report.skipped_rows === 0 ? '' : ` (only ${plural(report.skipped_rows, 'summary row')} the mapping skips, such as a totals line)`;
+      fail('input_empty', `${fileName} has a header but no data rows${skipped}: nothing to import (was the export's date range empty?)`);
     }
     report.rejects_file = rejects.close();
     report.changes = counter.summary();

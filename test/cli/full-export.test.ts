@@ -84,12 +84,9 @@ describe('a record missing from a later full export', () => {
     const shown = await cli(['--workspace', ws, 'runs', 'show', String(partial.report.run)]);
     expect(shown.stdout).toContain('  warning: not compared with earlier exports of generic/balances: with rows rejected, a record could look missing only because its row was\n');
 
-    // A list of nothing but its totals row (a date filter gone wrong) calls nothing missing.
-    const totalsOnly = await importJson(ws, writeFile(dir, 'totals.csv', `${HEADER}\nTotal,,720.00,50.00,770.00,170.00,0,0,600.00\n`));
-    expect(totalsOnly.code).toBe(0);
-    expect(totalsOnly.report.missing).toEqual({ listed: 0, earlier: 3, disjoint: true, count: 0, new: 0, back: 0, keys: [] });
-    expect((await cli(['--workspace', ws, 'runs', 'show', String(totalsOnly.report.run)])).stdout)
-      .toContain('  full export: lists no record (only summary rows?), so nothing was compared or remembered\n');
+    // A list of nothing but its totals row (a date filter gone wrong) is refused as an empty export, and calls nothing missing.
+    const totalsOnly = await cli(['--workspace', ws, 'import', writeFile(dir, 'totals.csv', `${HEADER}\nTotal,,720.00,50.00,770.00,170.00,0,0,600.00\n`)]);
+    expect([totalsOnly.code, totalsOnly.stderr]).toEqual([3, 'practice-sync: totals.csv has a header but no data rows (only 1 summary row the mapping skips, such as a totals line): nothing to import (was the export\'s date range empty?)\n']);
     expect(query(db, 'SELECT row_id, missing_since_run FROM export_presence ORDER BY row_id')).toEqual([
       { row_id: 1, missing_since_run: null }, { row_id: 2, missing_since_run: null }, { row_id: 3, missing_since_run: null },
     ]);
