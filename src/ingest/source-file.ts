@@ -79,6 +79,7 @@ export async function inspectFile(file: string, forcedEncoding?: Encoding): Prom
   let first = true;
   let hasBom = false;
   let utf16: Encoding | null = null;
+  let offset = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     if (first) {
       first = false;
@@ -88,6 +89,12 @@ export async function inspectFile(file: string, forcedEncoding?: Encoding): Prom
         fail('input_binary', `${file} is not a text export (it contains binary data); export the report as CSV (a UTF-16 text file needs its byte-order mark)`);
       }
     }
+    // A NUL byte past the first sample: a damaged file, whose bytes would otherwise be stored in some cell.
+    const nul = utf16 ? -1 : chunk.indexOf(0);
+    if (nul >= 0) {
+      fail('input_binary', `${file} line ${await lineAt(file, offset + nul)} holds a NUL byte (binary data): the file is damaged or not a text export; nothing was imported. Export the report again`);
+    }
+    offset += chunk.length;
     hash.update(chunk);
     if (!utf16) utf8.push(chunk);
   }
@@ -121,6 +128,17 @@ function completeLength(bytes: Buffer): number {
   const lead = bytes[i];
   const needs = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return bytes.length - i < needs ? i : bytes.length;
+}
+
+/** The line (1 for the first) holding byte `offset`: line feeds before it, plus one. Read again only on this rare path. */
+async function lineAt(file: string, offset: number): Promise<number> {
+  let line = 1;
+  let seen = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK, end: Math.max(0, offset - 1) }) as AsyncIterable<Buffer>) {
+    for (let at = chunk.indexOf(0x0a); at >= 0 && seen + at < offset; at = chunk.indexOf(0x0a, at + 1)) line += 1;
+    seen += chunk.length;
+  }
+  return line;
 }
 
 function looksBinary(chunk: Buffer): boolean {

@@ -248,6 +248,25 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     });
   }
 
+  it('a NUL byte far past the first 8 KB refuses the file naming its line, and nothing is stored', async () => {
+    const ws = tempWorkspace();
+    const rows = Array.from({ length: 200 }, (_, i) => `N-${i},Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,,,,Pending,`);
+    // Line 1 is the header, the 200 rows lines 2-201; the damaged row is line 202, about 14 KB in.
+    const text = `${CLAIMS_HEADER}\n${rows.join('\n')}\nN-X,Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,,,,Denied,CO-197\u0000\u0000\u0001\n`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(12_000);
+    const file = writeFile(tempDir(), 'nul-late.csv', text);
+    const result = await cli(['--workspace', ws, 'import', file]);
+    expect([result.code, result.stderr]).toEqual([3, `practice-sync: ${file} line 202 holds a NUL byte (binary data): the file is damaged or not a text export; nothing was imported. Export the report again\n`]);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT COUNT(*) AS n FROM claims')).toEqual([{ n: 0 }]);
+
+    // Several 256 KB reads in: the line is counted across them.
+    const many = Array.from({ length: 10_000 }, (_, i) => `N-${i},Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,,,,Pending,`);
+    const big = writeFile(tempDir(), 'nul-later.csv', `${CLAIMS_HEADER}\n${many.join('\n')}\nN-X,Zed\u0000\n`);
+    expect(fs.statSync(big).size).toBeGreaterThan(2 * 262_144);
+    const later = await cli(['--workspace', ws, 'import', big]);
+    expect([later.code, later.stderr]).toEqual([3, `practice-sync: ${big} line 10002 holds a NUL byte (binary data): the file is damaged or not a text export; nothing was imported. Export the report again\n`]);
+  });
+
   it('no mapping fits a headerless export: its first row is data, so the message counts those cells instead of showing them', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();
