@@ -59,6 +59,26 @@ describe('--reissue --dry-run', () => {
     expect((await cli(['--workspace', ws, 'export', 'writeback', '--reissue', '1'])).code).toBe(0);
     expect(fs.existsSync(writeback)).toBe(true);
   });
+
+  it('refuses an option that would change the batch (exit 2) instead of ignoring it; the batch\'s own format may be named', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'R-1,P1,Tamsin Orrery,03/02/2026,Card,100.00,3.00,97.00,po_R1,03/04/2026,\n');
+    expect((await cli(['--workspace', ws, 'export', 'writeback'])).code).toBe(0);
+    expect((await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks'])).code).toBe(0);
+    const refused = async (args: string[], message: string) => {
+      const result = await cli(['--workspace', ws, ...args]);
+      expect([result.code, result.stdout, result.stderr]).toEqual([2, '', `practice-sync: ${message}\n`]);
+    };
+    await refused(['export', 'writeback', '--reissue', '1', '--profile', 'opendental', '--amount', 'gross'],
+      '--reissue writes batch 1 (generic) again as it was issued; --profile opendental, --amount gross cannot change it. To export its items differently, void it (export void 1), then export again');
+    await refused(['--format', 'iif', 'export', 'quickbooks', '--reissue', '2', '--from', '2026-05-01'],
+      '--reissue writes batch 2 (qbo-journal) again as it was issued; --format iif, --from 2026-05-01 cannot change it. To export its items differently, void it (export void 2), then export again');
+    expect(fs.readdirSync(path.join(ws, 'reports', 'quickbooks'))).toEqual(['quickbooks-2-qbo-journal.csv']);
+    const same = await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks', '--reissue', '2']);
+    expect([same.code, same.stderr]).toEqual([0, '']);
+    const sameProfile = await cli(['--workspace', ws, 'export', 'writeback', '--reissue', '1', '--profile', 'generic']);
+    expect([sameProfile.code, sameProfile.stderr]).toEqual([0, '']);
+  });
 });
 
 describe('export quickbooks --from/--to', () => {

@@ -51,14 +51,30 @@ function checkOutFolder(ctx: CliContext, globals: GlobalOptions, command: string
   }
 }
 
+interface ShapingOption {
+  flag: string;
+  value: string | undefined;
+  isFormat?: boolean;
+}
+
 function outDir(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, sub: string): string {
   return globals.out ? path.resolve(ctx.cwd, globals.out) : path.join(ws.paths.reports, sub);
 }
 
-/** `--reissue N`; with `--dry-run` it names the files it would write and writes none. */
-function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean, dryRun = false): void {
+/**
+ * `--reissue N`; with `--dry-run` it names the files it would write and writes none. `shaping`: the options given that
+ * would shape a new batch's files (`--profile`, `--amount`, `--from`, `--to`, a QuickBooks `--format`). A batch is
+ * written again as it was issued, so any of them is refused rather than silently ignored; only the batch's own format
+ * (its writeback profile, its QuickBooks format) may be named (`isFormat`).
+ */
+function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, kind: BatchKind, id: number, json: boolean, dryRun: boolean | undefined, shaping: ShapingOption[]): void {
   const batch = getBatch(ws.db, id, kind);
   if (batch.status === 'void') fail('usage', `batch ${id} was voided on ${batch.voided_at}; its items go out with the next export instead`);
+  const changing = shaping.filter((option) => option.value !== undefined && !(option.isFormat && option.value === batch.format));
+  if (changing.length > 0) {
+    const named = changing.map((option) => `${option.flag} ${option.value}`).join(', ');
+    fail('usage', `--reissue writes batch ${id} (${batch.format}) again as it was issued; ${named} cannot change it. To export its items differently, void it (export void ${id}), then export again`);
+  }
   const dir = outDir(ctx, ws, globals, kind);
   if (dryRun) {
     const files = batch.files.map((file) => path.join(dir, file.name));
@@ -89,7 +105,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
       // Export modules load only for exports, keeping every other command's start-up short.
       const { runWriteback } = await import('../../export/run-writeback.js');
       await withWorkspace(ctx, globals, { command: 'export writeback', write: true }, (ws) => {
-        if (flags.reissue) return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json, flags.dryRun);
+        if (flags.reissue) {
+          const shaping = [{ flag: '--profile', value: flags.profile, isFormat: true }, { flag: '--amount', value: flags.amount }];
+          return reissue(ctx, ws, globals, 'writeback', batchNumber(flags.reissue), json, flags.dryRun, shaping);
+        }
         const result = runWriteback({
           db: ws.db, config: ws.config, workspaceMappings: ws.paths.mappings, outDir: outDir(ctx, ws, globals, 'writeback'),
           profile: flags.profile, amount: flags.amount as 'net' | 'gross' | undefined, dryRun: flags.dryRun, now: ctx.now,
@@ -121,7 +140,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
       const window = dateWindow(flags);
       const { runQuickBooks } = await import('../../export/run-quickbooks.js');
       await withWorkspace(ctx, globals, { command: 'export quickbooks', write: true }, (ws) => {
-        if (flags.reissue) return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false, flags.dryRun);
+        if (flags.reissue) {
+          const shaping = [{ flag: '--format', value: globals.format, isFormat: true }, { flag: '--from', value: flags.from }, { flag: '--to', value: flags.to }];
+          return reissue(ctx, ws, globals, 'quickbooks', batchNumber(flags.reissue), false, flags.dryRun, shaping);
+        }
         const format = globals.format as QuickBooksFormat | undefined;
         if (!format || !(QUICKBOOKS_FORMATS as readonly string[]).includes(format)) fail('usage', `export quickbooks needs --format ${QUICKBOOKS_FORMATS.join(' | ')}`);
         const result = runQuickBooks({
