@@ -11,6 +11,11 @@ export interface UndoResult {
   undid: number;
   restored: number;
   removed: number;
+  /**
+   * Payments the run created that an issued writeback batch already sent to the PMS: the undo removes them here, but
+   * the PMS keeps them, and no later export can say so (the store no longer holds them). Staff reverse them by hand.
+   */
+  writtenBack: { payment_id: string; batch: number }[];
 }
 
 export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date }): UndoResult {
@@ -40,6 +45,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
   const created = new Map<string, [number, number][]>();
   for (const c of changes) if (c.before === null) (created.get(c.table_name) ?? created.set(c.table_name, []).get(c.table_name)!).push([c.row_id, c.last_row_id ?? c.row_id]);
   const createdByRun = (table: string, id: number) => created.get(table)?.some(([first, last]) => first <= id && id <= last) ?? false;
+  const writtenBack = writtenBackPayments(db, created.get('payments') ?? []);
   const startedAt = options.now().toISOString();
   let restored = 0;
   let removed = 0;
@@ -68,7 +74,16 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     });
     db.prepare('UPDATE runs SET undone_by = ?, status = ? WHERE id = ?').run(undoId, 'undone', runId);
   })();
-  return { run: undoId, undid: runId, restored, removed };
+  return { run: undoId, undid: runId, restored, removed, writtenBack };
+}
+
+/** Of the payments in these id ranges, those an issued (not voided) writeback batch holds, by payment ID. */
+function writtenBackPayments(db: Store, ranges: [number, number][]): { payment_id: string; batch: number }[] {
+  const query = db.prepare(`SELECT p.payment_id, min(i.batch_id) AS batch FROM payments p
+    JOIN export_items i ON i.item_key = p.payment_id
+    JOIN export_batches b ON b.id = i.batch_id AND b.kind = 'writeback' AND b.status <> 'void'
+    WHERE p.id BETWEEN ? AND ? GROUP BY p.payment_id ORDER BY p.payment_id`);
+  return ranges.flatMap(([first, last]) => query.all(first, last) as { payment_id: string; batch: number }[]);
 }
 
 /**

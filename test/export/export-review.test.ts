@@ -255,6 +255,26 @@ describe('writeback corrections after a correction', () => {
   });
 });
 
+describe('undo of an import whose payments were written back', () => {
+  it('says which payments the PMS still holds, by batch; a voided batch\'s are not named', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'UX-1,P1,Tamsin Orrery,02/10/2026,Card,50.00,1.50,48.50,po_9,02/12/2026,\nUX-2,P1,Tamsin Orrery,02/11/2026,Card,20.00,0.60,19.40,po_9,02/12/2026,\n');
+    expect((await json(ws, ['export', 'writeback'])).batch).toBe(1);
+    const undone = await cli(['--workspace', ws, 'undo', '1']);
+    // Three records: the two payments and the patient the import created for them.
+    expect([undone.code, undone.stdout]).toEqual([0, 'undid run 1 as run 2: 3 records removed, 0 restored\n' +
+      '  payment UX-1 was written back in batch 1: the PMS still holds it; reverse it there by hand\n' +
+      '  payment UX-2 was written back in batch 1: the PMS still holds it; reverse it there by hand\n']);
+
+    // Imported again and written again after the batch was voided: nothing reached the PMS, nothing to reverse.
+    await importPayments(ws, 'UX-3,P1,Tamsin Orrery,02/12/2026,Card,10.00,0.30,9.70,po_9,02/12/2026,\n');
+    expect((await json(ws, ['export', 'writeback'])).batch).toBe(2);
+    expect((await cli(['--workspace', ws, 'writeback', 'void', '2'])).code).toBe(0);
+    const again = await cli(['--workspace', ws, 'undo', '3']);
+    expect([again.code, again.stdout]).toEqual([0, 'undid run 3 as run 4: 2 records removed, 0 restored\n']);
+  });
+});
+
 describe('writeback corrections of a refund', () => {
   it('show its amounts as numbers, -19.40, not as text guarded against formulas', async () => {
     const ws = tempWorkspace();

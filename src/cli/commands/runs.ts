@@ -47,8 +47,12 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withWorkspace(ctx, globals, { command: 'undo', write: true }, (ws) => {
         const result = undoRun(ws.db, ws.attemptsFile, parseRunId(id), { now: ctx.now });
-        ws.log({ event: 'undo', run: result.run, undid: result.undid, restored: result.restored, removed: result.removed });
+        ws.log({ event: 'undo', run: result.run, undid: result.undid, restored: result.restored, removed: result.removed, written_back: result.writtenBack.length });
         ctx.stdout(`undid run ${result.undid} as run ${result.run}: ${result.removed} records removed, ${result.restored} restored\n`);
+        const style = makeStyle(ctx, globals);
+        for (const { payment_id: payment, batch } of result.writtenBack) {
+          ctx.stdout(style.yellow(`  payment ${payment} was written back in batch ${batch}: the PMS still holds it; reverse it there by hand\n`));
+        }
       });
     });
 }
