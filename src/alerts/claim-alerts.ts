@@ -43,22 +43,27 @@ export function claimAlerts(claims: ClaimAlertInput, asOf: IsoDate, config: Conf
     const payerName = payer ?? 'the payer';
     const serviceDate = textOf(row, 'service_date');
     const outstanding = numberOf(row, 'outstanding') ?? 0;
+    // No billed or allowed amount in the export (SimplePractice's claims report has none): the 0.00 outstanding is not
+    // known to be 0, so the alert says so and carries no amount.
+    const priced = numberOf(row, 'billed') !== null || numberOf(row, 'allowed') !== null;
+    const owed = priced ? `${dollars(outstanding)} outstanding` : 'amount not in the export';
+    const amount = priced ? outstanding : null;
     const about: AlertAbout = { subject: flat`Claim ${claimId}`, patient: textOf(row, 'patient_name'), clinician: textOf(row, 'clinician_name'), payer };
 
     if (denied) {
       const session = serviceDate ? ` for the ${usDate(serviceDate)} session` : '';
       const action = status === 'denied' ? 'review the denial and appeal or correct it' : 'correct it and resubmit';
-      const message = flat`Claim ${status} by ${payerName}${session} (${dollars(outstanding)} outstanding); ${action}`;
-      alerts.push(newAlert(about, { type: 'claim_denied', key: claimId, severity: 'high', amount: outstanding, due: null, message }));
+      const message = flat`Claim ${status} by ${payerName}${session} (${owed}); ${action}`;
+      alerts.push(newAlert(about, { type: 'claim_denied', key: claimId, severity: 'high', amount, due: null, message }));
     }
     if (unpaid) {
       const submitted = textOf(row, 'submitted_date');
       const since = submitted ? `since it was submitted on ${usDate(submitted)}` : `since the ${usDate(serviceDate!)} session (no submission date)`;
       // Gone from the outstanding-claims list, it was most likely paid or closed: the PMS knows, this store does not yet.
       const gone = claims.missing?.has(claimId) ? '; missing from the latest outstanding-claims export: check whether it was paid' : '';
-      const message = flat`No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${dollars(outstanding)} outstanding)${gone}`;
+      const message = flat`No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${owed})${gone}`;
       const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
-      alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount: outstanding, due: null, message }));
+      alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount, due: null, message }));
     }
     const deadline = textOf(row, 'filing_deadline');
     if (unfiled && deadline) {

@@ -4,6 +4,7 @@ import type { Config } from '../workspace/config-schema.js';
 import { AGING_COLUMNS, AR_BUCKETS } from './claim-columns.js';
 import { arBucket, claimDaysOutstanding, claimOutstanding } from './claim-rules.js';
 import { dayNumber } from './days.js';
+import { plural } from '../text/plural.js';
 import type { ClaimInput, IsoDate } from './types.js';
 
 export const NO_PAYER = '(no payer)';
@@ -26,9 +27,11 @@ export interface AgingInput {
 export function computeAging({ claims, asOf }: AgingInput): Report {
   const asOfDay = dayNumber(asOf);
   const byPayer = new Map<string, number[]>();
+  let unpriced = 0;
   for (const claim of claims) {
     const daysOutstanding = claimDaysOutstanding(claim, asOfDay);
     if (daysOutstanding === null) continue;
+    if (claim.billed === null && claim.allowed === null) unpriced += 1;
     const owed = claimOutstanding(claim);
     if (owed === 0) continue;
     const bucket = AR_BUCKETS.indexOf(arBucket(daysOutstanding)!);
@@ -56,5 +59,7 @@ export function computeAging({ claims, asOf }: AgingInput): Report {
   const totals: ReportRow = {};
   AR_BUCKETS.forEach((bucket, i) => (totals[bucket] = totalSums[i]));
   totals.total = totalSums.reduce((a, b) => a + b, 0);
-  return { report: 'aging', asOf, columns: AGING_COLUMNS, rows, totals, notes: [] };
+  // SimplePractice's claims report, for one, carries no amounts: its open claims age with nothing owed on them.
+  const notes = unpriced === 0 ? [] : [`${plural(unpriced, 'unresolved claim')} ${unpriced === 1 ? 'has' : 'have'} no billed or allowed amount in the export, so ${unpriced === 1 ? 'it counts' : 'they count'} 0.00 here; the claims report lists ${unpriced === 1 ? 'it' : 'them'} with ${unpriced === 1 ? 'its' : 'their'} days outstanding.`];
+  return { report: 'aging', asOf, columns: AGING_COLUMNS, rows, totals, notes };
 }

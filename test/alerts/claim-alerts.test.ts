@@ -107,6 +107,24 @@ describe('claim_unpaid', () => {
   });
 });
 
+describe('claims without an amount in the export', () => {
+  it('say the amount is not in the export and carry none, instead of "$0.00 outstanding"; a billed 0.00 is still 0.00', () => {
+    // SimplePractice's claims report carries no amounts: billed and allowed are both empty.
+    const claims = [
+      claim({ claimId: 'SP-1', status: 'rejected', serviceDate: '2026-03-02', submittedDate: '2026-03-03', billed: null, allowed: null }),
+      claim({ claimId: 'SP-2', status: 'submitted', serviceDate: '2026-03-02', submittedDate: '2026-03-03', billed: null, allowed: null }),
+      claim({ claimId: 'SP-3', status: 'submitted', serviceDate: '2026-03-02', submittedDate: '2026-03-03', billed: 0, allowed: null }),
+    ];
+    const rows = runAlerts({ claims }, '2026-05-06').rows.filter((r) => r.type !== 'timely_filing');
+    // 03/03 to 05/06: 28 + 30 + 6 = 64 days.
+    expect(pick(rows, 'id', 'amount', 'message')).toEqual([
+      ['claim_denied:SP-1', null, 'Claim rejected by Aetna for the 03/02/2026 session (amount not in the export); correct it and resubmit'],
+      ['claim_unpaid:SP-2', null, 'No payment from Aetna 64 days since it was submitted on 03/03/2026 (amount not in the export)'],
+      ['claim_unpaid:SP-3', 0, 'No payment from Aetna 64 days since it was submitted on 03/03/2026 ($0.00 outstanding)'],
+    ]);
+  });
+});
+
 describe('timely_filing', () => {
   // Blue Cross is not in the payer list: 90 days. Service 01/05/2026 + 90 → deadline 04/05/2026.
   const rejected = claim({ claimId: 'REJ-1', status: 'rejected', payerName: 'Blue Cross', serviceDate: '2026-01-05', submittedDate: '2026-03-20' });

@@ -166,5 +166,14 @@ describe('computeAging', () => {
     expect(report.totals).toEqual({ '0-30': 10000, '31-60': 21000, '61-90': 0, '91-120': 20000, '121+': 7000, total: 58000 });
     // The aging total equals the claims report's outstanding total over the same claims.
     expect(computeClaims({ claims: list, asOf, config: config() }).totals.outstanding).toBe(58000);
+    expect(report.notes).toEqual([]);
+  });
+
+  it('notes the unresolved claims the export gave no amount, which count 0.00 (a billed 0.00 is an amount)', () => {
+    const unpriced = (status: 'submitted' | 'denied') => claim({ payerName: 'Aetna', submittedDate: '2026-03-01', billed: null, allowed: null, status });
+    const one = computeAging({ claims: [unpriced('submitted'), claim({ payerName: 'Aetna', submittedDate: '2026-03-01', billed: 0 }), claim({ submittedDate: '2026-03-01', billed: null, status: 'paid' })], asOf, config: config() });
+    expect([one.rows, one.notes]).toEqual([[], ['1 unresolved claim has no billed or allowed amount in the export, so it counts 0.00 here; the claims report lists it with its days outstanding.']]);
+    const two = computeAging({ claims: [unpriced('submitted'), unpriced('denied')], asOf, config: config() });
+    expect(two.notes).toEqual(['2 unresolved claims have no billed or allowed amount in the export, so they count 0.00 here; the claims report lists them with their days outstanding.']);
   });
 });
