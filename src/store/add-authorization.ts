@@ -21,7 +21,8 @@ export interface ManualAuthorization {
 
 const parseDate = makeDateParser(['yyyy-MM-dd', 'MM/dd/yyyy']);
 
-export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: () => Date }, input: ManualAuthorization): { run: number; id: number; created: boolean } {
+/** `outcome`: what the run did to the authorization; `unchanged` when it already held every value given. */
+export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: () => Date }, input: ManualAuthorization): { run: number; id: number; outcome: 'created' | 'updated' | 'unchanged' } {
   const date = (value: string, flag: string) => {
     const parsed = parseDate(value.trim());
     if (!parsed.ok) fail('usage', `${flag}: "${value}" is not ${parsed.expected}`);
@@ -39,13 +40,20 @@ export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: ()
     start_date: date(input.start, '--start'),
   };
   if (input.number) values.authorization_number = input.number.trim();
-  if (input.end) values.end_date = date(input.end, '--end');
+  // An option given empty (`--end ""`) clears what an earlier `auth add` or import set: open-ended, any clinician,
+  // any code, no payer. An option left out keeps it.
+  const given = (value: string | undefined) => (value === undefined ? undefined : value.trim());
+  const end = given(input.end);
+  if (end !== undefined) values.end_date = end === '' ? null : date(end, '--end');
   if (values.end_date && (values.end_date as string) < (values.start_date as string)) fail('usage', `--end ${input.end} is before --start ${input.start}`);
-  if (input.payer) values.payer_name = input.payer.trim();
-  if (input.clinician) values.clinician_name = input.clinician.trim();
-  if (input.cpt) {
-    const codes = parseList(input.cpt, ',');
-    if (codes.ok) values.cpt_codes = codes.value;
+  const payer = given(input.payer);
+  if (payer !== undefined) values.payer_name = payer === '' ? null : payer;
+  const clinician = given(input.clinician);
+  if (clinician !== undefined) values.clinician_name = clinician === '' ? null : clinician;
+  const cpt = given(input.cpt);
+  if (cpt !== undefined) {
+    const codes = parseList(cpt, ',');
+    values.cpt_codes = codes.ok && codes.value.length > 0 ? codes.value : null;
   }
   if (input.priorSessions !== undefined) values.prior_sessions = count(input.priorSessions, '--prior-sessions');
 
@@ -70,7 +78,7 @@ export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: ()
       fail('usage', `authorization ${values.authorization_number as string} belongs to another patient (patient #${before.patient_ref ?? '?'}); auth add does not move it: check the number, or undo the run that added it`);
     }
     const created = outcome.kind === 'created';
-    return { result: { id: outcome.rowId, created }, counts: { created: created ? 1 : 0, updated: outcome.kind === 'updated' ? 1 : 0, entity: 'authorizations' } };
+    return { result: { id: outcome.rowId, outcome: outcome.kind }, counts: { created: created ? 1 : 0, updated: outcome.kind === 'updated' ? 1 : 0, entity: 'authorizations' } };
   });
   return { run, ...result };
 }

@@ -221,6 +221,24 @@ describe('manual work', () => {
     expect(listed.rows.map((r: { authorization_number: string; authorized_sessions: number }) => [r.authorization_number, r.authorized_sessions])).toEqual([['HAND-1', 14]]);
   });
 
+  it('auth add clears the end date, clinician, CPT codes and payer given empty, keeps those left out, and says when nothing changed', async () => {
+    const w = tempWorkspace();
+    await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    const add = (...extra: string[]) => cli(['--workspace', w, 'auth', 'add', '--patient', 'P1003', '--number', 'B2', '--sessions', '8', '--start', '2026-03-02', ...extra]);
+    const list = async () => JSON.parse((await cli(['--workspace', w, '--format', 'json', 'auth', 'list'])).stdout).rows
+      .map((r: { payer: string | null; clinician: string | null; end_date: string | null; cpt_codes: string }) => [r.payer, r.clinician, r.end_date, r.cpt_codes]);
+    expect((await add('--payer', 'Cigna', '--clinician', 'Kim Doe', '--end', '2026-12-31', '--cpt', '90834')).code).toBe(0);
+    expect(await list()).toEqual([['Cigna', 'Kim Doe', '2026-12-31', '90834']]);
+    const same = await add('--payer', 'Cigna');
+    expect([same.code, same.stdout]).toEqual([0, 'authorization #1 (B2) already holds these values: nothing changed (run 3)\n']);
+    expect(await list()).toEqual([['Cigna', 'Kim Doe', '2026-12-31', '90834']]);
+    const cleared = await add('--end', '', '--clinician', '', '--cpt', '');
+    expect([cleared.code, cleared.stdout]).toEqual([0, 'updated authorization #1 (B2) as run 4; undo with: practice-sync undo 4\n']);
+    expect(await list()).toEqual([['Cigna', null, null, '']]);
+    expect((await add('--payer', '')).code).toBe(0);
+    expect(await list()).toEqual([[null, null, null, '']]);
+  });
+
   it('auth add, adjust auth, adjust balance with a conflict, adjust clear, and undo of each', async () => {
     const w = tempWorkspace();
     await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);

@@ -43,12 +43,12 @@ export function registerManual(program: Command, ctx: CliContext): void {
     .description('add or update an authorization')
     .requiredOption('--patient <id-or-name>', "the patient's ID in the PMS, or their name")
     .option('--number <auth>', 'the authorization number from the payer')
-    .option('--payer <name>', 'the payer')
-    .option('--clinician <name>', 'only sessions with this clinician count')
+    .option('--payer <name>', 'the payer ("": none)')
+    .option('--clinician <name>', 'only sessions with this clinician count ("": any clinician)')
     .requiredOption('--sessions <n>', 'authorized sessions')
     .requiredOption('--start <date>', 'first day covered, YYYY-MM-DD or MM/DD/YYYY')
-    .option('--end <date>', 'last day covered (none: open-ended)')
-    .option('--cpt <codes>', 'CPT codes covered, comma-separated (none: any)')
+    .option('--end <date>', 'last day covered (none, or "" to clear it: open-ended)')
+    .option('--cpt <codes>', 'CPT codes covered, comma-separated (none, or "" to clear them: any)')
     .option('--prior-sessions <n>', 'sessions used before tracking began')
     .addHelpText('after', '\nExample:\n  practice-sync auth add --patient "Jane Doe" --number A12345 --payer Aetna --sessions 20 --start 2026-01-01 --end 2026-03-15 --cpt 90834,90837')
     .action(async (flags: ManualAuthorization, command: Command) => {
@@ -58,7 +58,10 @@ export function registerManual(program: Command, ctx: CliContext): void {
       await withWorkspace(ctx, globals, { command: 'auth add', write: true }, (ws) => {
         const result = addAuthorization({ db: ws.db, attemptsFile: ws.attemptsFile, now: ctx.now }, flags);
         ws.log({ event: 'auth_add', run: result.run, authorization: result.id });
-        ctx.stdout(`${result.created ? 'added' : 'updated'} authorization #${result.id}${flags.number ? ` (${flags.number})` : ''} as run ${result.run}; undo with: practice-sync undo ${result.run}\n`);
+        const which = `authorization #${result.id}${flags.number ? ` (${flags.number})` : ''}`;
+        ctx.stdout(result.outcome === 'unchanged'
+          ? `${which} already holds these values: nothing changed (run ${result.run})\n`
+          : `${result.outcome === 'created' ? 'added' : 'updated'} ${which} as run ${result.run}; undo with: practice-sync undo ${result.run}\n`);
       });
     });
   auth
