@@ -44,8 +44,20 @@ export class CsvTokenizer {
     this.skipLines = skipLines;
   }
 
+  /**
+   * Names a cell by its position in its record, for the file-level refusals below (the header's column name, once the
+   * caller knows the header); none by default.
+   */
+  columnName: (index: number) => string | undefined = () => undefined;
+
   get done(): boolean {
     return this.stopped;
+  }
+
+  /** ` (column "Denial Reason")` for the cell being read, when `columnName` knows it. */
+  private cellColumn(): string {
+    const name = this.columnName(this.cells.length);
+    return name === undefined ? '' : ` (column "${name}")`;
   }
 
   /** Feed the next piece of text; returns false once the handler asked to stop. */
@@ -179,7 +191,7 @@ export class CsvTokenizer {
   end(): void {
     if (this.stopped) return;
     if (this.state === State.Quoted) {
-      throw new PracticeSyncError('input_rejected', `a quoted cell opened on line ${this.quoteLine} is never closed`, { line: this.quoteLine });
+      throw new PracticeSyncError('input_rejected', `a quoted cell${this.cellColumn()} opened on line ${this.quoteLine} is never closed`, { line: this.quoteLine });
     }
     if (this.state === State.Unquoted || this.state === State.QuoteInQuoted || this.cells.length > 0) {
       const value = this.field;
@@ -191,7 +203,7 @@ export class CsvTokenizer {
 
   private refuseLongCell(line: number, hint: string): never {
     const limit = MAX_CELL_CHARS.toLocaleString('en-US');
-    throw new PracticeSyncError('input_rejected', `a cell starting on line ${line} is longer than ${limit} characters${hint}`, { line });
+    throw new PracticeSyncError('input_rejected', `a cell${this.cellColumn()} starting on line ${line} is longer than ${limit} characters${hint}`, { line });
   }
 
   private endRecord(lastField: string): boolean {

@@ -56,6 +56,9 @@ export async function* mappedBatches(plan: ReadPlan): AsyncGenerator<MappedBatch
     if (issues.length) batch.problems.push({ at: batch.lines.length, issues });
     batch.lines.push(line);
   });
+  // Past the header, a cell too long or a quote never closed is named by its column too.
+  const header = plan.reading.header;
+  tokenizer.columnName = (index) => (headerSeen ? header[index] : undefined);
   for await (const chunk of openText(plan.file, plan.encoding, progress)) {
     tokenizer.push(chunk);
     if (batch.lines.length > 0 || batch.skipped > 0) {

@@ -267,6 +267,17 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     expect([later.code, later.stderr]).toEqual([3, `practice-sync: ${big} line 10002 holds a NUL byte (binary data): the file is damaged or not a text export; nothing was imported. Export the report again\n`]);
   });
 
+  it('a quote never closed and a cell too long name their column too', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const open = writeFile(dir, 'open-quote.csv', `${CLAIMS_HEADER}\nX1,Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,,,,Denied,"CO-197 never closed\n`);
+    const unclosed = await cli(['--workspace', ws, 'import', open]);
+    expect([unclosed.code, unclosed.stderr]).toEqual([3, 'practice-sync: open-quote.csv: a quoted cell (column "Denial Reason") opened on line 2 is never closed; nothing was imported\n']);
+    const long = writeFile(dir, 'long-cell.csv', `${CLAIMS_HEADER}\nX1,Zed Quill,Z1,01/05/2026,01/06/2026,Aetna,Amy Ox,100.00,,,,Denied,${'a'.repeat(1_300_000)}\n`);
+    const tooLong = await cli(['--workspace', ws, 'import', long]);
+    expect([tooLong.code, tooLong.stderr]).toEqual([3, 'practice-sync: long-cell.csv: a cell (column "Denial Reason") starting on line 2 is longer than 1,000,000 characters; nothing was imported\n']);
+  });
+
   it('no mapping fits a headerless export: its first row is data, so the message counts those cells instead of showing them', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();

@@ -73,7 +73,7 @@ describe('reading in a worker thread', () => {
     const file = writeFile(dir, 'claims.csv', 'Claim ID,Patient Name,Patient ID,Date of Service,Payer,Billed Amount,Claim Status\nCLM-1,"Pat One,P1,03/01/2026,Aetna,150.00,Submitted\n');
     for (const parallel of ['never', 'always'] as const) {
       const error = await importAll([file], parallel).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'input_rejected', message: 'claims.csv: a quoted cell opened on line 2 is never closed; nothing was imported' });
+      expect(error).toMatchObject({ code: 'input_rejected', message: 'claims.csv: a quoted cell (column "Patient Name") opened on line 2 is never closed; nothing was imported' });
     }
   }, 60_000);
 });
