@@ -27,7 +27,8 @@ export function balanceAlerts(balances: Report, config: Config): Alert[] {
     if (row.conflict === true) {
       const reason = textOf(row, 'adjustment_reason');
       const why = reason ? ` ("${reason}")` : '';
-      const message = flat`A newer balance import changed a value you corrected by hand${why}; check it, then keep or clear the adjustment`;
+      const source = row.basis === 'appointments' ? 'A newer appointment import changed the unpaid amounts under a balance' : 'A newer balance import changed a value';
+      const message = flat`${source} you corrected by hand${why}; check it, then keep or clear the adjustment`;
       alerts.push(newAlert(about, { type: 'adjustment_conflict', key, severity: 'low', amount: null, due: null, message }));
     }
   }

@@ -8,6 +8,7 @@ import type { AgingClaim } from '../compute/aging.js';
 import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
 import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
+import { derivedPortions } from './adjustments.js';
 import { ById } from './by-id.js';
 import { missingClaimIds, missingCounts, missingRowIds } from './export-presence.js';
 import { jsonChunks, parseChunk, type ChunkColumn, type JsonChunks, type Nullable } from './json-chunks.js';
@@ -250,19 +251,26 @@ export class StoreInputs {
   }
 
   /**
-   * Active balance adjustments. `conflict`: the balance export's value of a portion the adjustment replaces is no
-   * longer what it was when the adjustment was made — a later import changed the source under it.
+   * Active balance adjustments. `conflict`: the source of a portion the adjustment replaces is no longer what it was
+   * when the adjustment was made — a later import changed it: the balance export's value, or for a balance derived
+   * from appointments, their unpaid sum.
    */
   balanceAdjustments(): BalanceAdjustmentInput[] {
     const rows = this.db.prepare(`
-      SELECT a.id, a.target_ref, a.patient_portion, a.insurance_portion, a.reason, a.source_snapshot, b.patient_portion, b.insurance_portion
+      SELECT a.id, a.target_ref, a.patient_portion, a.insurance_portion, a.reason, a.source_snapshot, b.patient_portion, b.insurance_portion, b.id IS NOT NULL
       FROM adjustments a LEFT JOIN balances b ON b.patient_ref = a.target_ref
       WHERE a.kind = 'balance' AND a.cleared_at IS NULL ORDER BY a.id`).raw().all() as
-      [number, number, number | null, number | null, string | null, string | null, number | null, number | null][];
-    return rows.map(([id, patientKey, patientPortion, insurancePortion, reason, snapshot, sourcePatient, sourceInsurance]) => {
-      const before = snapshot ? (JSON.parse(snapshot) as { patient_portion: number | null; insurance_portion: number | null }) : { patient_portion: null, insurance_portion: null };
-      const conflict = (patientPortion !== null && before.patient_portion !== (sourcePatient ?? null)) ||
-        (insurancePortion !== null && before.insurance_portion !== (sourceInsurance ?? null));
+      [number, number, number | null, number | null, string | null, string | null, number | null, number | null, number][];
+    return rows.map(([id, patientKey, patientPortion, insurancePortion, reason, snapshot, sourcePatient, sourceInsurance, exported]) => {
+      const before = snapshot
+        ? (JSON.parse(snapshot) as { basis?: 'appointments'; patient_portion: number | null; insurance_portion: number | null })
+        : { patient_portion: null, insurance_portion: null };
+      // Made over a balance derived from appointments, and still without a balance row: their unpaid sums are the source.
+      const now = before.basis === 'appointments' && exported === 0
+        ? derivedPortions(this.db, patientKey)
+        : { patient_portion: sourcePatient ?? null, insurance_portion: sourceInsurance ?? null };
+      const conflict = (patientPortion !== null && before.patient_portion !== now.patient_portion) ||
+        (insurancePortion !== null && before.insurance_portion !== now.insurance_portion);
       return { id, patientKey, patientPortion, insurancePortion, reason: reason ?? '', conflict };
     });
   }

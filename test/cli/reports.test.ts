@@ -239,6 +239,38 @@ describe('manual work', () => {
     expect(await list()).toEqual([[null, null, null, '']]);
   });
 
+  it('adjust balance by name over a balance derived from appointments (SimplePractice); a changed unpaid amount is a conflict', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const header = 'Date of Service,Client,Clinician,Billing Code,Primary Insurance,Secondary Insurance,Rate per Unit,Units,Total Fee,Progress Note Status,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,Insurance Payment Status,Charge,Paid,Write Off,Unpaid';
+    const export1 = (clientUnpaid: string) => writeFile(dir, `status-${clientUnpaid}.csv`, `${header}\n` +
+      `02/09/2026 10:00,Rowan Vale,Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,UNPAID,${clientUnpaid},0.0,0.0,${clientUnpaid},PAID,120.0,95.0,25.0,0.0\n` +
+      '02/10/2026 10:00,Sol Ibarra,Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,UNPAID,20.0,0.0,0.0,20.0,PAID,120.0,95.0,25.0,0.0\n');
+    expect((await cli(['--workspace', w, 'import', export1('20.0')])).code).toBe(0);
+    const balance = async () => JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'balances'])).stdout).rows
+      .find((r: { patient_name: string }) => r.patient_name === 'Rowan Vale');
+    expect(await balance()).toMatchObject({ account_id: null, basis: 'appointments', patient_portion: 20, adjusted: false });
+
+    const adjusted = await cli(['--workspace', w, 'adjust', 'balance', 'rowan VALE', '--patient-portion', '0', '--reason', 'paid at the front desk']);
+    expect([adjusted.code, adjusted.stdout]).toEqual([0, 'adjustment 1 recorded for rowan VALE (run 2); clear it with: practice-sync adjust clear 1\n']);
+    expect(await balance()).toMatchObject({ patient_portion: 0, adjusted: true, conflict: false });
+    // The same export again changes nothing under it; a new unpaid amount (35.00) does.
+    expect((await cli(['--workspace', w, 'import', writeFile(dir, 'again.csv', fs.readFileSync(export1('20.0'), 'utf8') + '\n')])).code).toBe(0);
+    expect(await balance()).toMatchObject({ conflict: false });
+    expect((await cli(['--workspace', w, 'import', export1('35.0')])).code).toBe(0);
+    expect(await balance()).toMatchObject({ patient_portion: 0, adjusted: true, conflict: true });
+    const alerts = JSON.parse((await cli(['--workspace', w, ...asOf, '--format', 'json', 'report', 'alerts'])).stdout).rows
+      .filter((r: { type: string }) => r.type === 'adjustment_conflict');
+    expect(alerts.map((r: { patient: string; message: string }) => [r.patient, r.message])).toEqual([
+      ['Rowan Vale', 'A newer appointment import changed the unpaid amounts under a balance you corrected by hand ("paid at the front desk"); check it, then keep or clear the adjustment'],
+    ]);
+
+    const unknown = await cli(['--workspace', w, 'adjust', 'balance', 'Nobody Here', '--patient-portion', '0', '--reason', 'x']);
+    expect(unknown.stderr).toBe('practice-sync: no balance account, patient ID or patient name matches that; report balances lists the balances\n');
+    const runs = JSON.parse((await cli(['--workspace', w, '--format', 'json', 'runs', 'show', '2'])).stdout);
+    expect(JSON.stringify(runs)).not.toContain('rowan');
+  });
+
   it('auth add, adjust auth, adjust balance with a conflict, adjust clear, and undo of each', async () => {
     const w = tempWorkspace();
     await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);

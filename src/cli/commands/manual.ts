@@ -89,11 +89,11 @@ export function registerManual(program: Command, ctx: CliContext): void {
   adjust
     .command('balance')
     .description("replace a balance's patient and/or insurance portion until cleared")
-    .argument('<account>', 'account ID (the patient ID in the PMS)')
+    .argument('<account>', 'account ID (the patient ID in the PMS), or the patient\'s name where the PMS has no IDs')
     .option('--patient-portion <amount>', 'what the patient owes, e.g. 120.00')
     .option('--insurance-portion <amount>', 'what insurance owes')
     .requiredOption('--reason <text>', 'why, for whoever reads it next')
-    .addHelpText('after', '\nExample:\n  practice-sync adjust balance P1007 --patient-portion 112.50 --reason "refund of 500.00 not in the export yet"')
+    .addHelpText('after', '\nExamples:\n  practice-sync adjust balance P1007 --patient-portion 112.50 --reason "refund of 500.00 not in the export yet"\n  practice-sync adjust balance "Jane Doe" --patient-portion 0 --reason "paid at the front desk"')
     .action(async (account: string, flags: { patientPortion?: string; insurancePortion?: string; reason: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const money = (value: string | undefined, flag: string) => {
@@ -105,8 +105,9 @@ export function registerManual(program: Command, ctx: CliContext): void {
       const adjustment = { account, patientPortion: money(flags.patientPortion, '--patient-portion'), insurancePortion: money(flags.insurancePortion, '--insurance-portion'), reason: flags.reason };
       await withWorkspace(ctx, globals, { command: 'adjust balance', write: true }, (ws) => {
         const result = adjustBalance({ db: ws.db, attemptsFile: ws.attemptsFile, now: ctx.now }, adjustment);
-        ws.log({ event: 'adjust_balance', run: result.run, adjustment: result.id, account });
-        ctx.stdout(`adjustment ${result.id} recorded for account ${account} (run ${result.run}); clear it with: practice-sync adjust clear ${result.id}\n`);
+        // The log names the patient by store key: the account given may be a name.
+        ws.log({ event: 'adjust_balance', run: result.run, adjustment: result.id, patient: result.patientRef });
+        ctx.stdout(`adjustment ${result.id} recorded for ${account} (run ${result.run}); clear it with: practice-sync adjust clear ${result.id}\n`);
       });
     });
   adjust
