@@ -58,6 +58,12 @@ export function loadMappings(workspaceMappingsDir?: string): LoadedMapping[] {
     for (const rel of listJsonFiles(workspaceMappingsDir, isNotImportMapping)) {
       const file = path.join(workspaceMappingsDir, rel);
       const mapping = parseMappingFile(file);
+      // A workspace mapping may stand in for a built-in of its name (SPEC §5), but two workspace files of one name
+      // would leave which one imports to the order of their file names.
+      const earlier = byName.get(mapping.name);
+      if (earlier?.origin === 'workspace') {
+        fail('mapping_invalid', `${file}: "name": "${mapping.name}" is also the name of ${earlier.path}; each mapping needs a name of its own`);
+      }
       byName.set(mapping.name, { mapping, path: file, origin: 'workspace' });
     }
   }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+import { cli, REPO, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
 import Database from 'better-sqlite3';
 
 const HEADER = 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n';
@@ -80,7 +80,9 @@ describe('an internal error (exit 1)', () => {
   it('before any workspace was opened, says that no log was written', async () => {
     const result = await cli(['mapping', 'show', 'generic/claims'], { cwd: tempDir(), ctx: { stdout: failingStdout } });
     expect(result.code).toBe(1);
+    // `mapping show` names the file on stderr before it writes the mapping to stdout.
     expect(result.stderr).toBe(
+      `${path.join(REPO, 'mappings', 'generic', 'claims.json')}\n` +
       'practice-sync: internal error (a bug): EIO: i/o error, write\n' +
       'no log was written: the command had not opened a workspace (add --verbose to print where it happened)\n',
     );

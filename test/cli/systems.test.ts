@@ -1,8 +1,9 @@
 // Issue 6: the Open Dental aging export as balances per guarantor; a made-up system added with one JSON file and one
 // CSV and nothing else.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, FIXTURES, query, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+import { cli, FIXTURES, query, REPO, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
 
 describe('Open Dental aging of A/R', () => {
   it('preamble, apostrophe headers, thousands separators and the totals footer: portions per guarantor', async () => {
@@ -46,5 +47,48 @@ describe('adding a system is data', () => {
     expect(JSON.parse(result.stdout).created).toBe(1);
     expect(query(path.join(ws, 'practice-sync.db'), 'SELECT appointment_id, service_date, status, fee FROM appointments'))
       .toEqual([{ appointment_id: 'V-1', service_date: '2026-11-03', status: 'completed', fee: 12000 }]);
+  });
+});
+
+describe('mapping commands guard the mappings they use', () => {
+  const claims = 'Claim ID,Patient Name,Date of Service,Billed Amount,Claim Status\nQ1,"Doe, Jan",11/01/2026,100.00,Submitted\n';
+  const unknown = 'Ref No,Member,DOB,Svc Date,Carrier,Charge,Ins Paid,State\nC-1001,"Testerson, Alma",01/02/1980,11/02/2026,Acme Health (A123),$150.00,0.00,Open\n';
+
+  it('mapping init refuses to draft under a built-in name without --force, which would replace the built-in', async () => {
+    const ws = tempWorkspace();
+    const file = writeFile(tempDir(), 'claims-unknown.csv', unknown);
+    const refused = await cli(['--workspace', ws, 'mapping', 'init', file, '--entity', 'claims', '--name', 'generic/claims']);
+    expect([refused.code, refused.stderr]).toEqual([2, 'practice-sync: generic/claims is a built-in mapping; a draft of that name would replace it for every export it reads. Choose another --name, or use --force to replace it\n']);
+    expect(fs.existsSync(path.join(ws, 'mappings', 'generic', 'claims.json'))).toBe(false);
+    const ordinary = await cli(['--workspace', ws, 'import', '--dry-run', writeFile(tempDir(), 'claims.csv', claims)]);
+    expect(ordinary.code, ordinary.stderr).toBe(0);
+    expect((await cli(['--workspace', ws, 'mapping', 'init', file, '--entity', 'claims', '--name', 'generic/claims', '--force'])).code).toBe(0);
+    expect(fs.existsSync(path.join(ws, 'mappings', 'generic', 'claims.json'))).toBe(true);
+  });
+
+  it('two workspace mapping files of one name are refused, naming both', async () => {
+    const ws = tempWorkspace();
+    const show = await cli(['--workspace', ws, 'mapping', 'show', 'generic/claims']);
+    // Only the mapping on stdout, so it can be copied as it is; its path on stderr.
+    expect(show.stderr).toBe(`${path.join(REPO, 'mappings', 'generic', 'claims.json')}\n`);
+    const copy = { ...JSON.parse(show.stdout), name: 'mypms/claims' };
+    writeFile(path.join(ws, 'mappings'), 'mypms/claims.json', JSON.stringify(copy));
+    expect((await cli(['--workspace', ws, 'mapping', 'show', 'mypms/claims'])).code).toBe(0);
+    writeFile(path.join(ws, 'mappings'), 'mypms/claims-old.json', JSON.stringify(copy));
+    const listed = await cli(['--workspace', ws, 'mapping', 'list']);
+    expect([listed.code, listed.stderr]).toEqual([2, `practice-sync: ${path.join(ws, 'mappings', 'mypms', 'claims.json')}: "name": "mypms/claims" is also the name of ${path.join(ws, 'mappings', 'mypms', 'claims-old.json')}; each mapping needs a name of its own\n`]);
+  });
+
+  it('mapping detect exits 2 when no mapping fits or two fit equally, as import does', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const fits = await cli(['--workspace', ws, 'mapping', 'detect', writeFile(dir, 'claims.csv', claims)]);
+    expect([fits.code, fits.stdout.split('\n')[0]]).toEqual([0, 'claims.csv: generic/claims']);
+    const none = await cli(['--workspace', ws, 'mapping', 'detect', writeFile(dir, 'unknown.csv', unknown)]);
+    expect([none.code, none.stdout.split('\n')[0]]).toEqual([2, 'unknown.csv: no single mapping fits']);
+    const copy = { ...JSON.parse((await cli(['--workspace', ws, 'mapping', 'show', 'generic/claims'])).stdout), name: 'mypms/claims' };
+    writeFile(path.join(ws, 'mappings'), 'mypms/claims.json', JSON.stringify(copy));
+    const two = await cli(['--workspace', ws, 'mapping', 'detect', path.join(dir, 'claims.csv')]);
+    expect([two.code, two.stdout.split('\n')[0]]).toEqual([2, 'claims.csv: no single mapping fits']);
   });
 });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { fail } from '../../errors.js';
 import { ensurePrivateDir, writePrivateFile } from '../../workspace/private-fs.js';
 import type { CliContext, GlobalOptions } from '../context.js';
+import { loadMappings } from '../../mapping/load-mappings.js';
 import { availableMappings } from './mapping.js';
 
 export function registerMappingInit(mapping: Command, ctx: CliContext): void {
@@ -14,7 +15,7 @@ export function registerMappingInit(mapping: Command, ctx: CliContext): void {
     .argument('<file>', 'the export')
     .option('--entity <entity>', 'patients, appointments, authorizations, claims, payments or balances (guessed when absent)')
     .option('--name <name>', 'mapping name, e.g. mypms/claims (default: custom/<file name>)')
-    .option('--force', 'overwrite an existing mapping file')
+    .option('--force', 'overwrite an existing mapping file, or replace a built-in mapping of that name')
     .addHelpText('after', '\nExample:\n  practice-sync mapping init ~/Downloads/claims_export.csv --entity claims')
     .action(async (file: string, flags: { entity?: string; name?: string; force?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
@@ -25,6 +26,11 @@ export function registerMappingInit(mapping: Command, ctx: CliContext): void {
       const dir = workspaceDir ?? ctx.cwd;
       const target = path.join(dir, `${draft.mapping.name}.json`);
       if (fs.existsSync(target) && !flags.force) fail('usage', `${target} exists; use --force to overwrite it`);
+      // A draft named like a built-in would stand in for it (SPEC §5), and every export the built-in reads would then go
+      // through the draft.
+      if (loadMappings().some((m) => m.mapping.name === draft.mapping.name) && !flags.force) {
+        fail('usage', `${draft.mapping.name} is a built-in mapping; a draft of that name would replace it for every export it reads. Choose another --name, or use --force to replace it`);
+      }
       ensurePrivateDir(path.dirname(target));
       writePrivateFile(target, `${JSON.stringify(draft.mapping, null, 2)}\n`);
       ctx.stdout(`drafted ${draft.mapping.name} (${draft.mapping.entity}${draft.entityGuessed ? ', guessed from the columns' : ''}) → ${target}\n`);

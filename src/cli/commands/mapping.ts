@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadMappings, parseMappingFile, resolveMapping, type LoadedMapping } from '../../mapping/load-mappings.js';
 import { PRIVATE_FIELDS } from '../../domain/entities.js';
+import { EXIT } from '../../errors.js';
 import { findWorkspace } from '../../workspace/find-workspace.js';
 import { workspacePaths } from '../../workspace/layout.js';
 import type { CliContext, GlobalOptions } from '../context.js';
@@ -45,13 +46,15 @@ export function registerMapping(program: Command, ctx: CliContext): void {
 
   mapping
     .command('show')
-    .description('print one mapping file')
+    .description('print one mapping as JSON, ready to copy into the workspace mappings/ (its path goes to stderr)')
     .argument('<name>', 'mapping name or path')
     .addHelpText('after', '\nExample:\n  practice-sync mapping show simplepractice/appointment-status')
     .action((name: string, _flags: unknown, command: Command) => {
       const { all } = availableMappings(ctx, command.optsWithGlobals<GlobalOptions>());
       const found = resolveMapping(name, all, ctx.cwd);
-      ctx.stdout(`// ${found.path}\n${JSON.stringify(found.mapping, null, 2)}\n`);
+      // Only the JSON on stdout: `mapping show NAME > mappings/mypms/x.json` is how an override starts.
+      ctx.stderr(`${found.path}\n`);
+      ctx.stdout(`${JSON.stringify(found.mapping, null, 2)}\n`);
     });
 
   mapping
@@ -64,6 +67,8 @@ export function registerMapping(program: Command, ctx: CliContext): void {
       // Reading a file through a mapping needs the import's reader and cell types: loaded only here and in check.
       const { explainDetection } = await import('../../mapping/preview-mapping.js');
       const report = await explainDetection(path.resolve(ctx.cwd, file), availableMappings(ctx, globals).all);
+      // No mapping, or two equally good: exit 2, as import exits for this file, so a script can check before importing.
+      if (!report.chosen) ctx.exitCode = Math.max(ctx.exitCode, EXIT.usage);
       if (outputFormat(globals, ['table', 'json']) === 'json') {
         ctx.stdout(`${JSON.stringify(report, null, 2)}\n`);
         return;
