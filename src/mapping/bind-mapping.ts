@@ -1,8 +1,9 @@
 // A mapping bound to one file's header: for each canonical field, which column feeds it and how its cells are typed.
 // Binding happens once per file; `mapRow` then runs per row on the hot path.
-import { ENTITY_FIELDS, type FieldKind } from '../domain/entities.js';
+import { ENTITY_FIELDS } from '../domain/entities.js';
 import { fail } from '../errors.js';
 import { detached, makeCellParser, makeDateTimePairParser, type CellParser } from './cell-parser.js';
+import { COMPATIBLE, DEFAULT_TYPE } from './field-types.js';
 import type { FieldSpec, Mapping } from './schema.js';
 
 export type FieldValue = string | number | boolean | string[] | null;
@@ -45,29 +46,6 @@ interface Extractor {
   nulls: Set<string>;
   alsoStartTime: boolean;
 }
-
-const DEFAULT_TYPE: Record<FieldKind, string> = {
-  text: 'text', integer: 'integer', number: 'number', money: 'money', date: 'date', datetime: 'datetime',
-  time: 'time', name: 'name', list: 'list', boolean: 'boolean', enum: 'enum',
-};
-
-/**
- * Which cell types may feed a field of each kind. A list (cpt_codes) takes only the list type: text would be stored
- * as it is, not as a list, and could never match a code.
- */
-const COMPATIBLE: Record<FieldKind, readonly string[]> = {
-  text: ['text', 'name', 'enum', 'integer'],
-  name: ['name', 'text'],
-  integer: ['integer'],
-  number: ['number', 'integer'],
-  money: ['money'],
-  date: ['date', 'datetime'],
-  datetime: ['datetime'],
-  time: ['time', 'datetime'],
-  list: ['list'],
-  boolean: ['boolean'],
-  enum: ['enum', 'text'],
-};
 
 const NO_ISSUES: RowIssue[] = Object.freeze([]) as unknown as RowIssue[];
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ENTITY_FIELDS, ENTITY_NAMES, type EntityName } from '../domain/entities.js';
 import { dateFormatProblem } from './date-format-problem.js';
+import { COMPATIBLE, DEFAULT_TYPE } from './field-types.js';
 
 export const CELL_TYPES = ['text', 'integer', 'number', 'money', 'date', 'datetime', 'time', 'name', 'enum', 'boolean', 'list'] as const;
 export type CellType = (typeof CELL_TYPES)[number];
@@ -36,8 +37,17 @@ export type FieldSpec = z.infer<typeof fieldSpecSchema>;
 
 const skipRowRule = z.strictObject({
   column: columnName.optional().describe('Header of the column to test; omitted: the first column.'),
-  matches: z.string().min(1).describe('Regular expression; rows whose cell matches are skipped.'),
+  matches: z.string().min(1).refine(isRegExp, 'not a valid regular expression').describe('Regular expression; rows whose cell matches are skipped.'),
 });
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const readOptionsSchema = z.strictObject({
   delimiter: z.enum([',', '\t', ';', '|']).optional().describe('Fixed delimiter; sniffed from the header line when absent.'),
@@ -117,7 +127,10 @@ export const mappingSchema = z
         }
       }
       // The cell type bind-mapping reads the field as: formats matter only to dates and times.
-      const type = spec.type ?? (spec.map ? 'enum' : def.kind);
+      const type = spec.type ?? (spec.map ? 'enum' : DEFAULT_TYPE[def.kind]);
+      if (!COMPATIBLE[def.kind].includes(type)) {
+        ctx.addIssue({ code: 'custom', path: ['fields', field, 'type'], message: `"${type}" cannot fill a ${def.kind} field; expected one of ${COMPATIBLE[def.kind].join(', ')}` });
+      }
       if (spec.formats && (type === 'date' || type === 'datetime' || type === 'time')) {
         spec.formats.forEach((format, i) => {
           const problem = dateFormatProblem(format, type);

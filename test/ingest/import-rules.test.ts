@@ -413,8 +413,22 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     writeFile(path.join(ws, 'mappings'), 'mine/authorizations.json', JSON.stringify(mine));
     const result = await cli(['--workspace', ws, 'import', '--mapping', 'mine/authorizations', path.join(FIXTURES, 'generic/authorizations.csv')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('mapping mine/authorizations: fields.cpt_codes.type: "text" cannot fill a list field; expected one of list');
+    // Refused as the mapping loads, naming its file: `mapping check` says so too, before any import.
+    const problem = `${path.join(ws, 'mappings', 'mine', 'authorizations.json')}: fields.cpt_codes.type: "text" cannot fill a list field; expected one of list`;
+    expect(result.stderr).toContain(problem);
     expect(dumpStore(path.join(ws, 'practice-sync.db'))).toBe(before);
+    const checked = await cli(['--workspace', ws, 'mapping', 'check', path.join(ws, 'mappings', 'mine', 'authorizations.json')]);
+    expect([checked.code, checked.stderr]).toEqual([2, expect.stringContaining(problem)]);
+  });
+
+  it('refuses a skip rule whose pattern is no regular expression as the mapping loads (exit 2), not as a bug at import', async () => {
+    const ws = tempWorkspace();
+    const generic = JSON.parse(fs.readFileSync(path.join(FIXTURES, '..', 'mappings', 'generic', 'claims.json'), 'utf8')) as object;
+    const file = writeFile(path.join(ws, 'mappings'), 'mine/claims.json', JSON.stringify({ ...generic, $schema: undefined, name: 'mine/claims', read: { skip_rows_where: { column: 'Claim ID', matches: '((' } } }));
+    const checked = await cli(['--workspace', ws, 'mapping', 'check', file]);
+    expect([checked.code, checked.stderr]).toEqual([2, expect.stringContaining(`${file}: read.skip_rows_where.matches: not a valid regular expression`)]);
+    const imported = await cli(['--workspace', ws, 'import', '--mapping', file, path.join(FIXTURES, 'generic/claims.csv')]);
+    expect(imported.code).toBe(2);
   });
 
   it('a header naming a column the mapping reads twice is refused, naming both positions; a repeated column it does not read is fine', async () => {
