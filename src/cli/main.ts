@@ -18,7 +18,8 @@ export function buildProgram(ctx: CliContext): Command {
     .option('--wait <seconds>', 'wait up to this many seconds for another practice-sync process to finish')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .addHelpText('after', '\nExamples:\n  practice-sync init ~/practice\n  practice-sync import ~/Downloads/insurance_claims_report.csv\n  practice-sync alerts --new\n  practice-sync --quiet run --fail-on high   (the unattended job, for cron)');
   registerCommands(program, ctx);
   return program;
 }

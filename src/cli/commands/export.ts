@@ -87,7 +87,8 @@ function reissue(ctx: CliContext, ws: WorkspaceSession, globals: GlobalOptions, 
 }
 
 export function registerExport(program: Command, ctx: CliContext): void {
-  const exporter = program.command('export').description('payments to post into the PMS, payouts for QuickBooks: each exactly once');
+  const exporter = program.command('export').description('payments to post into the PMS, payouts for QuickBooks: each exactly once')
+    .addHelpText('after', '\nExamples:\n  practice-sync export writeback --dry-run\n  practice-sync export quickbooks --format qbo-journal --from 2026-11-01 --to 2026-11-30\n  practice-sync export batches');
 
   exporter
     .command('writeback')
@@ -192,6 +193,8 @@ export function registerExport(program: Command, ctx: CliContext): void {
   };
   exporter.command('void').description('void any batch after its import failed').argument('<batch>', 'batch number')
     .addHelpText('after', '\nExample:\n  practice-sync export void 3').action(voidAction(undefined));
-  program.command('writeback').description('writeback batches').command('void').description('release a writeback batch after the PMS import failed')
+  program.command('writeback').description('writeback batches')
+    .addHelpText('after', '\nExample:\n  practice-sync writeback void 3')
+    .command('void').description('release a writeback batch after the PMS import failed')
     .argument('<batch>', 'batch number').addHelpText('after', '\nExample:\n  practice-sync writeback void 3').action(voidAction('writeback'));
 }

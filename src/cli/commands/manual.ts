@@ -37,7 +37,8 @@ export function registerManual(program: Command, ctx: CliContext): void {
       });
     });
 
-  const auth = program.command('auth').description('authorizations entered by hand (many EHRs do not export them)');
+  const auth = program.command('auth').description('authorizations entered by hand (many EHRs do not export them)')
+    .addHelpText('after', '\nExamples:\n  practice-sync auth add --patient P1003 --number A12345 --payer Aetna --sessions 20 --start 2026-01-01 --end 2026-03-15\n  practice-sync auth list');
   auth
     .command('add')
     .description('add or update an authorization')
@@ -85,7 +86,8 @@ export function registerManual(program: Command, ctx: CliContext): void {
       });
     });
 
-  const adjust = program.command('adjust').description('manual corrections that survive later imports; each is a run you can undo');
+  const adjust = program.command('adjust').description('manual corrections that survive later imports; each is a run you can undo')
+    .addHelpText('after', '\nExamples:\n  practice-sync adjust balance P1007 --patient-portion 112.50 --reason "refund not in the export yet"\n  practice-sync adjust auth A12345 --prior-sessions 4\n  practice-sync adjust clear 2');
   adjust
     .command('balance')
     .description("replace a balance's patient and/or insurance portion until cleared")

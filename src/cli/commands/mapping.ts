@@ -23,7 +23,8 @@ export function availableMappings(ctx: CliContext, globals: GlobalOptions): { al
 }
 
 export function registerMapping(program: Command, ctx: CliContext): void {
-  const mapping = program.command('mapping').description('the column mappings that turn exports into records');
+  const mapping = program.command('mapping').description('the column mappings that turn exports into records')
+    .addHelpText('after', '\nExamples:\n  practice-sync mapping list\n  practice-sync mapping detect ~/Downloads/claims.csv\n  practice-sync mapping init ~/Downloads/claims_export.csv --entity claims --name mypms/claims');
 
   mapping
     .command('list')
