@@ -62,7 +62,9 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
   const { db, config } = options;
   const profileName = options.profile ?? config.writeback.profile;
   const amount = options.amount ?? config.writeback.amount;
-  const profile = loadWritebackProfile(profileName, [options.workspaceMappings, builtinMappingsDir()]);
+  // Named by the config when not by --profile: an unknown one is then the config's mistake, and the message says where.
+  const from = options.profile === undefined ? ' (writeback.profile in practice-sync.json)' : '';
+  const profile = loadWritebackProfile(profileName, [options.workspaceMappings, builtinMappingsDir()], from);
   const payments = new StoreInputs(db).payments();
   const enabled = new Set<string>(config.writeback.types);
   const issued = issuedItems(db, 'writeback');

@@ -28,15 +28,15 @@ export function readWritebackProfile(file: string): WritebackProfile {
 
 /**
  * Loads profile `name` from the first of `mappingDirs` that has `writeback/<name>.json`
- * (pass the workspace's mappings/ first, then the built-in mappings/).
+ * (pass the workspace's mappings/ first, then the built-in mappings/). `namedBy` says where the name came from.
  */
-export function loadWritebackProfile(name: string, mappingDirs: readonly string[]): WritebackProfile {
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) fail('usage', `"${name}" is not a writeback profile name`);
+export function loadWritebackProfile(name: string, mappingDirs: readonly string[], namedBy = ''): WritebackProfile {
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) fail('usage', `"${name}"${namedBy} is not a writeback profile name`);
   for (const dir of mappingDirs) {
     const file = path.join(dir, 'writeback', `${name}.json`);
     if (existsSync(file)) return readWritebackProfile(file);
   }
-  return fail('mapping_not_found', `no writeback profile "${name}" in ${mappingDirs.map((d) => path.join(d, 'writeback')).join(', ')}`, {
+  return fail('mapping_not_found', `no writeback profile "${name}"${namedBy} in ${mappingDirs.map((d) => path.join(d, 'writeback')).join(', ')}`, {
     profile: name,
   });
 }

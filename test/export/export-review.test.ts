@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
+import { cli, REPO, tempDir, tempWorkspace, writeFile } from '../helpers/cli.js';
 
 const HEADER = 'Payment ID,Patient ID,Patient Name,Payment Date,Payment Type,Gross Amount,Fee,Net Amount,Payout ID,Payout Date,Reference\n';
 
@@ -272,6 +272,22 @@ describe('undo of an import whose payments were written back', () => {
     expect((await cli(['--workspace', ws, 'writeback', 'void', '2'])).code).toBe(0);
     const again = await cli(['--workspace', ws, 'undo', '3']);
     expect([again.code, again.stdout]).toEqual([0, 'undid run 3 as run 4: 2 records removed, 0 restored\n']);
+  });
+});
+
+describe('an unknown writeback profile', () => {
+  it('named by the config says so, naming the key; named by --profile it does not', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'PF-1,P1,Tamsin Orrery,02/10/2026,Card,50.00,1.50,48.50,po_9,02/12/2026,\n');
+    const configFile = path.join(ws, 'practice-sync.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { writeback: Record<string, unknown> };
+    config.writeback.profile = 'nosuch';
+    fs.writeFileSync(configFile, JSON.stringify(config));
+    const dirs = `${path.join(ws, 'mappings', 'writeback')}, ${path.join(REPO, 'mappings', 'writeback')}`;
+    const byConfig = await cli(['--workspace', ws, 'export', 'writeback', '--dry-run']);
+    expect([byConfig.code, byConfig.stderr]).toEqual([2, `practice-sync: no writeback profile "nosuch" (writeback.profile in practice-sync.json) in ${dirs}\n`]);
+    const byFlag = await cli(['--workspace', ws, 'export', 'writeback', '--dry-run', '--profile', 'other']);
+    expect([byFlag.code, byFlag.stderr]).toEqual([2, `practice-sync: no writeback profile "other" in ${dirs}\n`]);
   });
 });
 
