@@ -1,6 +1,7 @@
 // The store's schema as ordered, named migrations; each runs with its bookkeeping row in one transaction.
 import type { Database } from 'better-sqlite3';
 import { repairCptCodeLists } from './cpt-code-lists.js';
+import { dropAddedCredentials } from './credential-names.js';
 
 export interface Migration {
   name: string;
@@ -161,6 +162,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX export_presence_missing ON export_presence(table_name, missing_since_run) WHERE missing_since_run IS NOT NULL;
     `,
+  },
+  {
+    // Canadian credentials (RCC, RSW, RP, CCC, R.Psych, C.Psych, RMFT) are dropped from names now: names and keys stored
+    // with one inside them lose it, so the next export of the same person finds them (credential-names.ts).
+    name: '009-canadian-credentials',
+    sql: '',
+    run: dropAddedCredentials,
   },
 ];
 

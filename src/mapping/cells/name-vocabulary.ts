@@ -3,6 +3,12 @@
 
 export const NAME_TITLES: ReadonlySet<string> = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'miss', 'prof']);
 
+/**
+ * Registered Clinical Counsellor, Registered Social Worker, Registered Psychotherapist, Canadian Certified Counsellor,
+ * registered and chartered psychologists, Registered Marriage and Family Therapist.
+ */
+export const CANADIAN_CREDENTIALS: readonly string[] = ['rcc', 'rsw', 'rp', 'ccc', 'rpsych', 'cpsych', 'rmft'];
+
 export const NAME_SUFFIXES: ReadonlySet<string> = new Set([
   // generational
   'jr', 'sr', 'ii', 'iii', 'iv', '2nd', '3rd', 'esq',
@@ -21,6 +27,8 @@ export const NAME_SUFFIXES: ReadonlySet<string> = new Set([
   'rdh', 'rda', 'ot', 'otr', 'otrl', 'cota', 'pt', 'pta', 'slp', 'ccc-slp', 'cf-slp', 'rd', 'rdn', 'ld', 'lmt',
   // degrees
   'ma', 'ms', 'msc', 'med', 'mph', 'mba',
+  // Canada (Jane's clinicians: `Rossi, Chiara RCC`); migration 009 takes them out of names stored before
+  ...CANADIAN_CREDENTIALS,
 ]);
 
 /**

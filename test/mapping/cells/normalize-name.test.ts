@@ -12,6 +12,10 @@ describe('normalizeName', () => {
     sameKey(["Mary-Ann O'Neil", 'O’Neil, Mary-Ann', 'MARY-ANN O`NEIL', 'Mary–Ann O‘Neil'], "mary-ann o'neil");
   });
 
+  it('drops Canadian credentials as it drops American ones: one clinician in Jane\'s `Last, First CRED` and elsewhere', () => {
+    sameKey(['Rossi, Chiara RCC', 'Chiara Rossi', 'Rossi, Chiara, RSW', 'Chiara Rossi, R.Psych', 'Chiara Rossi RP', 'Rossi, Chiara CCC', 'Chiara Rossi C.Psych', 'Chiara Rossi, RMFT'], 'chiara rossi');
+  });
+
   it('keeps people apart whose names differ', () => {
     expect(normalizeName('John Smith')).not.toBe(normalizeName('John Smithe'));
     expect(normalizeName('Mary-Ann Lee')).toBe('mary-ann lee'); // not "maryann" nor "mary ann"
