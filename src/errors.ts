@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   undo_refused: EXIT.usage,
   store_invalid: EXIT.usage,
   permission_denied: EXIT.usage,
+  setup_problem: EXIT.usage,
   disk_full: EXIT.usage,
   input_rejected: EXIT.rejected,
   input_empty: EXIT.rejected,

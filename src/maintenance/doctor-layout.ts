@@ -10,7 +10,14 @@ import { failed, ok, type DoctorCheck } from './doctor-check.js';
 export function checkLayout(paths: WorkspacePaths): DoctorCheck {
   const missing = WORKSPACE_DIRS.filter((name) => !isDir(path.join(paths.root, name)));
   if (!missing.length) return ok('layout', `all ${WORKSPACE_DIRS.length} folders present (${WORKSPACE_DIRS.join(', ')})`);
-  return failed('layout', `missing ${missing.map((m) => `${m}/`).join(', ')}`, `create ${missing.length === 1 ? 'it' : 'them'}: cd "${paths.root}" && mkdir -m 700 ${missing.join(' ')}`);
+  // A file where a folder belongs: mkdir alone would fail on it.
+  const files = missing.filter((name) => fs.existsSync(path.join(paths.root, name)));
+  const detail = [
+    ...missing.filter((name) => !files.includes(name)).map((name) => `missing ${name}/`),
+    ...files.map((name) => `${name} is a file, not a folder`),
+  ].join(', ');
+  const moveAway = files.map((name) => `mv ${name} ${name}.not-a-folder && `).join('');
+  return failed('layout', detail, `${files.length ? 'move the file aside, then create' : 'create'} ${missing.length === 1 ? 'it' : 'them'}: cd "${paths.root}" && ${moveAway}mkdir -m 700 ${missing.join(' ')}`);
 }
 
 export function checkConfig(paths: WorkspacePaths): DoctorCheck {

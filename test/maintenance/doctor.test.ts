@@ -152,6 +152,20 @@ describe('doctor', () => {
     expect((await doctor(ws)).code).toBe(0);
   });
 
+  it('a file where a workspace folder belongs: commands exit 2 naming it, not as a bug, and doctor\'s fix moves it aside first', async () => {
+    const ws = tempWorkspace();
+    const paths = workspacePaths(ws);
+    fs.rmSync(paths.logs, { recursive: true });
+    fs.writeFileSync(paths.logs, 'x');
+    const result = await cli(['--workspace', ws, 'import', '--dry-run', path.join(FIXTURES, 'generic', 'claims.csv')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^practice-sync: cannot use ${paths.logs}/[a-z.-]+: a part of that path is a file where practice-sync keeps a folder \\(ENOTDIR\\); practice-sync doctor says which, and how to mend it\n$`));
+    expect(find(runDoctor(ws, now).checks, 'layout')).toEqual({
+      name: 'layout', status: 'fail', detail: 'logs is a file, not a folder',
+      fix: `move the file aside, then create it: cd "${ws}" && mv logs logs.not-a-folder && mkdir -m 700 logs`,
+    });
+  });
+
   it('a missing folder, a bad config, a newer or damaged store each fail, and the store fix names the newest backup', async () => {
     const ws = tempWorkspace();
     const paths = workspacePaths(ws);
