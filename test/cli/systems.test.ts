@@ -66,6 +66,20 @@ describe('mapping commands guard the mappings they use', () => {
     expect(fs.existsSync(path.join(ws, 'mappings', 'generic', 'claims.json'))).toBe(true);
   });
 
+  it('mapping check says a claims draft without claim_id is not ready (exit 2): import would refuse every row', async () => {
+    const ws = tempWorkspace();
+    const file = writeFile(tempDir(), 'claims-unknown.csv', unknown);
+    expect((await cli(['--workspace', ws, 'mapping', 'init', file, '--entity', 'claims', '--name', 'mypms/claims'])).code).toBe(0);
+    const draft = path.join(ws, 'mappings', 'mypms', 'claims.json');
+    const checked = await cli(['--workspace', ws, 'mapping', 'check', draft, file]);
+    expect([checked.code, checked.stdout]).toEqual([2, 'mypms/claims: not ready: claims are matched by claim_id alone (SPEC §4), and the mapping does not fill it; every row would be refused\n']);
+    const mapping = JSON.parse(fs.readFileSync(draft, 'utf8')) as { fields: Record<string, unknown> };
+    mapping.fields.claim_id = { column: 'Ref No', required: true };
+    fs.writeFileSync(draft, JSON.stringify(mapping));
+    const ready = await cli(['--workspace', ws, 'mapping', 'check', draft, file]);
+    expect(ready.stdout.split('\n')[0]).toMatch(/^mypms\/claims: valid mapping for claims \(\d+ fields\)$/);
+  });
+
   it('two workspace mapping files of one name are refused, naming both', async () => {
     const ws = tempWorkspace();
     const show = await cli(['--workspace', ws, 'mapping', 'show', 'generic/claims']);

@@ -93,6 +93,14 @@ export function registerMapping(program: Command, ctx: CliContext): void {
       const loaded = mappingPath.endsWith('.json')
         ? { mapping: parseMappingFile(path.resolve(ctx.cwd, mappingPath)), path: path.resolve(ctx.cwd, mappingPath), origin: 'workspace' as const }
         : resolveMapping(mappingPath, all, ctx.cwd);
+      // Claims and payments are found by their ID alone (SPEC §4): a mapping without it loads, as a draft in progress
+      // must, but would have every row refused.
+      const key = ({ claims: 'claim_id', payments: 'payment_id' } as Record<string, string | undefined>)[loaded.mapping.entity];
+      if (key && !(key in loaded.mapping.fields)) {
+        ctx.stdout(`${loaded.mapping.name}: not ready: ${loaded.mapping.entity} are matched by ${key} alone (SPEC §4), and the mapping does not fill it; every row would be refused\n`);
+        ctx.exitCode = Math.max(ctx.exitCode, EXIT.usage);
+        return;
+      }
       ctx.stdout(`${loaded.mapping.name}: valid mapping for ${loaded.mapping.entity} (${Object.keys(loaded.mapping.fields).length} fields)\n`);
       if (!file) return;
       const { previewMapping } = await import('../../mapping/preview-mapping.js');
