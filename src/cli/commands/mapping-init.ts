@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { fail } from '../../errors.js';
+import { loadMappings } from '../../mapping/load-mappings.js';
 import { ensurePrivateDir, writePrivateFile } from '../../workspace/private-fs.js';
 import type { CliContext, GlobalOptions } from '../context.js';
-import { loadMappings } from '../../mapping/load-mappings.js';
 import { availableMappings } from './mapping.js';
 
 export function registerMappingInit(mapping: Command, ctx: CliContext): void {
