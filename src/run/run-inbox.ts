@@ -16,7 +16,7 @@ import { runWithHash } from '../store/run-history.js';
 import { plural } from '../text/plural.js';
 import type { WorkspaceSession } from '../workspace/open-workspace.js';
 import { permissionDenied } from '../workspace/permission-denied.js';
-import { ensurePrivateDir, writePrivateFile } from '../workspace/private-fs.js';
+import { appendPrivateFile, ensurePrivateDir, writePrivateFile } from '../workspace/private-fs.js';
 import { archiveFile, scanInbox, writeProblem, type InboxFile } from './inbox-files.js';
 
 export interface RunOptions {
@@ -96,8 +96,10 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
     alertRows: alerts.rows,
   };
   const { alertRows: _rows, ...summary } = result;
+  // summary.json is the day's latest run; summary.txt keeps every run of the day, the latest last: an hourly job's
+  // 8 o'clock problem must still be there after its 9 o'clock "nothing new" (Task Scheduler mails nothing).
   writePrivateFile(path.join(reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  writePrivateFile(path.join(reportsDir, 'summary.txt'), `${summaryLines(result).join('\n')}\n`);
+  appendPrivateFile(path.join(reportsDir, 'summary.txt'), `--- run started ${startedAt}\n${summaryLines(result).join('\n')}\n`);
   return result;
 }
 

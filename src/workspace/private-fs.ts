@@ -16,6 +16,12 @@ export function writePrivateFile(file: string, content: string | Uint8Array): vo
   chmodQuietly(file, FILE_MODE);
 }
 
+/** Appends to `file`, owner-only, creating it when absent. */
+export function appendPrivateFile(file: string, content: string): void {
+  fs.appendFileSync(file, content, { mode: FILE_MODE });
+  chmodQuietly(file, FILE_MODE);
+}
+
 /** Write to a temporary sibling, then rename: readers never see half a file (see `openPrivateFileAtomic`). */
 export function writePrivateFileAtomic(file: string, content: string | Uint8Array): void {
   writePrivateFileInPieces(file, (write) => write(content));

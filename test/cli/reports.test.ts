@@ -198,6 +198,25 @@ describe('alerts shown through a filter', () => {
   });
 });
 
+describe('alerts --quiet', () => {
+  it('prints nothing when it exits 0, and the new alerts it did not print stay new; prints them when one reaches --fail-on', async () => {
+    const w = tempWorkspace();
+    for (const name of ['patients', 'claims']) await cli(['--workspace', w, 'import', path.join(FIXTURES, `generic/${name}.csv`)]);
+    const alerts = (...args: string[]) => cli(['--workspace', w, ...asOf, ...args]);
+    const loud = await alerts('--quiet', '--format', 'csv', 'alerts', '--new', '--min-severity', 'high', '--fail-on', 'high');
+    expect(loud.code).toBe(4);
+    const highs = loud.stdout.trim().split('\n').length - 1;
+    expect(highs).toBeGreaterThan(0);
+    // Only medium and low alerts are new now: nothing reaches --fail-on high.
+    const quiet = await alerts('--quiet', 'alerts', '--new', '--fail-on', 'high');
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    const rest = JSON.parse((await alerts('--format', 'json', 'alerts', '--new')).stdout) as { rows: { severity: string }[] };
+    expect(rest.rows.length).toBeGreaterThan(0);
+    expect(rest.rows.every((r) => r.severity !== 'high')).toBe(true);
+    expect(JSON.parse((await alerts('--format', 'json', 'alerts', '--new')).stdout).rows).toEqual([]);
+  });
+});
+
 describe('manual work', () => {
   it('auth add refuses a patient the store does not know, and an authorization number of another patient; nothing is written', async () => {
     const w = tempWorkspace();

@@ -100,6 +100,19 @@ describe('run', () => {
     expect(claims.rows.map((r: { claim_id: string; status: string; paid: number }) => [r.claim_id, r.status, r.paid])).toEqual([['WK-1', 'paid', 80]]);
   });
 
+  it('keeps every run of the day in summary.txt, the latest last: a later "nothing new" does not hide an earlier problem', async () => {
+    const ws = tempWorkspace();
+    writeFile(path.join(ws, 'inbox'), 'headerless.csv', 'P1,Adebayo Folake,(503) 555-0123,03/14/1986\n');
+    expect((await run(ws)).code).toBe(3);
+    expect((await cli(['--workspace', ws, '--as-of', '2026-11-23', 'run'], { now: new Date('2026-11-23T10:00:00Z') })).code).toBe(0);
+    const summary = fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt'), 'utf8');
+    const runs = summary.split(/^--- run started /m).filter(Boolean);
+    expect(runs.map((block) => block.split('\n')[0])).toEqual(['2026-11-23T09:00:00.000Z', '2026-11-23T10:00:00.000Z']);
+    expect(runs[0]).toContain('PROBLEM headerless.csv: no mapping fits this export');
+    expect(runs[1]).toContain('waiting headerless.csv');
+    expect(fs.statSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt')).mode & 0o777).toBe(0o600);
+  });
+
   it('leaves hidden, temporary and still-downloading files in the inbox untouched, naming them in the summary and log', async () => {
     const ws = tempWorkspace();
     const inbox = path.join(ws, 'inbox');

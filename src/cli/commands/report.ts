@@ -99,7 +99,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
     .option('--new', 'only alerts not seen by an earlier `alerts` or `run`')
     .option('--min-severity <severity>', 'low, medium or high')
     .option('--fail-on <severity>', 'exit 4 when an alert shown is at or above this severity (for cron mail)')
-    .addHelpText('after', '\nExamples:\n  practice-sync alerts\n  practice-sync alerts --new --fail-on high --quiet')
+    .addHelpText('after', '\nWith --quiet it prints nothing when it exits 0 (and new alerts it did not print stay new), so cron mails only when\nan alert reaches --fail-on.\n\nExamples:\n  practice-sync alerts\n  practice-sync --quiet alerts --new --fail-on high')
     .action(async (flags: ReportFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const format = reportFormat(globals);
@@ -109,14 +109,19 @@ export function registerReport(program: Command, ctx: CliContext): void {
       await withWorkspace(ctx, globals, { command: 'alerts', write: true }, (ws) => {
         const memory = loadAlertMemory(ws.db);
         const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(memory);
-        const shown = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity }), flags);
+        const listed = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity }), flags);
+        const failing = failOn !== undefined && listed.rows.some((r) => isSeverity(r.severity) && severityAtLeast(r.severity, failOn));
+        // `--quiet` prints nothing when the command exits 0, as `run` does: cron mails whatever a job prints. A file
+        // asked for with --out is still written.
+        const silent = globals.quiet === true && !failing && !globals.out;
+        const shown = silent ? { ...listed, rows: [] } : listed;
         // A new alert is remembered (no longer new) only once it has been shown: `alerts --new --min-severity high` in
         // cron must not use up the medium ones nobody saw. Alerts already remembered are all seen again.
         const shownIds = new Set(shown.rows.map((row) => row.id));
         rememberAlerts(ws.db, { ...all, rows: all.rows.filter((row) => row.new !== true || shownIds.has(row.id as string)) }, asOf, memory);
-        emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
+        if (!silent) emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
         ws.log({ event: 'alerts', as_of: asOf, total: all.rows.length, shown: shown.rows.length, new: all.rows.filter((r) => r.new === true).length });
-        if (failOn && shown.rows.some((r) => isSeverity(r.severity) && severityAtLeast(r.severity, failOn))) ctx.exitCode = Math.max(ctx.exitCode, EXIT.alerts);
+        if (failing) ctx.exitCode = Math.max(ctx.exitCode, EXIT.alerts);
       });
     });
 }

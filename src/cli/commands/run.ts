@@ -15,7 +15,7 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .command('run')
     .description('the unattended job: import everything in inbox/ in dependency order, archive it, write reports and alerts')
     .option('--fail-on <severity>', 'exit 4 when a new alert is at or above this severity (low, medium, high)')
-    .addHelpText('after', '\nWith --quiet it prints nothing when it exits 0, so cron mails only when a file needs fixing (exit 3) or a new\nalert reaches --fail-on (exit 4); the summary is in reports/DAY/summary.txt either way.\n\nExamples:\n  practice-sync run\n  practice-sync --workspace /srv/practice --quiet run --fail-on high   # in cron: mails only when needed')
+    .addHelpText('after', '\nWith --quiet it prints nothing when it exits 0, so cron mails only when a file needs fixing (exit 3) or a new\nalert reaches --fail-on (exit 4); every run\'s summary is added to reports/DAY/summary.txt either way.\n\nExamples:\n  practice-sync run\n  practice-sync --workspace /srv/practice --quiet run --fail-on high   # in cron: mails only when needed')
     .action(async (flags: { failOn?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (flags.failOn !== undefined && !isSeverity(flags.failOn)) fail('usage', `--fail-on takes low, medium or high, got "${flags.failOn}"`);
