@@ -37,7 +37,8 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (isPracticeSyncError(error) && error.exitCode !== EXIT.internal) {
-      ctx.stderr(`practice-sync: ${error.message}\n`);
+      // Another practice-sync at work (exit 5): under --quiet, as cron runs it, nothing to mail; the next run catches up.
+      if (!(error.code === 'locked' && program.opts<GlobalOptions>().quiet)) ctx.stderr(`practice-sync: ${error.message}\n`);
       return error.exitCode;
     }
     ctx.stderr(internalErrorText(error, Boolean(program.opts<GlobalOptions>().verbose)));

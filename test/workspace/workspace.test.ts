@@ -112,6 +112,9 @@ describe('lock', () => {
       const held = await cli(['--workspace', dir, 'import', 'x.csv']);
       expect(held.code).toBe(5);
       expect(held.stderr).toContain(`practice-sync process ${pid} (run, started`);
+      // Under --quiet (cron), exit 5 says nothing: nothing to mail, the next run catches up.
+      const quiet = await cli(['--workspace', dir, '--quiet', 'run']);
+      expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([5, '', '']);
 
       // This version records which process it was: another start is another process, whatever the clock said.
       writeLock({ pid, started_at: new Date().toISOString(), process_start: 'an-earlier-boot:4242' });
