@@ -14,17 +14,23 @@ import { headEncoding, readHeadLines } from './source-file.js';
  */
 export function orderByEntity(files: string[], mappings: LoadedMapping[]): string[] {
   const rank = (file: string): number => {
-    try {
-      const fits = scoreMappings(readHeadLines(file, headEncoding(file), 20), mappings).filter((c) => c.fits).sort((a, b) => b.used - a.used);
-      return fits.length ? IMPORT_ORDER.indexOf(fits[0].loaded.mapping.entity) : IMPORT_ORDER.length;
-    } catch {
-      return IMPORT_ORDER.length;
-    }
+    const fit = bestFit(file, mappings);
+    return fit ? IMPORT_ORDER.indexOf(fit.mapping.entity) : IMPORT_ORDER.length;
   };
   const ranked = files.map((file) => ({ file, rank: rank(file), saved: savedAt(file) }));
   return ranked
     .sort((a, b) => a.rank - b.rank || a.saved - b.saved || path.basename(a.file).localeCompare(path.basename(b.file)))
     .map((r) => r.file);
+}
+
+/** The mapping the file's header fits best, as detection would choose it; null when none fits or it cannot be read. */
+export function bestFit(file: string, mappings: LoadedMapping[]): LoadedMapping | null {
+  try {
+    const fits = scoreMappings(readHeadLines(file, headEncoding(file), 20), mappings).filter((c) => c.fits).sort((a, b) => b.used - a.used);
+    return fits.length ? fits[0].loaded : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -290,6 +290,18 @@ describe('manual work', () => {
     expect(JSON.stringify(runs)).not.toContain('rowan');
   });
 
+  it('sessions update refuses an export that is not of appointments (exit 2), before importing anything', async () => {
+    const w = tempWorkspace();
+    await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    const store = path.join(w, 'practice-sync.db');
+    const before = dumpStore(store);
+    const refused = await cli(['--workspace', w, 'sessions', 'update', path.join(FIXTURES, 'generic/appointments.csv'), path.join(FIXTURES, 'generic/claims.csv')]);
+    expect([refused.code, refused.stderr]).toEqual([2, 'practice-sync: sessions update imports appointment exports; claims.csv is a claims export (generic/claims): import it with practice-sync import\n']);
+    expect(dumpStore(store)).toBe(before);
+    const updated = await cli(['--workspace', w, ...asOf, 'sessions', 'update', path.join(FIXTURES, 'generic/appointments.csv')]);
+    expect(updated.code, updated.stderr).toBe(0);
+  });
+
   it('auth add, adjust auth, adjust balance with a conflict, adjust clear, and undo of each', async () => {
     const w = tempWorkspace();
     await cli(['--workspace', w, 'import', path.join(FIXTURES, 'generic/patients.csv')]);

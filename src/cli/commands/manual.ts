@@ -1,4 +1,5 @@
 // The manual work staff do today: `sessions [update FILE...]`, `auth add|list`, `adjust balance|auth|clear`.
+import path from 'node:path';
 import type { Command } from 'commander';
 import { fail } from '../../errors.js';
 import { parseMoney } from '../../mapping/cells/parse-money.js';
@@ -29,6 +30,14 @@ export function registerManual(program: Command, ctx: CliContext): void {
       const asOf = resolveAsOf(ctx, globals);
       await withWorkspace(ctx, globals, { command: word ? 'sessions update' : 'sessions', write: Boolean(word) }, async (ws) => {
         if (word) {
+          // Appointment exports only: a claims or payments export imported here would be recorded as a sessions update.
+          const { bestFit } = await import('../../ingest/import-order.js');
+          for (const file of files) {
+            const fit = bestFit(path.resolve(ctx.cwd, file), ws.mappings());
+            if (fit && fit.mapping.entity !== 'appointments') {
+              fail('usage', `sessions update imports appointment exports; ${path.basename(file)} is a ${fit.mapping.entity} export (${fit.mapping.name}): import it with practice-sync import`);
+            }
+          }
           await importMany(ctx, { ...globals, format: format === 'table' ? 'table' : 'json' }, ws, files, {}, 'sessions update');
           if (ctx.exitCode !== 0) return;
         }
