@@ -110,16 +110,18 @@ describe('run, scheduled', () => {
     expect(fs.readdirSync(inbox)).toEqual([]);
   });
 
-  it('two runs at once: one exits 5 naming the other', async () => {
+  it('two runs at once: one exits 5 naming the other, or saying nothing under --quiet (as cron runs it)', async () => {
     const ws = tempWorkspace();
     writeClaims(path.join(ws, 'inbox', 'claims-big.csv'), 200_000, 5_000);
     const first = spawn(process.execPath, [BIN, '--workspace', ws, '--quiet', 'run'], { stdio: 'ignore' });
     const done = new Promise<number | null>((resolve) => first.on('close', resolve));
     const lock = path.join(ws, 'practice-sync.lock');
     for (let i = 0; i < 500 && !fs.existsSync(lock); i++) await new Promise((r) => setTimeout(r, 10));
-    const second = spawnSync(process.execPath, [BIN, '--workspace', ws, '--quiet', 'run'], { encoding: 'utf8' });
+    const second = spawnSync(process.execPath, [BIN, '--workspace', ws, 'run'], { encoding: 'utf8' });
     expect(second.status).toBe(5);
     expect(second.stderr).toContain(`practice-sync process ${first.pid} (run, started`);
+    const quiet = spawnSync(process.execPath, [BIN, '--workspace', ws, '--quiet', 'run'], { encoding: 'utf8' });
+    expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([5, '', '']);
     expect(await done).toBe(0);
   });
 
