@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { fail } from '../../errors.js';
-import { loadMappings } from '../../mapping/load-mappings.js';
 import { ensurePrivateDir, writePrivateFile } from '../../workspace/private-fs.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { availableMappings } from './mapping.js';
@@ -19,17 +18,19 @@ export function registerMappingInit(mapping: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExample:\n  practice-sync mapping init ~/Downloads/claims_export.csv --entity claims')
     .action(async (file: string, flags: { entity?: string; name?: string; force?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const { workspaceDir } = availableMappings(ctx, globals);
+      const { workspaceDir, all } = availableMappings(ctx, globals);
       // The wizard is the largest module tree; only this command loads it.
       const { draftMapping } = await import('../../mapping/wizard/draft-mapping.js');
       const draft = await draftMapping(path.resolve(ctx.cwd, file), { entity: flags.entity, name: flags.name });
       const dir = workspaceDir ?? ctx.cwd;
       const target = path.join(dir, `${draft.mapping.name}.json`);
       if (fs.existsSync(target) && !flags.force) fail('usage', `${target} exists; use --force to overwrite it`);
-      // A draft named like a built-in would stand in for it (SPEC §5), and every export the built-in reads would then go
-      // through the draft.
-      if (loadMappings().some((m) => m.mapping.name === draft.mapping.name) && !flags.force) {
-        fail('usage', `${draft.mapping.name} is a built-in mapping; a draft of that name would replace it for every export it reads. Choose another --name, or use --force to replace it`);
+      // A draft named like a mapping in use (a built-in, or the workspace's own) would stand in for it (SPEC §5), and every
+      // export that mapping reads would then go through the draft.
+      const existing = all.find((m) => m.mapping.name === draft.mapping.name);
+      if (existing && !flags.force) {
+        const which = existing.origin === 'built-in' ? 'a built-in mapping' : `a mapping of this workspace (${existing.path})`;
+        fail('usage', `${draft.mapping.name} is ${which}; a draft of that name would replace it for every export it reads. Choose another --name, or use --force to replace it`);
       }
       ensurePrivateDir(path.dirname(target));
       writePrivateFile(target, `${JSON.stringify(draft.mapping, null, 2)}\n`);

@@ -2,8 +2,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadMappings, parseMappingFile, resolveMapping, type LoadedMapping } from '../../mapping/load-mappings.js';
-import { PRIVATE_FIELDS } from '../../domain/entities.js';
+import { PRIVATE_FIELDS, type EntityName } from '../../domain/entities.js';
 import { EXIT } from '../../errors.js';
+import { ENTITY_KEY_FIELD } from '../../store/tables.js';
 import { findWorkspace } from '../../workspace/find-workspace.js';
 import { workspacePaths } from '../../workspace/layout.js';
 import type { CliContext, GlobalOptions } from '../context.js';
@@ -95,7 +96,8 @@ export function registerMapping(program: Command, ctx: CliContext): void {
         : resolveMapping(mappingPath, all, ctx.cwd);
       // Claims and payments are found by their ID alone (SPEC §4): a mapping without it loads, as a draft in progress
       // must, but would have every row refused.
-      const key = ({ claims: 'claim_id', payments: 'payment_id' } as Record<string, string | undefined>)[loaded.mapping.entity];
+      const entity = loaded.mapping.entity as EntityName;
+      const key = entity === 'claims' || entity === 'payments' ? ENTITY_KEY_FIELD[entity] : undefined;
       if (key && !(key in loaded.mapping.fields)) {
         ctx.stdout(`${loaded.mapping.name}: not ready: ${loaded.mapping.entity} are matched by ${key} alone (SPEC §4), and the mapping does not fill it; every row would be refused\n`);
         ctx.exitCode = Math.max(ctx.exitCode, EXIT.usage);
