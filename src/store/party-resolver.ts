@@ -27,6 +27,8 @@ export function patientIdentity(values: Record<string, unknown>): PatientIdentit
 
 export class PartyResolver {
   private readonly refById = new Map<string, number>();
+  /** Patients of `refById` the store holds without a name (created by an export of IDs only): a named row names them. */
+  private readonly unnamed = new Set<number>();
   /** Normalized identity → ref. */
   private readonly partyCache = new Map<string, number>();
   /** Raw ID cell → raw name cell → ref. */
@@ -36,9 +38,11 @@ export class PartyResolver {
   constructor(db: Store, private readonly changes: ChangeLog) {
     this.stmts = {
       patientById: db.prepare('SELECT * FROM patients WHERE patient_id = ?'),
+      patientByRef: db.prepare('SELECT * FROM patients WHERE id = ?'),
       patientsByName: db.prepare('SELECT * FROM patients WHERE name_key = ? ORDER BY id'),
       insertPatient: db.prepare('INSERT INTO patients (name, name_key, patient_id, dob, provisional) VALUES (?, ?, ?, ?, 1)'),
       setPatientId: db.prepare('UPDATE patients SET patient_id = ? WHERE id = ?'),
+      setPatientName: db.prepare('UPDATE patients SET name = ?, name_key = ? WHERE id = ?'),
     };
     for (const table of ['clinicians', 'payers']) {
       const idColumn = table === 'clinicians' ? 'clinician_id' : 'payer_id';
@@ -78,17 +82,19 @@ export class PartyResolver {
     // Claims and appointments name the same patients over and over: an ID seen once is a map lookup after that.
     if (identity.patientId) {
       const known = this.refById.get(identity.patientId);
-      if (known !== undefined) return { ref: known };
+      if (known !== undefined) {
+        if (identity.name && this.unnamed.has(known)) this.complete(this.stmts.patientByRef.get(known) as StoredRow, identity);
+        return { ref: known };
+      }
     }
     const match = this.findPatient(identity);
     if (match.kind === 'ambiguous') return { error: match.message };
     if (match.kind === 'found') {
-      const row = match.row;
-      if (identity.patientId && row.patient_id === null) {
-        this.changes.record('patients', row.id as number, row, { ...row, patient_id: identity.patientId });
-        this.stmts.setPatientId.run(identity.patientId, row.id);
+      const row = this.complete(match.row, identity);
+      if (identity.patientId) {
+        this.refById.set(identity.patientId, row.id as number);
+        if (row.name === null) this.unnamed.add(row.id as number);
       }
-      if (identity.patientId) this.refById.set(identity.patientId, row.id as number);
       return { ref: row.id as number };
     }
     if (!identity.patientId && !identity.name) return null;
@@ -96,8 +102,30 @@ export class PartyResolver {
     const info = this.stmts.insertPatient.run(name, name ? normalizeName(name) : null, identity.patientId, identity.dob);
     const id = Number(info.lastInsertRowid);
     this.changes.created('patients', id);
-    if (identity.patientId) this.refById.set(identity.patientId, id);
+    if (identity.patientId) {
+      this.refById.set(identity.patientId, id);
+      if (name === null) this.unnamed.add(id);
+    }
     return { ref: id };
+  }
+
+  /**
+   * What a row tells of a patient the store knows only in part: an ID for a patient known by name, a name for one known
+   * by ID alone (an authorizations export of IDs, then appointments with names: the order of imports must not matter,
+   * SPEC §4). A name the store already holds is never replaced here; a patients import does that. Returns the row as stored.
+   */
+  private complete(row: StoredRow, identity: PatientIdentity): StoredRow {
+    const patientId = row.patient_id === null && identity.patientId ? identity.patientId : row.patient_id;
+    const name = row.name === null && identity.name ? identity.name : row.name;
+    if (patientId === row.patient_id && name === row.name) return row;
+    const after: StoredRow = { ...row, patient_id: patientId, name, name_key: name === row.name ? row.name_key : normalizeName(name as string) };
+    this.changes.record('patients', row.id as number, row, after);
+    if (patientId !== row.patient_id) this.stmts.setPatientId.run(patientId, row.id);
+    if (name !== row.name) {
+      this.stmts.setPatientName.run(name, after.name_key, row.id);
+      this.unnamed.delete(row.id as number);
+    }
+    return after;
   }
 
   /** Forget a patient row that the caller just changed (patients imports). */

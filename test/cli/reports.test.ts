@@ -136,7 +136,7 @@ describe('the sessions report through a filter', () => {
   it('counts each appointment toward the authorization it counts toward unfiltered, whatever the filter lists', async () => {
     const w = tempWorkspace();
     const dir = tempDir();
-    // No client export: the patient is "Patient T1". OLD1 (Aetna) runs 01/01-06/30, the renewal NEW1 (Cigna) 03/01-12/31. Of three completed sessions, 02/10 falls only
+    // No client export: the authorizations know the patient as T1, the appointments name them Ann Test. OLD1 (Aetna) runs 01/01-06/30, the renewal NEW1 (Cigna) 03/01-12/31. Of three completed sessions, 02/10 falls only
     // in OLD1; 03/10 and 04/10 fall in both and count toward the latest start, NEW1 (SPEC §6).
     const auths = writeFile(dir, 'auths.csv', 'Patient ID,Authorization Number,Insurance Carrier,Authorized Sessions,Authorization Start Date,Authorization End Date,Service Type\n' +
       'T1,OLD1,Aetna,10,01/01/2026,06/30/2026,\nT1,NEW1,Cigna,10,03/01/2026,12/31/2026,\n');
@@ -149,7 +149,7 @@ describe('the sessions report through a filter', () => {
     expect(await sessions()).toEqual([['OLD1', 1, 9], ['NEW1', 2, 8]]);
     expect(await sessions('--payer', 'aetna')).toEqual([['OLD1', 1, 9]]);
     expect(await sessions('--payer', 'cigna')).toEqual([['NEW1', 2, 8]]);
-    expect(await sessions('--patient', 't1', '--payer', 'aetna')).toEqual([['OLD1', 1, 9]]);
+    expect(await sessions('--patient', 'ann test', '--payer', 'aetna')).toEqual([['OLD1', 1, 9]]);
   });
 });
 

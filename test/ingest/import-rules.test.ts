@@ -199,6 +199,34 @@ describe('import', () => {
     expect(rows).toEqual([{ patient_id: 'P1001', provisional: 0 }]);
   });
 
+  it('a patient first known by ID alone takes the name of a later row; either order gives the same patient, undo takes it back', async () => {
+    const dir = tempDir();
+    const authorizations = writeFile(dir, 'authorizations.csv',
+      'Patient ID,Authorization Number,Insurance Carrier,Authorized Sessions,Authorization Start Date,Authorization End Date,Service Type\n' +
+      'P50,AUTH-50,Aetna,20,01/01/2026,06/30/2026,90837\n');
+    const appointments = writeFile(dir, 'appointments.csv',
+      'Patient ID,Patient Name,Clinician Name,Appointment Date,Appointment Status,Service Type,Authorization ID\n' +
+      'P50,"Quill, Avery",Dana Reyes,02/02/2026,Completed,90837,AUTH-50\n' +
+      'P50,"Quill, Avery",Dana Reyes,02/09/2026,Completed,90837,AUTH-50\n');
+    const patientsOf = async (...files: string[]) => {
+      const ws = tempWorkspace();
+      for (const file of files) expect((await cli(['--workspace', ws, 'import', file])).code).toBe(0);
+      return { ws, rows: query(path.join(ws, 'practice-sync.db'), 'SELECT id, patient_id, name, name_key FROM patients') };
+    };
+    const named = [{ id: 1, patient_id: 'P50', name: 'Avery Quill', name_key: 'avery quill' }];
+    const idsFirst = await patientsOf(authorizations, appointments);
+    expect(idsFirst.rows).toEqual(named);
+    expect((await patientsOf(appointments, authorizations)).rows).toEqual(named);
+
+    // The sessions report names the patient, not "Patient P50".
+    const sessions = JSON.parse((await cli(['--workspace', idsFirst.ws, '--format', 'json', 'report', 'sessions', '--as-of', '2026-03-01'])).stdout);
+    expect(sessions.rows.map((r: Record<string, unknown>) => [r.authorization_number, r.patient_name, r.used])).toEqual([['AUTH-50', 'Avery Quill', 2]]);
+
+    // Undoing the appointments import (run 2) leaves the patient as the authorizations export made it.
+    expect((await cli(['--workspace', idsFirst.ws, 'undo', '2'])).code).toBe(0);
+    expect(query(path.join(idsFirst.ws, 'practice-sync.db'), 'SELECT id, patient_id, name, name_key FROM patients')).toEqual([{ id: 1, patient_id: 'P50', name: null, name_key: null }]);
+  });
+
   it('a SimplePractice appointment-status row and an attendance row for the same visit end as one appointment', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();
