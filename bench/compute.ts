@@ -59,6 +59,7 @@ function generate() {
       key: i + 1,
       authorizationNumber: random() < 0.9 ? `AUTH-${i + 1}` : null,
       patientKey: patient.key,
+      patientId: patient.patientId,
       patientName: patient.name,
       clinicianKey: random() < 0.3 ? 1 + int(40) : null,
       clinicianName: null,
@@ -77,6 +78,7 @@ function generate() {
     return {
       key: i + 1,
       patientKey: patient.key,
+      patientId: patient.patientId,
       patientName: patient.name,
       clinicianKey: 1 + int(40),
       clinicianName: `Clinician ${1 + int(40)}`,

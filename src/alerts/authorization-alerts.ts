@@ -14,8 +14,8 @@ import { numberOf, textOf } from './row-values.js';
  * The natural key of an authorization: its number, else the patient and the start date (the store's own identity; an
  * authorization with neither number nor start date is never stored).
  */
-export function authorizationKey(authorizationNumber: string | null, patientName: string | null, startDate: string | null): string {
-  return authorizationNumber ?? `${patientToken(patientName)}:${startDate ?? ''}`;
+export function authorizationKey(authorizationNumber: string | null, patientId: string | null, patientName: string | null, startDate: string | null): string {
+  return authorizationNumber ?? `${patientToken(patientId, patientName)}:${startDate ?? ''}`;
 }
 
 function subjectOf(authorizationNumber: string | null, startDate: string | null): string {
@@ -40,7 +40,7 @@ export function authorizationAlerts(sessions: Report, config: Config): Alert[] {
       clinician: textOf(row, 'clinician_name'),
       payer: textOf(row, 'payer_name'),
     };
-    const key = authorizationKey(textOf(row, 'authorization_number'), about.patient, startDate);
+    const key = authorizationKey(textOf(row, 'authorization_number'), textOf(row, 'patient_id'), about.patient, startDate);
     const ends = endDate ? `ends ${usDate(endDate)}` : 'no end date';
     if (remaining !== null && authorized !== null && remaining <= 0) {
       const over = remaining < 0 ? `, ${plural(-remaining, 'session')} beyond it` : '';
@@ -99,7 +99,7 @@ export function expiredAuthorizationAlerts(authorizations: AuthorizationInput[],
     };
     const sessions = `${plural(uncovered.length, 'session')} after it (first ${usDate(uncovered[0])}) ${uncovered.length === 1 ? 'has' : 'have'}`;
     const message = flat`Authorization ended ${usDate(auth.endDate!)} but ${sessions} no authorization`;
-    const key = authorizationKey(auth.authorizationNumber, auth.patientName, auth.startDate);
+    const key = authorizationKey(auth.authorizationNumber, auth.patientId, auth.patientName, auth.startDate);
     alerts.push(newAlert(about, { type: 'auth_expired', key, severity: 'high', amount: null, due: null, message }));
   }
   return alerts;

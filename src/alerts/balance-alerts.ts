@@ -12,7 +12,7 @@ export function balanceAlerts(balances: Report, config: Config): Alert[] {
   for (const row of balances.rows) {
     const accountId = textOf(row, 'account_id');
     const patient = textOf(row, 'patient_name');
-    const key = accountId ?? patientToken(patient);
+    const key = accountId ?? patientToken(null, patient);
     const about: AlertAbout = { subject: accountId ? flat`Account ${accountId}` : 'Patient balance', patient, clinician: null, payer: null };
     const patientPortion = numberOf(row, 'patient_portion') ?? 0;
     if (patientPortion > overCents) {

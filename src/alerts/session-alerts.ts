@@ -11,26 +11,28 @@ import { numberOf, textOf } from './row-values.js';
 
 /**
  * Keyed by patient and service date; a second unbilled session of the same patient on the same day gets `#2`. The
- * unbilled report sorts by date, patient and store key, so such sessions are adjacent and the suffix is stable.
+ * unbilled report sorts a day's sessions by patient name, then store key, so the suffix is stable.
  */
 export function unbilledAlerts(unbilled: Report, asOf: IsoDate, config: Config): Alert[] {
   const alerts: Alert[] = [];
-  const tokens = new Map<string | null, string>();
-  let previousKey = '';
-  let count = 0;
+  // Tokens by patient ID, else by name: a few hundred patients, thousands of sessions.
+  const tokens = new Map<string, string>();
+  const counts = new Map<string, number>();
   for (const row of unbilled.rows) {
     const patient = textOf(row, 'patient_name');
     const serviceDate = textOf(row, 'service_date')!;
     const payer = textOf(row, 'payer_name');
     const deadline = textOf(row, 'filing_deadline');
-    let token = tokens.get(patient);
+    const patientId = textOf(row, 'patient_id');
+    const tokenKey = patientId === null ? `name:${patient ?? ''}` : `id:${patientId}`;
+    let token = tokens.get(tokenKey);
     if (token === undefined) {
-      token = patientToken(patient);
-      tokens.set(patient, token);
+      token = patientToken(patientId, patient);
+      tokens.set(tokenKey, token);
     }
     const baseKey = `${token}:${serviceDate}`;
-    count = baseKey === previousKey ? count + 1 : 1;
-    previousKey = baseKey;
+    const count = (counts.get(baseKey) ?? 0) + 1;
+    counts.set(baseKey, count);
     const key = count > 1 ? `${baseKey}#${count}` : baseKey;
 
     const about: AlertAbout = { subject: flat`Session ${usDate(serviceDate)}`, patient, clinician: textOf(row, 'clinician_name'), payer };

@@ -90,6 +90,7 @@ export function computeSessions({ authorizations, appointments, asOf, config, li
       days_since_last_session: tally.lastSession ? daysBetween(tally.lastSession, asOf) : null,
       days_until_expiry: daysUntilExpiry,
       state,
+      patient_id: auth.patientId,
     });
   }
 

@@ -10,6 +10,8 @@ export interface AuthorizationInput {
   key: number;
   authorizationNumber: string | null;
   patientKey: number;
+  /** The patient's ID in the source, when an export gave one. */
+  patientId: string | null;
   patientName: string;
   clinicianKey: number | null;
   clinicianName: string | null;
@@ -28,6 +30,8 @@ export interface AuthorizationInput {
 export interface AppointmentInput {
   key: number;
   patientKey: number;
+  /** The patient's ID in the source, when an export gave one. */
+  patientId: string | null;
   patientName: string;
   clinicianKey: number | null;
   clinicianName: string | null;

@@ -111,6 +111,7 @@ export function computeUnbilled(input: UnbilledInput): Report {
     payer_name: payer,
     days_since_service: daysSinceService,
     filing_deadline: deadline(appointment.serviceDate, payer),
+    patient_id: appointment.patientId,
   }));
   report.totals = { sessions: report.rows.length };
   return report;

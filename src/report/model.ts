@@ -11,6 +11,10 @@ export interface Column {
 }
 
 export type ReportValue = string | number | boolean | null;
+/**
+ * A row's values by column key. A row may also carry fields no column names, which renderers never show: the sessions
+ * and unbilled rows carry `patient_id`, the patient's source ID, so alert ids can key on it (alert-ids.ts).
+ */
 export type ReportRow = Record<string, ReportValue>;
 
 export interface Report {

@@ -109,7 +109,7 @@ export class StoreInputs {
           const payerName = payerOf(payers, payerRefs[row], patient);
           const patientName = patient?.name ?? `Patient #${patientKey}`;
           if (!passes(filter, patientName, clinicianName, payerName)) continue;
-          out.push({ key, patientKey, patientName, clinicianKey, clinicianName, payerName, serviceDate, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
+          out.push({ key, patientKey, patientId: patient?.patientId ?? null, patientName, clinicianKey, clinicianName, payerName, serviceDate, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
         }
       }
     });
@@ -132,12 +132,13 @@ export class StoreInputs {
       const patientKey = patientKeys[row];
       const clinicianKey = clinicianKeys[row];
       const payerRef = payerRefs[row];
-      const patientName = patients.get(patientKey)?.name ?? `Patient #${patientKey}`;
+      const patient = patients.get(patientKey);
+      const patientName = patient?.name ?? `Patient #${patientKey}`;
       const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
       const payerName = payerRef === null ? null : (payers.get(payerRef) ?? null);
       if (!passes(filter, patientName, clinicianName, payerName)) continue;
       out.push({
-        key, authorizationNumber: authorizationNumbers[row], patientKey, patientName, clinicianKey, clinicianName, payerName,
+        key, authorizationNumber: authorizationNumbers[row], patientKey, patientId: patient?.patientId ?? null, patientName, clinicianKey, clinicianName, payerName,
         authorizedSessions: authorizedSessions[row] ?? null, startDate: startDates[row], endDate: endDates[row], cptCodes: cptCodes[row] ?? [],
         priorSessions: adjusted.get(key) ?? priorSessions[row] ?? 0,
       });

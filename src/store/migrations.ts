@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { repairCptCodeLists } from './cpt-code-lists.js';
 import { dropAddedCredentials } from './credential-names.js';
+import { keyAlertsByPatientId } from './patient-alert-ids.js';
 
 export interface Migration {
   name: string;
@@ -169,6 +170,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '009-canadian-credentials',
     sql: '',
     run: dropAddedCredentials,
+  },
+  {
+    // Alert ids key a patient with a source ID by that ID, not by a hash of the name: remembered alerts are renamed.
+    name: '010-alerts-by-patient-id',
+    sql: '',
+    run: keyAlertsByPatientId,
   },
 ];
 

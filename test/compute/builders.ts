@@ -16,6 +16,7 @@ export function authorization(overrides: Partial<AuthorizationInput> = {}): Auth
     key: nextKey++,
     authorizationNumber: 'AUTH-1',
     patientKey: 1,
+    patientId: null,
     patientName: 'Avery Quill',
     clinicianKey: null,
     clinicianName: null,
@@ -33,6 +34,7 @@ export function appointment(overrides: Partial<AppointmentInput> = {}): Appointm
   return {
     key: nextKey++,
     patientKey: 1,
+    patientId: null,
     patientName: 'Avery Quill',
     clinicianKey: 7,
     clinicianName: 'Dana Reyes',

@@ -84,6 +84,7 @@ export function loadPractice(): PracticeInputs {
       key: i + 1,
       authorizationNumber: text(row['Authorization Number']),
       patientKey: patient.key,
+      patientId: patient.patientId,
       patientName: patient.name,
       clinicianKey: null,
       clinicianName: null,
@@ -101,6 +102,7 @@ export function loadPractice(): PracticeInputs {
     return {
       key: i + 1,
       patientKey: patient.key,
+      patientId: patient.patientId,
       patientName: patient.name,
       clinicianKey: clinicianKey(text(row['Clinician Name'])),
       clinicianName: text(row['Clinician Name']),

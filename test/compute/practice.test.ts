@@ -23,35 +23,35 @@ describe('the fixture practice: sessions', () => {
       // 03/05 and 03/12 are scheduled. remaining 20 − 12 = 8. Last session 02/12: 16 days to 02/28 + 1 = 17.
       // 03/01 → 03/15 = 14 days: expiring (remaining 8 > 0, so not exhausted).
       row({
-        authorization_number: 'AUTH-1001', patient_name: 'Avery Quill', payer_name: 'Aetna', authorized_sessions: 20,
+        authorization_number: 'AUTH-1001', patient_name: 'Avery Quill', patient_id: 'P001', payer_name: 'Aetna', authorized_sessions: 20,
         used: 12, remaining: 8, scheduled: 2, start_date: '2026-01-01', end_date: '2026-03-15',
         last_session: '2026-02-12', days_since_last_session: 17, days_until_expiry: 14, state: 'expiring',
       }),
       // Bo Park, first authorization 11/01/2025–01/31/2026: 12/01, 12/15, 01/05 (3). The 01/20 session is inside both
       // windows and goes to the renewal (later start). 10 − 3 = 7. 01/05 → 03/01: 26 + 28 + 1 = 55. 03/01 → 01/31 = −29.
       row({
-        authorization_number: 'AUTH-2001', patient_name: 'Bo Park', payer_name: 'Cigna', authorized_sessions: 10,
+        authorization_number: 'AUTH-2001', patient_name: 'Bo Park', patient_id: 'P002', payer_name: 'Cigna', authorized_sessions: 10,
         used: 3, remaining: 7, scheduled: 0, start_date: '2025-11-01', end_date: '2026-01-31',
         last_session: '2026-01-05', days_since_last_session: 55, days_until_expiry: -29, state: 'expired',
       }),
       // The renewal 01/15–04/30: 01/20, 02/03, 02/17 (3; the 02/24 cancellation does not count); 03/03 scheduled.
       // 12 − 3 = 9 ≤ 10: low. 02/17 → 03/01: 11 + 1 = 12. 03/01 → 04/30: 30 + 30 = 60.
       row({
-        authorization_number: 'AUTH-2002', patient_name: 'Bo Park', payer_name: 'Cigna', authorized_sessions: 12,
+        authorization_number: 'AUTH-2002', patient_name: 'Bo Park', patient_id: 'P002', payer_name: 'Cigna', authorized_sessions: 12,
         used: 3, remaining: 9, scheduled: 1, start_date: '2026-01-15', end_date: '2026-04-30',
         last_session: '2026-02-17', days_since_last_session: 12, days_until_expiry: 60, state: 'low',
       }),
       // Cal Ito, open-ended, CPT 90837 only: 02/02 and 02/16 count, 02/09 (90791) does not. 6 − 2 = 4: low.
       // 02/16 → 03/01: 12 + 1 = 13.
       row({
-        authorization_number: 'AUTH-3001', patient_name: 'Cal Ito', payer_name: 'Medicare Part B', authorized_sessions: 6,
+        authorization_number: 'AUTH-3001', patient_name: 'Cal Ito', patient_id: 'P003', payer_name: 'Medicare Part B', authorized_sessions: 6,
         used: 2, remaining: 4, scheduled: 0, start_date: '2026-02-01', end_date: null,
         last_session: '2026-02-16', days_since_last_session: 13, days_until_expiry: null, state: 'low',
       }),
       // Eli Stone: 5 sessions on a 4-session authorization: 4 − 5 = −1, exhausted. 01/30 → 03/01: 1 + 28 + 1 = 30.
       // 03/01 → 06/30: 30 + 30 + 31 + 30 = 121.
       row({
-        authorization_number: 'AUTH-5001', patient_name: 'Eli Stone', payer_name: 'UnitedHealthcare', authorized_sessions: 4,
+        authorization_number: 'AUTH-5001', patient_name: 'Eli Stone', patient_id: 'P005', payer_name: 'UnitedHealthcare', authorized_sessions: 4,
         used: 5, remaining: -1, scheduled: 0, start_date: '2026-01-01', end_date: '2026-06-30',
         last_session: '2026-01-30', days_since_last_session: 30, days_until_expiry: 121, state: 'exhausted',
       }),

@@ -18,6 +18,7 @@ describe('computeSessions: the seed example', () => {
       {
         authorization_number: 'AUTH-SEED',
         patient_name: 'Avery Quill',
+        patient_id: null,
         clinician_name: null,
         payer_name: 'Aetna',
         authorized_sessions: 20,

@@ -26,14 +26,15 @@ describe('computeUnbilled', () => {
     expect(report.columns.map((c) => c.key)).toEqual([
       'patient_name', 'clinician_name', 'service_date', 'cpt_code', 'payer_name', 'days_since_service', 'filing_deadline',
     ]);
+    // Each row also carries the patient's source ID, which no column shows (for alert ids).
     expect(report.rows).toEqual([
       // 02-03 + 120 (Aetna): 25 (Feb) + 31 + 30 + 31 = 117, + 3 → 06-03
-      { patient_name: 'Avery Quill', clinician_name: 'Dana Reyes', service_date: '2026-02-03', cpt_code: '90837', payer_name: 'Aetna', days_since_service: 17, filing_deadline: '2026-06-03' },
+      { patient_name: 'Avery Quill', clinician_name: 'Dana Reyes', service_date: '2026-02-03', cpt_code: '90837', payer_name: 'Aetna', days_since_service: 17, filing_deadline: '2026-06-03', patient_id: null },
       // 02-04 + 90 (Cigna): 24 (Feb) + 31 + 30 = 85, + 5 → 05-05
-      { patient_name: 'Avery Quill', clinician_name: 'Dana Reyes', service_date: '2026-02-04', cpt_code: '90834', payer_name: 'Cigna', days_since_service: 16, filing_deadline: '2026-05-05' },
-      { patient_name: 'Bo Park', clinician_name: 'Dana Reyes', service_date: '2026-02-09', cpt_code: '90837', payer_name: 'Aetna', days_since_service: 11, filing_deadline: '2026-06-09' },
+      { patient_name: 'Avery Quill', clinician_name: 'Dana Reyes', service_date: '2026-02-04', cpt_code: '90834', payer_name: 'Cigna', days_since_service: 16, filing_deadline: '2026-05-05', patient_id: null },
+      { patient_name: 'Bo Park', clinician_name: 'Dana Reyes', service_date: '2026-02-09', cpt_code: '90837', payer_name: 'Aetna', days_since_service: 11, filing_deadline: '2026-06-09', patient_id: null },
       // 02-13 + 120: 15 + 31 + 30 + 31 = 107, + 13 → 06-13
-      { patient_name: 'Avery Quill', clinician_name: 'Dana Reyes', service_date: '2026-02-13', cpt_code: '90837', payer_name: 'Aetna', days_since_service: 7, filing_deadline: '2026-06-13' },
+      { patient_name: 'Avery Quill', clinician_name: 'Dana Reyes', service_date: '2026-02-13', cpt_code: '90837', payer_name: 'Aetna', days_since_service: 7, filing_deadline: '2026-06-13', patient_id: null },
     ]);
     expect(report.totals).toEqual({ sessions: 4 });
     expect(report.notes).toEqual([]);

@@ -16,12 +16,16 @@ import { displayValue, reportToCsv, reportToJson, writeReportFile } from '../../
 import { config } from '../compute/builders.js';
 import { loadPractice } from '../compute/practice-inputs.js';
 
-/** The body as `JSON.stringify(body, null, 2)` writes it, but each row on one line as `JSON.stringify(row)` writes it. */
+/**
+ * The body as `JSON.stringify(body, null, 2)` writes it, but each row on one line as `JSON.stringify(row)` writes it,
+ * with the fields of the report's columns only (a row's other fields, such as `patient_id`, are not shown).
+ */
 function reference(report: Report): string {
   const money = new Set(report.columns.filter((c) => c.kind === 'money').map((c) => c.key));
   const convert = (row: ReportRow) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, money.has(key) && typeof value === 'number' ? value / 100 : value]));
+  const shown = (row: ReportRow) => Object.fromEntries(report.columns.filter((c) => c.key in row).map((c) => [c.key, row[c.key]]));
   const body = JSON.stringify({ report: report.report, as_of: report.asOf, rows: [], totals: convert(report.totals), notes: report.notes }, null, 2);
-  const rows = report.rows.map((row) => `    ${JSON.stringify(convert(row))}`).join(',\n');
+  const rows = report.rows.map((row) => `    ${JSON.stringify(convert(shown(row)))}`).join(',\n');
   return `${report.rows.length === 0 ? body : body.replace('"rows": []', () => `"rows": [\n${rows}\n  ]`)}\n`;
 }
 

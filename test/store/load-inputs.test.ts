@@ -22,7 +22,7 @@ describe('StoreInputs.authorizations', () => {
       INSERT INTO adjustments (kind, target_ref, prior_sessions, created_at) VALUES ('auth', 4, 7, '2026-07-02T09:00:00Z');
       INSERT INTO adjustments (kind, target_ref, prior_sessions, created_at, cleared_at) VALUES ('auth', 1, 9, '2026-03-01T09:00:00Z', '2026-03-02T09:00:00Z');
     `);
-    const about = { patientKey: 1, patientName: 'Ana Quill' };
+    const about = { patientKey: 1, patientId: 'P1', patientName: 'Ana Quill' };
     expect(new StoreInputs(db).authorizations()).toEqual([
       { key: 1, authorizationNumber: 'AUTH-1', ...about, clinicianKey: 1, clinicianName: 'Dr. Ames', payerName: 'Aetna', authorizedSessions: 20, startDate: '2026-01-01', endDate: '2026-03-15', cptCodes: ['90837', 'H0031'], priorSessions: 2 },
       // No session count stays none: 0 would read as every session used.
