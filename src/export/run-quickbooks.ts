@@ -4,7 +4,7 @@ import { StoreInputs } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
 import type { Config } from '../workspace/config-schema.js';
 import { groupPayouts, type Payout } from './payouts.js';
-import { iif, qboBank, qboJournal, type QuickBooksExport } from './quickbooks/index.js';
+import { iif, qboBank, qboJournal, requireIifAccounts, type QuickBooksExport } from './quickbooks/index.js';
 import { writeBatch } from './write-batch.js';
 
 import type { QuickBooksFormat } from './quickbooks-formats.js';
@@ -45,6 +45,7 @@ const RENDER: Record<QuickBooksFormat, (payouts: Payout[], config: Config) => Qu
 
 export function runQuickBooks(options: QuickBooksRunOptions): QuickBooksRunResult {
   const { db, config, format } = options;
+  if (format === 'iif') requireIifAccounts(config);
   const grouping = groupPayouts(new StoreInputs(db).payments(), config);
   const issued = issuedItems(db, 'quickbooks');
   const inWindow = grouping.payouts.filter((p) => (!options.from || p.payoutDate >= options.from) && (!options.to || p.payoutDate <= options.to));

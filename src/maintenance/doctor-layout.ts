@@ -2,10 +2,11 @@
 // write what practice-sync writes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { iifUnsafeAccounts } from '../export/quickbooks/index.js';
 import { plural } from '../text/plural.js';
 import { loadConfig } from '../workspace/load-config.js';
 import { WORKSPACE_DIRS, type WorkspacePaths } from '../workspace/layout.js';
-import { failed, ok, type DoctorCheck } from './doctor-check.js';
+import { failed, ok, warn, type DoctorCheck } from './doctor-check.js';
 
 export function checkLayout(paths: WorkspacePaths): DoctorCheck {
   const missing = WORKSPACE_DIRS.filter((name) => !isDir(path.join(paths.root, name)));
@@ -22,7 +23,14 @@ export function checkLayout(paths: WorkspacePaths): DoctorCheck {
 
 export function checkConfig(paths: WorkspacePaths): DoctorCheck {
   try {
-    loadConfig(paths.config);
+    const config = loadConfig(paths.config);
+    // Valid for every format but IIF, which must carry account names unchanged: say so now, not at export time.
+    const unsafe = iifUnsafeAccounts(config);
+    if (unsafe.length) {
+      const names = unsafe.map(({ key, name }) => `${key} "${name}"`).join(', ');
+      return warn('config', `practice-sync.json is valid, but ${names} cannot be exported with --format iif (ASCII only, no tab, semicolon, double quote or newline)`,
+        'if you export to QuickBooks Desktop, write the account names as it spells them; qbo-journal and qbo-bank take them as they are');
+    }
     return ok('config', 'practice-sync.json is valid');
   } catch (error) {
     return failed('config', (error as Error).message, 'correct that key in practice-sync.json (see SPEC §8 for every setting and its default)');

@@ -156,6 +156,27 @@ describe('export through the CLI', () => {
       .toBe('id,kind,format,created_at,rows,status,voided_at,file_names\n1,writeback,generic,2026-11-23T09:00:00.000Z,10,issued,,writeback-1-generic.csv\n');
   });
 
+  it('an account name IIF cannot carry unchanged stops an IIF export (exit 2, naming the key); doctor warns; qbo-journal takes it', async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/payments.csv')]);
+    const configFile = path.join(ws, 'practice-sync.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    config.quickbooks = { ...config.quickbooks, income_accounts: { portal: 'Honoraires café' } };
+    fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+
+    const iif = await cli(['--workspace', ws, '--format', 'iif', 'export', 'quickbooks']);
+    expect([iif.code, iif.stdout]).toEqual([2, '']);
+    expect(iif.stderr).toBe('practice-sync: practice-sync.json: quickbooks.income_accounts.portal: account name "Honoraires café" cannot be written to IIF unchanged ' +
+      '(IIF takes ASCII only, without tab, semicolon, double quote or newline); write it as QuickBooks Desktop spells it, or export --format qbo-journal\n');
+    expect(fs.existsSync(path.join(ws, 'reports', 'quickbooks'))).toBe(false);
+    expect(JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'batches'])).stdout).rows).toEqual([]);
+
+    const doctor = await cli(['--workspace', ws, 'doctor']);
+    expect(doctor.stdout).toContain('warn  config: practice-sync.json is valid, but quickbooks.income_accounts.portal "Honoraires café" cannot be exported with --format iif');
+    expect((await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks'])).code).toBe(0);
+  });
+
   it('bad payments stop the export with a clear message and write nothing', async () => {
     const ws = tempWorkspace();
     const header = 'Payment ID,Patient ID,Patient Name,Payment Date,Payment Type,Gross Amount,Fee,Net Amount,Payout ID,Payout Date,Reference\n';
