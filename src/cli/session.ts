@@ -1,5 +1,6 @@
 // Open the workspace for a command, run it, and always close the store and release the lock.
 import { EXIT, fail, isPracticeSyncError, PracticeSyncError } from '../errors.js';
+import { FIRST_YEAR, inDateRange, isRealDate, LAST_YEAR } from '../mapping/cells/date-scan.js';
 import { isStoreDamage, storeDamaged } from '../store/store-file.js';
 import { openWorkspace, type WorkspaceSession } from '../workspace/open-workspace.js';
 import { setupProblem } from '../workspace/setup-problem.js';
@@ -36,17 +37,18 @@ export async function withWorkspace<T>(
   }
 }
 
-/** `--as-of YYYY-MM-DD`, else today's local date. */
-/** A date option's value, which must be a real calendar date written YYYY-MM-DD (`2026-02-30` is not); exit 2 otherwise. */
+/**
+ * A date option's value, which must be a real calendar date written YYYY-MM-DD (`2026-02-30` is not) in the years a
+ * cell may name (date-scan.ts); exit 2 otherwise.
+ */
 export function isoDateOption(text: string, flag: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.getUTCDate() !== Number(m[3]) || date.getUTCMonth() !== Number(m[2]) - 1) {
-    fail('usage', `${flag} takes a real date as YYYY-MM-DD, got "${text}"`);
-  }
+  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) fail('usage', `${flag} takes a real date as YYYY-MM-DD, got "${text}"`);
+  if (!inDateRange(Number(m[1]))) fail('usage', `${flag} takes a date between ${FIRST_YEAR} and ${LAST_YEAR}, got "${text}"`);
   return text;
 }
 
+/** `--as-of YYYY-MM-DD`, else today's local date. */
 export function resolveAsOf(ctx: CliContext, globals: GlobalOptions): string {
   if (globals.asOf) return isoDateOption(globals.asOf, '--as-of');
   const now = ctx.now();

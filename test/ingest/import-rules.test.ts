@@ -115,6 +115,26 @@ describe('import', () => {
     expect(lines[1]).toMatch(/^claims-3\.csv,3,Billed Amount,\$12\.345,/);
   });
 
+  it('a date in 9999 or 1899 is rejected (exit 3, store untouched) rather than giving a deadline with no four-digit year', async () => {
+    const ws = tempWorkspace();
+    const before = dumpStore(path.join(ws, 'practice-sync.db'));
+    const file = claimsFile(tempDir(), 3, (i, cells) => {
+      if (i === 2) cells[3] = '12/31/9999';
+      if (i === 3) cells[4] = '01/01/1899';
+    });
+    const result = await cli(['--workspace', ws, '--format', 'json', 'import', file]);
+    expect(result.code).toBe(3);
+    const s = JSON.parse(result.stdout);
+    expect([s.rows, s.rejected, s.created]).toEqual([3, 2, 0]);
+    expect(fs.readFileSync(s.rejects_file, 'utf8')).toBe('file,line,column,value,reason\n' +
+      'claims-3.csv,3,Date of Service,12/31/9999,"claims-3.csv line 3, column ""Date of Service"": ""12/31/9999"" is not a date between 1900 and 2199"\n' +
+      'claims-3.csv,4,Submission Date,01/01/1899,"claims-3.csv line 4, column ""Submission Date"": ""01/01/1899"" is not a date between 1900 and 2199"\n');
+    expect(dumpStore(path.join(ws, 'practice-sync.db'))).toEqual(before);
+
+    const asOf = await cli(['--workspace', ws, '--as-of', '9999-12-31', 'report', 'claims']);
+    expect([asOf.code, asOf.stderr]).toEqual([2, 'practice-sync: --as-of takes a date between 1900 and 2199, got "9999-12-31"\n']);
+  });
+
   it('a dry run prints the same summary and writes nothing', async () => {
     const ws = tempWorkspace();
     const before = dumpStore(path.join(ws, 'practice-sync.db'));

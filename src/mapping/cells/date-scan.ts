@@ -32,6 +32,18 @@ export function clockTime(hour: number, minute: number): string {
   return `${PAD2[hour]}:${PAD2[minute]}`;
 }
 
+/**
+ * The years a date may name. A billing date outside them is a placeholder (`12/31/9999` for "no end", `01/01/1800`)
+ * or a typo, never a session, claim or birth: such a cell is rejected, not stored, since a deadline 90 days after
+ * 12/31/9999 has no four-digit year and dates must sort as strings.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+export function inDateRange(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
   if (month === 2) return day <= ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28);

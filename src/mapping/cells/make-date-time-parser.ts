@@ -1,7 +1,8 @@
 // The datetime cell type (SPEC §5): a date plus a 24-hour 'HH:mm' time when the cell has one.
 import { cellError, type CellResult } from './cell-result.js';
 import { compileDateFormats, examplesOf, matchFormats } from './compile-date-formats.js';
-import { IMPOSSIBLE, MATCHED, clockTime, emptyFields, isoDate } from './date-scan.js';
+import { OUT_OF_RANGE } from './make-date-parser.js';
+import { IMPOSSIBLE, MATCHED, inDateRange, clockTime, emptyFields, isoDate } from './date-scan.js';
 
 /** Date-only formats also read a trailing time, so these cover `10/02/2026 14:00`, `10/02/2026 2:30 PM`, ISO. */
 export const DEFAULT_DATE_TIME_FORMATS: readonly string[] = ['MM/dd/yyyy', 'yyyy-MM-dd'];
@@ -26,6 +27,7 @@ export function makeDateTimeParser(formats: readonly string[] = DEFAULT_DATE_TIM
   return (raw) => {
     const status = matchFormats(compiled, raw, fields);
     if (status === MATCHED) {
+      if (!inDateRange(fields.year)) return OUT_OF_RANGE;
       const date = isoDate(fields.year, fields.month, fields.day);
       return { ok: true, value: { date, time: fields.hasTime ? clockTime(fields.hour, fields.minute) : null } };
     }

@@ -25,6 +25,20 @@ describe('makeDateParser', () => {
     (raw) => expect(usDate(raw)).toEqual(real),
   );
 
+  it.each([
+    ['12/31/9999', usDate], // "no end date" in some systems
+    ['01/01/1899', usDate],
+    ['12/31/1899', usDate],
+    ['01/01/2200', usDate],
+    ['1000-01-01', isoDate],
+  ])('refuses %s, outside the years 1900-2199', (raw, parse) => {
+    expect(parse(raw)).toEqual({ ok: false, expected: 'a date between 1900 and 2199' });
+  });
+
+  it.each([['01/01/1900', '1900-01-01'], ['12/31/2199', '2199-12-31']])('takes %s, the edge of the years it reads', (raw, iso) => {
+    expect(usDate(raw)).toEqual({ ok: true, value: iso });
+  });
+
   it.each(['10/02/26', '10-02-2026', '2026-10-02', '10/02/2026x', '10/02/20261', '100/02/2026', 'October 2', '10/02/2026 25:00x'])(
     'MM/dd/yyyy rejects the malformed %s with an example',
     (raw) => expect(usDate(raw)).toEqual({ ok: false, expected: 'a date like 10/24/2026' }),

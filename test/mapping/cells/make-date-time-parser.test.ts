@@ -8,6 +8,13 @@ describe('makeDateTimeParser', () => {
   // SimplePractice's Date of Service (FORMATS.md): 24-hour, with 12-hour accepted too.
   const service = makeDateTimeParser(['MM/dd/yyyy HH:mm', 'MM/dd/yyyy h:mm a']);
 
+  it('refuses a year outside 1900-2199, and takes its edges', () => {
+    expect(service('12/31/9999 14:00')).toEqual({ ok: false, expected: 'a date between 1900 and 2199' });
+    expect(service('12/31/1899 14:00')).toEqual({ ok: false, expected: 'a date between 1900 and 2199' });
+    expect(service('01/01/1900 00:00')).toEqual(at('1900-01-01', '00:00'));
+    expect(service('12/31/2199 23:59')).toEqual(at('2199-12-31', '23:59'));
+  });
+
   it.each([
     ['10/02/2026 14:00', at('2026-10-02', '14:00')],
     ['10/02/2026 9:05', at('2026-10-02', '09:05')],
