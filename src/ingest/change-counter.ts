@@ -42,7 +42,17 @@ function rank(key: string): number {
   return 1;
 }
 
-export function describeChanges(entity: string, changes: Record<string, number>): string {
-  const parts = Object.entries(changes).map(([what, n]) => `${n} ${what}`);
+/**
+ * The changes line of an import summary. `updated` is the run's count of updated records: those whose status did not
+ * change (a balance's new amounts, a claim's new paid amount) are counted too, so the line never says "no changes"
+ * under a count of updated rows.
+ */
+export function describeChanges(entity: string, changes: Record<string, number>, updated: number): string {
+  const entries = Object.entries(changes);
+  const statusChanges = entries.filter(([what]) => what.startsWith('newly ')).reduce((sum, [, n]) => sum + n, 0);
+  const other = updated - statusChanges;
+  const parts = entries.filter(([what]) => what !== 'new').map(([what, n]) => `${n} ${what}`);
+  if (other > 0) parts.push(statusChanges ? `${other} ${other === 1 ? 'other update' : 'other updates'}` : `${other} updated`);
+  if (changes.new) parts.push(`${changes.new} new`);
   return `${entity}: ${parts.length ? parts.join(', ') : 'no changes'}`;
 }

@@ -22,7 +22,7 @@ export function renderImport(report: ImportReport, style: ChalkInstance): string
   lines.push(`${style.bold(head)}, run ${report.run}${tag}`);
   lines.push(`  rows ${report.rows}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected` +
     (report.duplicates ? `, ${plural(report.duplicates, 'identical duplicate')}` : '') + (report.skipped_rows ? `, ${plural(report.skipped_rows, 'summary row')} skipped` : ''));
-  if (report.status !== 'rejected') lines.push(`  ${describeChanges(report.entity, report.changes)}`);
+  if (report.status !== 'rejected') lines.push(`  ${describeChanges(report.entity, report.changes, report.updated)}`);
   if (report.missing) {
     const line = describeMissing(report.mapping, report.missing);
     lines.push(report.missing.count > 0 ? style.yellow(`  ${line}`) : `  ${line}`);
