@@ -66,6 +66,22 @@ describe('mapping commands guard the mappings they use', () => {
     expect(fs.existsSync(path.join(ws, 'mappings', 'generic', 'claims.json'))).toBe(true);
   });
 
+  it('mapping init refuses a file without a header line (exit 3), showing none of its first row; --out puts the draft where it says', async () => {
+    const ws = tempWorkspace();
+    const headerless = writeFile(tempDir(), 'patients.csv', 'P1,"Testerson, Alma",01/02/1980,555-010-0199\nP2,"Quill, Avery",03/04/1975,555-010-0100\n');
+    const refused = await cli(['--workspace', ws, 'mapping', 'init', headerless, '--entity', 'patients']);
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([3, '',
+      `practice-sync: ${headerless} has no header line: column 3 of its first line holds a value (a date), not a column name; export it again with column headers\n`]);
+    expect(fs.readdirSync(path.join(ws, 'mappings'))).toEqual([]);
+
+    const out = path.join(tempDir(), 'review', 'draft.json');
+    const drafted = await cli(['--workspace', ws, '--out', out, 'mapping', 'init', writeFile(tempDir(), 'claims-unknown.csv', unknown), '--entity', 'claims', '--name', 'mypms/claims']);
+    expect(drafted.code, drafted.stderr).toBe(0);
+    expect(drafted.stdout.split('\n')[0]).toBe(`drafted mypms/claims (claims) → ${out}`);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ name: 'mypms/claims', entity: 'claims', verified: false });
+    expect(fs.readdirSync(path.join(ws, 'mappings'))).toEqual([]);
+  });
+
   it('mapping check says a claims draft without claim_id is not ready (exit 2): import would refuse every row', async () => {
     const ws = tempWorkspace();
     const file = writeFile(tempDir(), 'claims-unknown.csv', unknown);

@@ -15,15 +15,15 @@ export function registerMappingInit(mapping: Command, ctx: CliContext): void {
     .option('--entity <entity>', 'patients, appointments, authorizations, claims, payments or balances (guessed when absent)')
     .option('--name <name>', 'mapping name, e.g. mypms/claims (default: custom/<file name>)')
     .option('--force', 'overwrite an existing mapping file, or replace a built-in mapping of that name')
-    .addHelpText('after', '\nExample:\n  practice-sync mapping init ~/Downloads/claims_export.csv --entity claims')
+    .addHelpText('after', '\nThe draft goes into the workspace\'s mappings/ folder, or to the file --out names.\n\nExample:\n  practice-sync mapping init ~/Downloads/claims_export.csv --entity claims')
     .action(async (file: string, flags: { entity?: string; name?: string; force?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { workspaceDir, all } = availableMappings(ctx, globals);
       // The wizard is the largest module tree; only this command loads it.
       const { draftMapping } = await import('../../mapping/wizard/draft-mapping.js');
       const draft = await draftMapping(path.resolve(ctx.cwd, file), { entity: flags.entity, name: flags.name });
-      const dir = workspaceDir ?? ctx.cwd;
-      const target = path.join(dir, `${draft.mapping.name}.json`);
+      // `--out FILE` writes the draft there (to review before it goes into mappings/); else it goes where mappings are read.
+      const target = globals.out ? path.resolve(ctx.cwd, globals.out) : path.join(workspaceDir ?? ctx.cwd, `${draft.mapping.name}.json`);
       if (fs.existsSync(target) && !flags.force) fail('usage', `${target} exists; use --force to overwrite it`);
       // A draft named like a mapping in use (a built-in, or the workspace's own) would stand in for it (SPEC §5), and every
       // export that mapping reads would then go through the draft.

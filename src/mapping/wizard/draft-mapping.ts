@@ -30,6 +30,19 @@ export interface DraftOptions {
   sampleRows?: number;
 }
 
+/** Cells no export uses as a column name: a first line holding one is a row of data. */
+const VALUE_KINDS: [string, RegExp][] = [
+  ['date', /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}( .*)?$/],
+  ['number or amount', /^[-(]?\$?\d[\d,]*(\.\d+)?\)?$/],
+  ['phone number', /^\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/],
+  ['email address', /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
+];
+
+function looksLikeValue(cell: string): boolean {
+  const text = cell.trim();
+  return VALUE_KINDS.some(([, pattern]) => pattern.test(text));
+}
+
 const NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
 
 export async function draftMapping(file: string, options: DraftOptions): Promise<DraftResult> {
@@ -41,6 +54,12 @@ export async function draftMapping(file: string, options: DraftOptions): Promise
   }
   const sample = await readSample(file, options.sampleRows ?? 200);
   if (sample.header.every((h) => h === '')) fail('input_empty', `${file} has no header line: nothing to draft a mapping from`);
+  const dataLike = sample.header.findIndex(looksLikeValue);
+  if (dataLike >= 0) {
+    // Its first line is a row of data (a name, a phone, a birth date): neither shown nor written into a draft (SPEC §10).
+    fail('input_rejected', `${file} has no header line: column ${dataLike + 1} of its first line holds a value (a ${VALUE_KINDS.find(([, re]) => re.test(sample.header[dataLike].trim()))![0]}), ` +
+      'not a column name; export it again with column headers');
+  }
   const { values, nulls } = sampleColumns(sample.header, sample.rows);
   const shapes = values.map(columnShape);
 
