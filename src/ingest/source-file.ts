@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { fail } from '../errors.js';
 
@@ -194,7 +195,11 @@ export function readHeadLines(file: string, encoding: Encoding, max = 40): strin
     let text = textDecoder(encoding).decode(buffer.subarray(0, bytes));
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const lines = text.split(/\r\n|\n|\r/);
-    if (bytes === buffer.length) lines.pop(); // the last line may be cut short
+    if (bytes === buffer.length) {
+      // A first line with no break in 256 KB is no export's header (a minified JSON, a log, a database dump).
+      if (lines.length === 1) fail('input_rejected', `${path.basename(file)}: line 1 runs past ${HEAD_BYTES / 1024} KB without a line break; that is no export's header (is it a CSV report?)`);
+      lines.pop(); // the last line may be cut short
+    }
     return lines.slice(0, max);
   } finally {
     fs.closeSync(fd);

@@ -570,6 +570,17 @@ describe('bad input: a clear message, exit 2 or 3, never a stack trace', () => {
     }
   });
 
+  it('a first line of more than 256 KB is refused as no export, not as a file without a header (exit 3, store untouched)', async () => {
+    const ws = tempWorkspace();
+    const before = dumpStore(path.join(ws, 'practice-sync.db'));
+    const file = writeFile(tempDir(), 'dump.csv', `Claim ID,${'x'.repeat(300 * 1024)}\nC1,2\n`);
+    for (const args of [['import', file], ['mapping', 'detect', file]]) {
+      const result = await cli(['--workspace', ws, ...args]);
+      expect([result.code, result.stderr], args[0]).toEqual([3, "practice-sync: dump.csv: line 1 runs past 256 KB without a line break; that is no export's header (is it a CSV report?)\n"]);
+    }
+    expect(dumpStore(path.join(ws, 'practice-sync.db'))).toEqual(before);
+  });
+
   it('Excel\'s delimiter hint on the first line (sep=;) is read as one, not taken for the header', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();
