@@ -112,4 +112,6 @@ export interface PaymentInput {
   reference: string | null;
   claimId: string | null;
   processor: string | null;
+  /** As the processor wrote it (`usd`, `USD`); null when the export has none. */
+  currency: string | null;
 }

@@ -49,6 +49,9 @@ function buildPayout(payoutId: string, payments: PaymentInput[], problems: strin
   const before = problems.length;
   const processors = distinct(payments.map((p) => p.processor));
   if (processors.length > 1) problems.push(`payout ${payoutId}: payments from several processors (${processors.join(', ')})`);
+  // A processor pays out in one currency: amounts in two cannot be added into one deposit.
+  const currencies = distinct(payments.map((p) => p.currency?.trim().toUpperCase() ?? null));
+  if (currencies.length > 1) problems.push(`payout ${payoutId}: payments in several currencies (${currencies.join(', ')}); one deposit cannot add them up`);
   const dates = distinct(payments.map((p) => p.payoutDate));
   let payoutDate: IsoDate | undefined = dates[0];
   if (dates.length > 1) problems.push(`payout ${payoutId}: payments with different payout dates (${dates.join(', ')})`);

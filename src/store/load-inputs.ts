@@ -278,13 +278,13 @@ export class StoreInputs {
 
   payments(): PaymentInput[] {
     const { patients } = this.maps;
-    const rows = this.db.prepare('SELECT id, payment_id, patient_ref, payment_date, type, method, gross, fee, net, payout_id, payout_date, reference, claim_id, processor FROM payments ORDER BY id').raw().all() as
-      [number, string, number | null, string | null, string | null, string | null, number | null, number | null, number | null, string | null, string | null, string | null, string | null, string | null][];
-    return rows.map(([key, paymentId, patientKey, paymentDate, type, method, gross, fee, net, payoutId, payoutDate, reference, claimId, processor]) => {
+    const rows = this.db.prepare('SELECT id, payment_id, patient_ref, payment_date, type, method, gross, fee, net, payout_id, payout_date, reference, claim_id, processor, currency FROM payments ORDER BY id').raw().all() as
+      [number, string, number | null, string | null, string | null, string | null, number | null, number | null, number | null, string | null, string | null, string | null, string | null, string | null, string | null][];
+    return rows.map(([key, paymentId, patientKey, paymentDate, type, method, gross, fee, net, payoutId, payoutDate, reference, claimId, processor, currency]) => {
       const patient = patientKey === null ? undefined : patients.get(patientKey);
       return {
         key, paymentId, patientKey, patientId: patient?.patientId ?? null, patientName: patient?.name ?? null, paymentDate,
-        type: type as PaymentType | null, method, gross, fee, net, payoutId, payoutDate, reference, claimId, processor,
+        type: type as PaymentType | null, method, gross, fee, net, payoutId, payoutDate, reference, claimId, processor, currency,
       };
     });
   }

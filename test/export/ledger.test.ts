@@ -177,6 +177,17 @@ describe('export through the CLI', () => {
     expect((await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks'])).code).toBe(0);
   });
 
+  it('a Stripe payout with a payment in another currency stops the QuickBooks export (exit 3) and writes nothing', async () => {
+    const ws = tempWorkspace();
+    const stripe = fs.readFileSync(path.join(FIXTURES, 'stripe/payout_reconciliation.csv'), 'utf8').replace('14:05:11,2026-03-04 00:00:00,usd', '14:05:11,2026-03-04 00:00:00,cad');
+    expect((await cli(['--workspace', ws, 'import', writeFile(tempDir(), 'payout_reconciliation.csv', stripe)])).code).toBe(0);
+    const result = await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('payout po_1SynthPayoutMar04xQ7: payments in several currencies (CAD, USD); one deposit cannot add them up');
+    expect(fs.existsSync(path.join(ws, 'reports', 'quickbooks'))).toBe(false);
+    expect(JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'batches'])).stdout).rows).toEqual([]);
+  });
+
   it('bad payments stop the export with a clear message and write nothing', async () => {
     const ws = tempWorkspace();
     const header = 'Payment ID,Patient ID,Patient Name,Payment Date,Payment Type,Gross Amount,Fee,Net Amount,Payout ID,Payout Date,Reference\n';

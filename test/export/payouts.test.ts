@@ -107,6 +107,15 @@ describe('groupPayouts', () => {
     ]);
   });
 
+  it('rejects a payout whose payments are in two currencies; one currency in any case is fine', () => {
+    const error = rejection(() =>
+      groupPayouts([inPayout({ paymentId: 'p1', gross: 100, currency: 'usd' }), inPayout({ paymentId: 'p2', gross: 100, currency: 'CAD' })], defaultConfig()),
+    );
+    expect(error.context.problems).toEqual(['payout po_X: payments in several currencies (CAD, USD); one deposit cannot add them up']);
+    const same = groupPayouts([inPayout({ paymentId: 'p1', gross: 100, currency: 'usd' }), inPayout({ paymentId: 'p2', gross: 250, currency: 'USD ' }), inPayout({ paymentId: 'p3', gross: 50 })], defaultConfig());
+    expect(same.payouts.map((p) => [p.payoutId, p.gross])).toEqual([['po_X', 400]]);
+  });
+
   it('does not check payouts it skips, and reports every problem at once', () => {
     const bad = inPayout({ paymentId: 'q1', gross: 100, fee: 5, net: 1, processor: 'QUICKBOOKS_PAYMENTS' });
     expect(groupPayouts([bad], defaultConfig()).skipped).toHaveLength(1);

@@ -22,6 +22,7 @@ export function payment(fields: Partial<PaymentInput> & { paymentId: string }): 
     reference: null,
     claimId: null,
     processor: null,
+    currency: null,
     ...fields,
   };
 }
