@@ -10,7 +10,8 @@ import type { Config } from '../workspace/config-schema.js';
 import { paymentAmounts } from './payment-amounts.js';
 import { toCsv } from './safe-csv.js';
 import { writeBatch } from './write-batch.js';
-import { buildWriteback, type WritebackLeftOut } from './writeback.js';
+import { asProfileWrites, buildWriteback, type WritebackLeftOut } from './writeback.js';
+import type { WritebackProfile } from './writeback-profile.js';
 import { loadWritebackProfile } from './writeback-profiles.js';
 
 export interface WritebackRunOptions {
@@ -90,7 +91,7 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
       if ((base[field] ?? null) === now[field]) continue;
       corrections.push({
         payment_id: payment.paymentId, batch: before.batch, ...(reported ? { corrected_in_batch: reported.batch } : {}),
-        field, written: show(field, base[field]), now: shownNow(field, now[field], payment),
+        field, written: show(profile, field, base[field]), now: shownNow(profile, field, now[field], payment),
       });
     }
   }
@@ -119,26 +120,29 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
     files: (id) => {
       const files: BatchFile[] = [];
       if (built.rows > 0) files.push({ name: `writeback-${id}-${profile.name}.csv`, text: built.csv });
-      if (corrections.length) files.push({ name: `writeback-${id}-corrections.csv`, text: correctionsCsv(corrections) });
+      if (corrections.length) files.push({ name: `writeback-${id}-corrections.csv`, text: correctionsCsv(corrections, profile.line_ending ?? '\r\n') });
       return files;
     },
   });
   return { ...result, batch: written.batch, files: written.paths };
 }
 
-function show(field: string, value: unknown): string {
+/** A snapshot value as the batch's file wrote it: amounts in dollars, dates and types in the profile's own words. */
+function show(profile: WritebackProfile, field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
-  return field === 'amount' && typeof value === 'number' ? (value / 100).toFixed(2) : String(value);
+  if (field === 'amount' && typeof value === 'number') return (value / 100).toFixed(2);
+  return field === 'payment_date' || field === 'type' ? asProfileWrites(profile, field, String(value)) : String(value);
 }
 
 /** An amount the payment's own numbers no longer give (net ≠ gross − fee) is shown with why, not as an empty cell. */
-function shownNow(field: string, value: unknown, payment: PaymentInput): string {
+function shownNow(profile: WritebackProfile, field: string, value: unknown, payment: PaymentInput): string {
   const checked = field === 'amount' && value === null ? paymentAmounts(payment) : undefined;
   if (checked && !checked.ok) return `none: ${checked.problem.replace(`payment ${payment.paymentId}: `, '')}`;
-  return show(field, value);
+  return show(profile, field, value);
 }
 
-function correctionsCsv(corrections: Correction[]): string {
+/** Ends its lines as the batch's payments file does, so both open alike wherever staff open that one. */
+function correctionsCsv(corrections: Correction[], lineEnding: '\n' | '\r\n'): string {
   return toCsv(
     [
       { key: 'payment_id', kind: 'text' }, { key: 'batch', kind: 'integer', header: 'written_in_batch' }, { key: 'field', kind: 'text' },
@@ -148,5 +152,6 @@ function correctionsCsv(corrections: Correction[]): string {
       ...c,
       action: `correct the posted payment in the PMS by hand${c.corrected_in_batch ? ` (as corrected per batch ${c.corrected_in_batch})` : ''}; it is not written back again`,
     })),
+    { lineEnding },
   );
 }

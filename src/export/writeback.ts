@@ -43,6 +43,16 @@ function mapped(column: WritebackColumn, value: string | null): string | null {
   return key === undefined ? value : column.map[key];
 }
 
+/**
+ * A payment's date (ISO) or type (canonical) as the profile's column writes it: the corrections file then says what the
+ * PMS shows (`01/06/2026`, `Online Payment`), not what the store holds. Unchanged when the profile has no such column.
+ */
+export function asProfileWrites(profile: WritebackProfile, field: 'payment_date' | 'type', value: string): string {
+  const column = profile.columns.find((c) => c.field === field);
+  if (!column) return value;
+  return field === 'payment_date' ? format(isoToDate(value), column.format ?? 'yyyy-MM-dd') : (mapped(column, value) ?? value);
+}
+
 function fieldValue(field: WritebackField, p: PaymentInput, amounts: PaymentAmounts, options: WritebackOptions): string | number | null {
   switch (field) {
     case 'payment_id': return p.paymentId;

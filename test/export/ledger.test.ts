@@ -113,6 +113,27 @@ describe('export through the CLI', () => {
     expect(fifth.rows).toBe(first.rows);
   });
 
+  it("the corrections file says a changed date and type in the profile's own words, as the payments file wrote them", async () => {
+    const ws = tempWorkspace();
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
+    await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/payments.csv')]);
+    const first = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    const posted = fs.readFileSync(first.files[0], 'utf8').split('\r\n').find((line) => line.startsWith('P1001,'));
+    expect(posted).toContain(',01/06/2026,28.83,Credit Card,');
+
+    // PMT-5001 was a card payment of 01/06/2026; the processor's export now says a portal payment of 01/07/2026.
+    const payments = fs.readFileSync(path.join(FIXTURES, 'generic/payments.csv'), 'utf8').replace('PMT-5001,P1001,Inés Muñoz,01/06/2026,Card,', 'PMT-5001,P1001,Inés Muñoz,01/07/2026,Portal,');
+    await cli(['--workspace', ws, 'import', writeFile(tempDir(), 'payments-again.csv', payments)]);
+    const second = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    expect(second.corrections).toEqual([
+      { payment_id: 'PMT-5001', batch: 1, field: 'payment_date', written: '01/06/2026', now: '01/07/2026' },
+      { payment_id: 'PMT-5001', batch: 1, field: 'type', written: 'Credit Card', now: 'Online Payment' },
+    ]);
+    expect(fs.readFileSync(second.files[0], 'utf8')).toBe('payment_id,written_in_batch,field,written,now,action\r\n' +
+      'PMT-5001,1,payment_date,01/06/2026,01/07/2026,correct the posted payment in the PMS by hand; it is not written back again\r\n' +
+      'PMT-5001,1,type,Credit Card,Online Payment,correct the posted payment in the PMS by hand; it is not written back again\r\n');
+  });
+
   it('--out names the folder of a batch: a file name or an existing file is refused (exit 2) and no folder named *.csv is made', async () => {
     const ws = tempWorkspace();
     await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
