@@ -61,7 +61,14 @@ export function claimAlerts(claims: ClaimAlertInput, asOf: IsoDate, config: Conf
       const since = submitted ? `since it was submitted on ${usDate(submitted)}` : `since the ${usDate(serviceDate!)} session (no submission date)`;
       // Gone from the outstanding-claims list, it was most likely paid or closed: the PMS knows, this store does not yet.
       const gone = claims.missing?.has(claimId) ? '; missing from the latest outstanding-claims export: check whether it was paid' : '';
-      const message = flat`No payment from ${payerName} ${plural(daysOutstanding, 'day')} ${since} (${owed})${gone}`;
+      const paid = numberOf(row, 'paid') ?? 0;
+      const days = plural(daysOutstanding, 'day');
+      // A claim still open with nothing left to pay was paid in full and never closed; one partly paid is not unpaid.
+      const message = priced && outstanding === 0 && paid > 0
+        ? flat`Claim still open ${days} ${since}, yet ${payerName} has paid it in full (${dollars(paid)} paid, $0.00 outstanding): close it in the PMS${gone}`
+        : paid > 0
+          ? flat`Not paid in full by ${payerName} ${days} ${since} (${dollars(paid)} paid, ${owed})${gone}`
+          : flat`No payment from ${payerName} ${days} ${since} (${owed})${gone}`;
       const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount, due: null, message }));
     }

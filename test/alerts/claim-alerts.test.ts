@@ -107,6 +107,23 @@ describe('claim_unpaid', () => {
   });
 });
 
+describe('claim_unpaid on a claim the payer has paid from', () => {
+  it('says a partial payment is not full payment, and a claim paid in full but still open should be closed', () => {
+    // As of 04/30/2026, submitted 03/20: 41 days. Billed 150.00, allowed 120.00, patient responsibility 20.00.
+    const claims = [
+      // 120.00 − 20.00 − 60.00 = 40.00 outstanding
+      claim({ claimId: 'PART', submittedDate: '2026-03-20', billed: 15000, allowed: 12000, patientResponsibility: 2000, paid: 6000 }),
+      // 120.00 − 20.00 − 100.00 = 0.00: paid in full, still submitted
+      claim({ claimId: 'FULL', submittedDate: '2026-03-20', billed: 15000, allowed: 12000, patientResponsibility: 2000, paid: 10000 }),
+    ];
+    const rows = runAlerts({ claims }, '2026-04-30').rows.filter((r) => r.type === 'claim_unpaid');
+    expect(pick(rows, 'id', 'amount', 'message')).toEqual([
+      ['claim_unpaid:FULL', 0, 'Claim still open 41 days since it was submitted on 03/20/2026, yet Aetna has paid it in full ($100.00 paid, $0.00 outstanding): close it in the PMS'],
+      ['claim_unpaid:PART', 4000, 'Not paid in full by Aetna 41 days since it was submitted on 03/20/2026 ($60.00 paid, $40.00 outstanding)'],
+    ]);
+  });
+});
+
 describe('claims without an amount in the export', () => {
   it('say the amount is not in the export and carry none, instead of "$0.00 outstanding"; a billed 0.00 is still 0.00', () => {
     // SimplePractice's claims report carries no amounts: billed and allowed are both empty.
