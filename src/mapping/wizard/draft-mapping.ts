@@ -30,17 +30,28 @@ export interface DraftOptions {
   sampleRows?: number;
 }
 
-/** Cells no export uses as a column name: a first line holding one is a row of data. */
+/**
+ * Cells no export uses as a column name. Bare whole numbers are not among them: aging reports head their buckets
+ * `30`, `60`, `90`, and some reports a column per year (`2025`).
+ */
 const VALUE_KINDS: [string, RegExp][] = [
-  ['date', /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}( .*)?$/],
-  ['number or amount', /^[-(]?\$?\d[\d,]*(\.\d+)?\)?$/],
-  ['phone number', /^\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/],
-  ['email address', /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
+  ['a date', /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?$/i],
+  ['an amount', /^-?\(?-?\$?\d[\d,]*\.\d{2}\)?$|^-?\$\d[\d,]*$/],
+  ['a phone number', /^\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}$/],
+  ['an email address', /^[^\s@]+@[^\s@]+\.[^\s@]+$/],
 ];
 
-function looksLikeValue(cell: string): boolean {
+function valueKind(cell: string): string | undefined {
   const text = cell.trim();
-  return VALUE_KINDS.some(([, pattern]) => pattern.test(text));
+  return VALUE_KINDS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** A first line with two cells or more that are values (a date and an amount, a phone and an email) is a row of data. */
+function valuesInHeader(header: string[]): { column: number; kind: string }[] {
+  return header.flatMap((cell, i) => {
+    const kind = valueKind(cell);
+    return kind ? [{ column: i + 1, kind }] : [];
+  });
 }
 
 const NAME = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
@@ -54,11 +65,11 @@ export async function draftMapping(file: string, options: DraftOptions): Promise
   }
   const sample = await readSample(file, options.sampleRows ?? 200);
   if (sample.header.every((h) => h === '')) fail('input_empty', `${file} has no header line: nothing to draft a mapping from`);
-  const dataLike = sample.header.findIndex(looksLikeValue);
-  if (dataLike >= 0) {
+  const inHeader = valuesInHeader(sample.header);
+  if (inHeader.length >= 2) {
     // Its first line is a row of data (a name, a phone, a birth date): neither shown nor written into a draft (SPEC §10).
-    fail('input_rejected', `${file} has no header line: column ${dataLike + 1} of its first line holds a value (a ${VALUE_KINDS.find(([, re]) => re.test(sample.header[dataLike].trim()))![0]}), ` +
-      'not a column name; export it again with column headers');
+    const which = inHeader.slice(0, 2).map((v) => `${v.kind} in column ${v.column}`).join(', ');
+    fail('input_rejected', `${file} has no header line: its first line holds values (${which}), not column names; export it again with column headers`);
   }
   const { values, nulls } = sampleColumns(sample.header, sample.rows);
   const shapes = values.map(columnShape);

@@ -242,6 +242,16 @@ describe('files the sample reader must not trip on', () => {
     expect(Object.keys(draft.mapping.fields)).toEqual(['claim_id', 'patient_name', 'service_date', 'billed']);
   });
 
+  it('takes headers that are numbers (aging buckets, years) or hold one date, and refuses a first line of values', async () => {
+    const aging = await draftMapping(file('aging.csv', 'Patient,Current,30,60,90,120+,Total\nAnn Lee,10.00,0,0,0,0,10.00\n'), { entity: 'balances' });
+    expect(aging.mapping.fields.patient_name).toMatchObject({ column: 'Patient', type: 'name' });
+    await draftMapping(file('years.csv', 'Claim ID,Patient,2024,2025\nC-1,Ann Lee,1.00,2.00\n'), { entity: 'claims' });
+    await draftMapping(file('printed.csv', 'Claim ID,Patient Name,Printed 01/31/2026,01/31/2026\nC-1,Ann Lee,x,y\n'), { entity: 'claims' });
+    const error = await draftMapping(file('rows.csv', 'C-1,Ann Lee,01/05/2026,$150.00\nC-2,Bo Park,01/06/2026,$90.00\n'), { entity: 'claims' }).catch((e: unknown) => e);
+    expect(isPracticeSyncError(error) && [error.code, error.message]).toEqual(['input_rejected',
+      `${path.join(tmp, 'rows.csv')} has no header line: its first line holds values (a date in column 3, an amount in column 4), not column names; export it again with column headers`]);
+  });
+
   it('drafts from a header with no rows, by the header alone', async () => {
     const draft = await draftMapping(file('empty-claims.csv', 'Claim ID,Patient Name,Date of Service,Billed Amount\n'), { entity: 'claims' });
     expect(draft.mapping.fields).toEqual({
