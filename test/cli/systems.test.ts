@@ -71,14 +71,18 @@ describe('mapping commands guard the mappings they use', () => {
     const headerless = writeFile(tempDir(), 'patients.csv', 'P1,"Testerson, Alma",01/02/1980,555-010-0199\nP2,"Quill, Avery",03/04/1975,555-010-0100\n');
     const refused = await cli(['--workspace', ws, 'mapping', 'init', headerless, '--entity', 'patients']);
     expect([refused.code, refused.stdout, refused.stderr]).toEqual([3, '',
-      `practice-sync: ${headerless} has no header line: column 3 of its first line holds a value (a date), not a column name; export it again with column headers\n`]);
+      `practice-sync: ${headerless} has no header line: its first line holds values (a date in column 3, a phone number in column 4), not column names; export it again with column headers\n`]);
     expect(fs.readdirSync(path.join(ws, 'mappings'))).toEqual([]);
 
-    const out = path.join(tempDir(), 'review', 'draft.json');
-    const drafted = await cli(['--workspace', ws, '--out', out, 'mapping', 'init', writeFile(tempDir(), 'claims-unknown.csv', unknown), '--entity', 'claims', '--name', 'mypms/claims']);
+    // --out into a folder of the user's: its mode stays; a draft outside mappings/ replaces nothing, so any name goes.
+    const review = tempDir();
+    fs.chmodSync(review, 0o755);
+    const out = path.join(review, 'draft.json');
+    const drafted = await cli(['--workspace', ws, '--out', out, 'mapping', 'init', writeFile(tempDir(), 'claims-unknown.csv', unknown), '--entity', 'claims', '--name', 'generic/claims']);
     expect(drafted.code, drafted.stderr).toBe(0);
-    expect(drafted.stdout.split('\n')[0]).toBe(`drafted mypms/claims (claims) → ${out}`);
-    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ name: 'mypms/claims', entity: 'claims', verified: false });
+    expect(drafted.stdout.split('\n')[0]).toBe(`drafted generic/claims (claims) → ${out}`);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ name: 'generic/claims', entity: 'claims', verified: false });
+    expect(fs.statSync(review).mode & 0o777).toBe(0o755);
     expect(fs.readdirSync(path.join(ws, 'mappings'))).toEqual([]);
   });
 

@@ -27,12 +27,15 @@ export function registerMappingInit(mapping: Command, ctx: CliContext): void {
       if (fs.existsSync(target) && !flags.force) fail('usage', `${target} exists; use --force to overwrite it`);
       // A draft named like a mapping in use (a built-in, or the workspace's own) would stand in for it (SPEC §5), and every
       // export that mapping reads would then go through the draft.
-      const existing = all.find((m) => m.mapping.name === draft.mapping.name);
+      // A draft --out writes outside the workspace's mappings/ is read by nothing until it is moved there.
+      const readAsMapping = !globals.out || (workspaceDir !== null && target.startsWith(`${workspaceDir}${path.sep}`));
+      const existing = readAsMapping ? all.find((m) => m.mapping.name === draft.mapping.name) : undefined;
       if (existing && !flags.force) {
         const which = existing.origin === 'built-in' ? 'a built-in mapping' : `a mapping of this workspace (${existing.path})`;
         fail('usage', `${draft.mapping.name} is ${which}; a draft of that name would replace it for every export it reads. Choose another --name, or use --force to replace it`);
       }
-      ensurePrivateDir(path.dirname(target));
+      // Only a folder made here is made owner-only: one the user named with --out keeps its mode.
+      if (!fs.existsSync(path.dirname(target))) ensurePrivateDir(path.dirname(target));
       writePrivateFile(target, `${JSON.stringify(draft.mapping, null, 2)}\n`);
       ctx.stdout(`drafted ${draft.mapping.name} (${draft.mapping.entity}${draft.entityGuessed ? ', guessed from the columns' : ''}) → ${target}\n`);
       for (const p of draft.placed) ctx.stdout(`  "${p.column}" → ${p.field}${p.type ? ` (${p.type})` : ''}${p.reason ? `  [${p.reason}]` : ''}\n`);
