@@ -66,9 +66,11 @@ export function claimAlerts(claims: ClaimAlertInput, asOf: IsoDate, config: Conf
       // A claim still open with nothing left to pay was paid in full and never closed; one partly paid is not unpaid.
       const message = priced && outstanding === 0 && paid > 0
         ? flat`Claim still open ${days} ${since}, yet ${payerName} has paid it in full (${dollars(paid)} paid, $0.00 outstanding): close it in the PMS${gone}`
-        : paid > 0
+        : paid > 0 && priced
           ? flat`Not paid in full by ${payerName} ${days} ${since} (${dollars(paid)} paid, ${owed})${gone}`
-          : flat`No payment from ${payerName} ${days} ${since} (${owed})${gone}`;
+          : paid > 0
+            ? flat`Claim still open ${days} ${since} (${dollars(paid)} paid by ${payerName}; amount not in the export)${gone}`
+            : flat`No payment from ${payerName} ${days} ${since} (${owed})${gone}`;
       const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount, due: null, message }));
     }

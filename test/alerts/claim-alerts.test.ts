@@ -115,11 +115,14 @@ describe('claim_unpaid on a claim the payer has paid from', () => {
       claim({ claimId: 'PART', submittedDate: '2026-03-20', billed: 15000, allowed: 12000, patientResponsibility: 2000, paid: 6000 }),
       // 120.00 − 20.00 − 100.00 = 0.00: paid in full, still submitted
       claim({ claimId: 'FULL', submittedDate: '2026-03-20', billed: 15000, allowed: 12000, patientResponsibility: 2000, paid: 10000 }),
+      // No billed or allowed amount in the export: whether 55.00 is all of it is not known.
+      claim({ claimId: 'UNPRICED', submittedDate: '2026-03-20', billed: null, allowed: null, paid: 5500 }),
     ];
     const rows = runAlerts({ claims }, '2026-04-30').rows.filter((r) => r.type === 'claim_unpaid');
     expect(pick(rows, 'id', 'amount', 'message')).toEqual([
       ['claim_unpaid:FULL', 0, 'Claim still open 41 days since it was submitted on 03/20/2026, yet Aetna has paid it in full ($100.00 paid, $0.00 outstanding): close it in the PMS'],
       ['claim_unpaid:PART', 4000, 'Not paid in full by Aetna 41 days since it was submitted on 03/20/2026 ($60.00 paid, $40.00 outstanding)'],
+      ['claim_unpaid:UNPRICED', null, 'Claim still open 41 days since it was submitted on 03/20/2026 ($55.00 paid by Aetna; amount not in the export)'],
     ]);
   });
 });
