@@ -93,7 +93,8 @@ export class PartyResolver {
       const row = this.complete(match.row, identity);
       if (identity.patientId) {
         this.refById.set(identity.patientId, row.id as number);
-        if (row.name === null) this.unnamed.add(row.id as number);
+        // Still nameless after a row that named them: their name is another patient's, and asking again tells nothing new.
+        if (row.name === null && !identity.name) this.unnamed.add(row.id as number);
       }
       return { ref: row.id as number };
     }
@@ -112,11 +113,18 @@ export class PartyResolver {
   /**
    * What a row tells of a patient the store knows only in part: an ID for a patient known by name, a name for one known
    * by ID alone (an authorizations export of IDs, then appointments with names: the order of imports must not matter,
-   * SPEC §4). A name the store already holds is never replaced here; a patients import does that. Returns the row as stored.
+   * SPEC §4). A name the store already holds is never replaced here (a patients import does that), nor given when another
+ * patient has it. Returns the row as stored.
    */
   private complete(row: StoredRow, identity: PatientIdentity): StoredRow {
     const patientId = row.patient_id === null && identity.patientId ? identity.patientId : row.patient_id;
-    const name = row.name === null && identity.name ? identity.name : row.name;
+    // Not a name another patient has: a later row naming only that name would then match two patients and be refused.
+    let fill: string | null = null;
+    if (row.name === null && identity.name) {
+      if (this.nameTaken(identity.name, row.id as number)) this.unnamed.delete(row.id as number);
+      else fill = identity.name;
+    }
+    const name = fill ?? row.name;
     if (patientId === row.patient_id && name === row.name) return row;
     const after: StoredRow = { ...row, patient_id: patientId, name, name_key: name === row.name ? row.name_key : normalizeName(name as string) };
     this.changes.record('patients', row.id as number, row, after);
@@ -126,6 +134,10 @@ export class PartyResolver {
       this.unnamed.delete(row.id as number);
     }
     return after;
+  }
+
+  private nameTaken(name: string, exceptRef: number): boolean {
+    return (this.stmts.patientsByName.all(normalizeName(name)) as StoredRow[]).some((r) => r.id !== exceptRef);
   }
 
   /** Forget a patient row that the caller just changed (patients imports). */

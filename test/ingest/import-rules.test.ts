@@ -247,6 +247,28 @@ describe('import', () => {
     expect(query(path.join(idsFirst.ws, 'practice-sync.db'), 'SELECT id, patient_id, name, name_key FROM patients')).toEqual([{ id: 1, patient_id: 'P50', name: null, name_key: null }]);
   });
 
+  it('a patient known by ID alone is not given a name another patient has: later rows naming only that name still match', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const header = 'Patient ID,Patient Name,Clinician Name,Appointment Date,Appointment Status,Service Type,Authorization ID\n';
+    const files = [
+      writeFile(dir, 'auths.csv', 'Patient ID,Authorization Number,Insurance Carrier,Authorized Sessions,Authorization Start Date,Authorization End Date,Service Type\n' +
+        'P50,AUTH-50,Aetna,20,01/01/2026,06/30/2026,90837\n'),
+      writeFile(dir, 'by-name.csv', `${header},"Quill, Avery",Dana Reyes,02/02/2026,Completed,90837,\n`),
+      writeFile(dir, 'by-id.csv', `${header}P50,"Quill, Avery",Dana Reyes,02/09/2026,Completed,90837,\n`),
+      writeFile(dir, 'by-name-again.csv', `${header},"Quill, Avery",Dana Reyes,02/16/2026,Completed,90837,\n`),
+    ];
+    for (const file of files) {
+      const result = await cli(['--workspace', ws, 'import', file]);
+      expect(result.code, `${path.basename(file)}: ${result.stderr}`).toBe(0);
+    }
+    // P50 stays nameless; "Avery Quill" without an ID is the other patient, whose two sessions are both theirs.
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT p.id, p.patient_id, p.name, COUNT(a.id) AS sessions FROM patients p LEFT JOIN appointments a ON a.patient_ref = p.id GROUP BY p.id')).toEqual([
+      { id: 1, patient_id: 'P50', name: null, sessions: 1 },
+      { id: 2, patient_id: null, name: 'Avery Quill', sessions: 2 },
+    ]);
+  });
+
   it('a SimplePractice appointment-status row and an attendance row for the same visit end as one appointment', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();
