@@ -3,7 +3,7 @@
 // reported once in the batch's notes file, never posted again.
 import type { PaymentInput } from '../compute/types.js';
 import { builtinMappingsDir } from '../package-root.js';
-import { issuedItems, type BatchFile, type LedgerItem } from '../store/export-ledger.js';
+import { getBatch, issuedItems, type BatchFile, type LedgerItem } from '../store/export-ledger.js';
 import { StoreInputs } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
 import type { Config } from '../workspace/config-schema.js';
@@ -91,7 +91,7 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
       if ((base[field] ?? null) === now[field]) continue;
       corrections.push({
         payment_id: payment.paymentId, batch: before.batch, ...(reported ? { corrected_in_batch: reported.batch } : {}),
-        field, written: show(profile, field, base[field]), now: shownNow(profile, field, now[field], payment),
+        field, written: show(field, base[field]), now: shownNow(field, now[field], payment),
       });
     }
   }
@@ -120,29 +120,57 @@ export function runWriteback(options: WritebackRunOptions): WritebackRunResult {
     files: (id) => {
       const files: BatchFile[] = [];
       if (built.rows > 0) files.push({ name: `writeback-${id}-${profile.name}.csv`, text: built.csv });
-      if (corrections.length) files.push({ name: `writeback-${id}-corrections.csv`, text: correctionsCsv(corrections, profile.line_ending ?? '\r\n') });
+      if (corrections.length) {
+        const words = profileWords(db, [options.workspaceMappings, builtinMappingsDir()]);
+        files.push({ name: `writeback-${id}-corrections.csv`, text: correctionsCsv(corrections, words, profile.line_ending ?? '\r\n') });
+      }
       return files;
     },
   });
   return { ...result, batch: written.batch, files: written.paths };
 }
 
-/** A snapshot value as the batch's file wrote it: amounts in dollars, dates and types in the profile's own words. */
-function show(profile: WritebackProfile, field: string, value: unknown): string {
+function show(field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (field === 'amount' && typeof value === 'number') return (value / 100).toFixed(2);
-  return field === 'payment_date' || field === 'type' ? asProfileWrites(profile, field, String(value)) : String(value);
+  return field === 'amount' && typeof value === 'number' ? (value / 100).toFixed(2) : String(value);
 }
 
 /** An amount the payment's own numbers no longer give (net ≠ gross − fee) is shown with why, not as an empty cell. */
-function shownNow(profile: WritebackProfile, field: string, value: unknown, payment: PaymentInput): string {
+function shownNow(field: string, value: unknown, payment: PaymentInput): string {
   const checked = field === 'amount' && value === null ? paymentAmounts(payment) : undefined;
   if (checked && !checked.ok) return `none: ${checked.problem.replace(`payment ${payment.paymentId}: `, '')}`;
-  return show(profile, field, value);
+  return show(field, value);
 }
 
-/** Ends its lines as the batch's payments file does, so both open alike wherever staff open that one. */
-function correctionsCsv(corrections: Correction[], lineEnding: '\n' | '\r\n'): string {
+/**
+ * A date or type in the words of the profile that wrote the payment's batch, as the PMS shows it (`01/06/2026`, `Credit
+ * Card`); as stored when that profile is gone. Amounts and patient IDs read the same in every profile.
+ */
+function profileWords(db: Store, mappingDirs: readonly string[]): (batch: number, field: string, value: string) => string {
+  const profiles = new Map<number, WritebackProfile | null>();
+  const profileOf = (batch: number): WritebackProfile | null => {
+    if (!profiles.has(batch)) {
+      let profile: WritebackProfile | null = null;
+      try {
+        profile = loadWritebackProfile(getBatch(db, batch, 'writeback').format ?? '', mappingDirs);
+      } catch {
+        // A profile renamed or deleted since: the stored words are still right, only less familiar.
+      }
+      profiles.set(batch, profile);
+    }
+    return profiles.get(batch)!;
+  };
+  return (batch, field, value) => {
+    const profile = profileOf(batch);
+    return profile && value !== '' && (field === 'payment_date' || field === 'type') ? asProfileWrites(profile, field, value) : value;
+  };
+}
+
+/**
+ * `written` and `now` in the words of the profile that wrote the payment; lines ended as the batch's payments file
+ * ends them, so both open alike wherever staff open that one.
+ */
+function correctionsCsv(corrections: Correction[], words: ReturnType<typeof profileWords>, lineEnding: '\n' | '\r\n'): string {
   return toCsv(
     [
       { key: 'payment_id', kind: 'text' }, { key: 'batch', kind: 'integer', header: 'written_in_batch' }, { key: 'field', kind: 'text' },
@@ -150,6 +178,8 @@ function correctionsCsv(corrections: Correction[], lineEnding: '\n' | '\r\n'): s
     ],
     corrections.map((c) => ({
       ...c,
+      written: words(c.batch, c.field, c.written),
+      now: c.now.startsWith('none: ') ? c.now : words(c.batch, c.field, c.now),
       action: `correct the posted payment in the PMS by hand${c.corrected_in_batch ? ` (as corrected per batch ${c.corrected_in_batch})` : ''}; it is not written back again`,
     })),
     { lineEnding },

@@ -113,7 +113,7 @@ describe('export through the CLI', () => {
     expect(fifth.rows).toBe(first.rows);
   });
 
-  it("the corrections file says a changed date and type in the profile's own words, as the payments file wrote them", async () => {
+  it("the corrections file says a changed date and type in the words of the profile that wrote the payment; JSON keeps the stored values", async () => {
     const ws = tempWorkspace();
     await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/patients.csv')]);
     await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/payments.csv')]);
@@ -124,10 +124,11 @@ describe('export through the CLI', () => {
     // PMT-5001 was a card payment of 01/06/2026; the processor's export now says a portal payment of 01/07/2026.
     const payments = fs.readFileSync(path.join(FIXTURES, 'generic/payments.csv'), 'utf8').replace('PMT-5001,P1001,Inés Muñoz,01/06/2026,Card,', 'PMT-5001,P1001,Inés Muñoz,01/07/2026,Portal,');
     await cli(['--workspace', ws, 'import', writeFile(tempDir(), 'payments-again.csv', payments)]);
-    const second = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback'])).stdout);
+    // This run uses another profile; the corrections are to what batch 1's (generic) file wrote.
+    const second = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'export', 'writeback', '--profile', 'opendental'])).stdout);
     expect(second.corrections).toEqual([
-      { payment_id: 'PMT-5001', batch: 1, field: 'payment_date', written: '01/06/2026', now: '01/07/2026' },
-      { payment_id: 'PMT-5001', batch: 1, field: 'type', written: 'Credit Card', now: 'Online Payment' },
+      { payment_id: 'PMT-5001', batch: 1, field: 'payment_date', written: '2026-01-06', now: '2026-01-07' },
+      { payment_id: 'PMT-5001', batch: 1, field: 'type', written: 'card_terminal', now: 'portal' },
     ]);
     expect(fs.readFileSync(second.files[0], 'utf8')).toBe('payment_id,written_in_batch,field,written,now,action\r\n' +
       'PMT-5001,1,payment_date,01/06/2026,01/07/2026,correct the posted payment in the PMS by hand; it is not written back again\r\n' +
