@@ -211,6 +211,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       report.status = 'dry_run';
     } else {
       report.status = report.rejected > 0 ? 'partial' : 'ok';
+      writer.finish();
       changes.finish();
       insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command));
       db.exec('COMMIT');

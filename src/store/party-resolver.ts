@@ -29,6 +29,8 @@ export class PartyResolver {
   private readonly refById = new Map<string, number>();
   /** Patients of `refById` the store holds without a name (created by an export of IDs only): a named row names them. */
   private readonly unnamed = new Set<number>();
+  /** Patients known by name that this import gave an ID: their remembered alerts move to the ID (patient-alert-ids.ts). */
+  readonly idsGiven: { name: string; patientId: string }[] = [];
   /** Normalized identity → ref. */
   private readonly partyCache = new Map<string, number>();
   /** Raw ID cell → raw name cell → ref. */
@@ -128,12 +130,20 @@ export class PartyResolver {
     if (patientId === row.patient_id && name === row.name) return row;
     const after: StoredRow = { ...row, patient_id: patientId, name, name_key: name === row.name ? row.name_key : normalizeName(name as string) };
     this.changes.record('patients', row.id as number, row, after);
-    if (patientId !== row.patient_id) this.stmts.setPatientId.run(patientId, row.id);
+    if (patientId !== row.patient_id) {
+      this.stmts.setPatientId.run(patientId, row.id);
+      this.gaveId(row.name as string | null, patientId as string);
+    }
     if (name !== row.name) {
       this.stmts.setPatientName.run(name, after.name_key, row.id);
       this.unnamed.delete(row.id as number);
     }
     return after;
+  }
+
+  /** A patient stored under `name` now has `patientId` (a patients import says so too). */
+  gaveId(name: string | null, patientId: string): void {
+    if (name !== null) this.idsGiven.push({ name, patientId });
   }
 
   private nameTaken(name: string, exceptRef: number): boolean {

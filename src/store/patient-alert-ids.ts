@@ -3,6 +3,7 @@
 // the remembered alerts of patients with an ID, so their `first_seen`, `new` and owner carry over.
 import type { Database } from 'better-sqlite3';
 import { nameToken, patientToken } from '../alerts/alert-ids.js';
+import { normalizeName } from '../mapping/cells/normalize-name.js';
 
 /** A name token inside an id: `unbilled_session:p1a2b3c4d:2026-03-02`, `timely_filing:session:p1a2b3c4d:...`. */
 const NAME_TOKEN = /:(p[0-9a-f]{8}):/;
@@ -15,7 +16,31 @@ export function keyAlertsByPatientId(db: Database): void {
     const token = nameToken(name ?? (patientId ? `Patient ${patientId}` : null));
     idByToken.set(token, idByToken.has(token) ? null : patientId);
   }
-  const rename = db.prepare('UPDATE alert_state SET id = ? WHERE id = ?');
+  renameAlerts(db, idByToken);
+}
+
+/**
+ * After an import gave patients known by name an ID (a client export after appointments without IDs), their alerts
+ * are keyed by the ID from now on: the alerts remembered under their name move to it, keeping `first_seen`, `new` and
+ * owner, unless another patient's name gives the same token.
+ */
+export function keyAlertsOfPatientsGivenIds(db: Database, given: readonly { name: string; patientId: string }[]): void {
+  if (given.length === 0) return;
+  const idByToken = new Map<string, string | null>();
+  const namesakes = db.prepare('SELECT id FROM patients WHERE name_key = ?').pluck();
+  for (const { name, patientId } of given) {
+    const token = nameToken(name);
+    // Another patient stored under the same name may own those alerts; so may another patient given an ID here.
+    const shared = idByToken.has(token) || (namesakes.all(normalizeName(name)) as number[]).length > 1;
+    idByToken.set(token, shared ? null : patientId);
+  }
+  renameAlerts(db, idByToken);
+}
+
+/** One pass over the remembered alerts: an id holding a name token of `idByToken` takes the ID instead. */
+function renameAlerts(db: Database, idByToken: ReadonlyMap<string, string | null>): void {
+  // OR IGNORE: an id the ID already has (a patient of that ID undone and imported again) keeps its own memory.
+  const rename = db.prepare('UPDATE OR IGNORE alert_state SET id = ? WHERE id = ?');
   for (const id of db.prepare('SELECT id FROM alert_state').pluck().all() as string[]) {
     const token = NAME_TOKEN.exec(id)?.[1];
     const patientId = token === undefined ? null : idByToken.get(token);

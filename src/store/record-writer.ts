@@ -8,6 +8,7 @@ import type { ChangeLog, StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
 import { LineIndex } from './line-index.js';
 import { PartyResolver, patientIdentity } from './party-resolver.js';
+import { keyAlertsOfPatientsGivenIds } from './patient-alert-ids.js';
 import { columnFor, ENTITY_KEY_FIELD, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
 
 export type ApplyResult =
@@ -131,6 +132,7 @@ export class RecordWriter {
         after.provisional = 0;
         if (completesProvisional) columns.push('provisional');
         this.parties.invalidatePatient(existing.patient_id as string | null);
+        if (existing.patient_id === null && after.patient_id) this.parties.gaveId(existing.name as string | null, after.patient_id as string);
       }
       const set = columns.join(', ');
       this.statement('update', () => `UPDATE ${this.table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, set)
@@ -141,6 +143,11 @@ export class RecordWriter {
 
     const info = this.statement('insert', () => this.insert.sql).run(this.insertParams(incoming));
     return this.created(Number(info.lastInsertRowid), line, status);
+  }
+
+  /** Before the import commits: alerts remembered under the names of patients it gave an ID move to the ID. */
+  finish(): void {
+    keyAlertsOfPatientsGivenIds(this.db, this.parties.idsGiven);
   }
 
   private insertParams(incoming: unknown[]): unknown[] {
