@@ -41,6 +41,14 @@ export interface PayoutGrouping {
 
 const KNOWN_TYPES: readonly string[] = PAYMENT_TYPES;
 
+/**
+ * A processor's name as `skip_processors` matches it: case, spaces and punctuation aside, so an export's "QuickBooks
+ * Payments" is the default's `quickbooks_payments`. A miss would put deposits QuickBooks records itself in twice.
+ */
+function processorKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+}
+
 function distinct(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null && v !== ''))].sort(compareText);
 }
@@ -103,14 +111,14 @@ export function groupPayouts(payments: readonly PaymentInput[], config: Config):
     if (group) group.push(payment);
     else byPayout.set(id, [payment]);
   }
-  const skip = new Set(config.quickbooks.skip_processors.map((p) => p.trim().toLowerCase()));
+  const skip = new Set(config.quickbooks.skip_processors.map(processorKey));
   const problems: string[] = [];
   const warnings: string[] = [];
   const payouts: Payout[] = [];
   const skipped: SkippedPayout[] = [];
   for (const [payoutId, group] of [...byPayout].sort(([a], [b]) => compareText(a, b))) {
     group.sort(comparePayments);
-    const skippedBy = group.find((p) => p.processor !== null && skip.has(p.processor.trim().toLowerCase()));
+    const skippedBy = group.find((p) => p.processor !== null && skip.has(processorKey(p.processor)));
     if (skippedBy?.processor) {
       skipped.push({ payoutId, processor: skippedBy.processor, payments: group.length });
       continue;

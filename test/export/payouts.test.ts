@@ -41,6 +41,16 @@ describe('groupPayouts', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('matches skip_processors whatever the case, spaces or punctuation of the export ("QuickBooks Payments")', () => {
+    const named = (processor: string, payoutId: string) => inPayout({ paymentId: `p-${payoutId}`, gross: 100, processor, payoutId });
+    const { payouts, skipped } = groupPayouts(
+      [named('QuickBooks Payments', 'Q1'), named(' quickbooks-payments ', 'Q2'), named('QUICKBOOKS_PAYMENTS', 'Q3'), named('QuickBooks Payroll', 'Q4')],
+      defaultConfig(),
+    );
+    expect(skipped.map((s) => s.payoutId)).toEqual(['Q1', 'Q2', 'Q3']);
+    expect(payouts.map((p) => p.payoutId)).toEqual(['Q4']);
+  });
+
   it('derives a missing net or gross and treats a missing fee as zero', () => {
     const { payouts } = groupPayouts(
       [
