@@ -1,4 +1,5 @@
 // QuickBooks Desktop IIF (SPEC §9, FORMATS.md): one DEPOSIT per payout, bank +net, income −gross, fees +fees.
+import { createHash } from 'node:crypto';
 import { fail } from '../../errors.js';
 import type { Config } from '../../workspace/config-schema.js';
 import type { Payout } from '../payouts.js';
@@ -22,6 +23,15 @@ export function iifDocNum(payoutId: string): string {
   return iifText(payoutId).replace(/ /g, '').slice(-DOCNUM_MAX);
 }
 
+/**
+ * For payout IDs that share their last 12 characters (`NORTH-DEP-2026-03-04-01`, `SOUTH-…`): the last 5, `-` and 6
+ * hex digits of the full ID's SHA-256, so each deposit keeps a DOCNUM of its own to be found by in QuickBooks.
+ */
+export function distinctDocNum(payoutId: string): string {
+  const hash = createHash('sha256').update(payoutId).digest('hex').slice(0, 6);
+  return `${iifDocNum(payoutId).slice(-(DOCNUM_MAX - hash.length - 1))}-${hash}`;
+}
+
 const line = (cells: string[]): string => cells.join('\t') + CRLF;
 
 /** The TRNS line carries the bank deposit; its SPL lines (income, then fees) sum with it to zero. */
@@ -30,13 +40,15 @@ export function iif(payouts: readonly Payout[], config: Config): QuickBooksExpor
   const exported: string[] = [];
   const empty: string[] = [];
   const warnings: string[] = [];
+  const shortened = new Map<string, number>();
+  for (const payout of payouts) shortened.set(iifDocNum(payout.payoutId), (shortened.get(iifDocNum(payout.payoutId)) ?? 0) + 1);
   for (const payout of payouts) {
     if (isEmptyPayout(payout)) {
       empty.push(payout.payoutId);
       continue;
     }
     const date = usDate(payout.payoutDate);
-    const docNum = iifDocNum(payout.payoutId);
+    const docNum = shortened.get(iifDocNum(payout.payoutId))! > 1 ? distinctDocNum(payout.payoutId) : iifDocNum(payout.payoutId);
     const lines = payoutLines(payout, config);
     if (lines[0].role !== 'bank') fail('internal', 'the bank line must come first');
     const sum = lines.reduce((total, l) => total + l.amount, 0);

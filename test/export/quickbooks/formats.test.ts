@@ -129,6 +129,19 @@ describe('iif text', () => {
     expect(iifDocNum('SQ-1')).toBe('SQ-1');
   });
 
+  it('gives payouts whose IDs end alike a DOCNUM of their own: the last 5 characters, "-" and 6 hex digits of a hash', () => {
+    const text = iif(payoutsOf([pay('NORTH-DEP-2026-03-04-01', 1000, 30), pay('SOUTH-DEP-2026-03-04-01', 2000, 60), pay('SQ-1', 500, 0)]), config).files[0];
+    const docNums = text.split('\r\n').filter((l) => l.startsWith('TRNS\t')).map((l) => l.split('\t')[7]);
+    expect(docNums).toHaveLength(3);
+    expect(docNums[0]).toMatch(/^04-01-[0-9a-f]{6}$/);
+    expect(docNums[1]).toMatch(/^04-01-[0-9a-f]{6}$/);
+    expect(docNums[0]).not.toBe(docNums[1]);
+    expect(docNums[2]).toBe('SQ-1');
+    // Every SPL line of a deposit carries its TRNS line's DOCNUM.
+    const northLines = text.split('\r\n').filter((l) => l.split('\t')[7] === docNums[0]);
+    expect(northLines.length).toBeGreaterThan(1);
+  });
+
   it('refuses an account name it would have to alter (IIF would create a new account)', () => {
     const accented = configSchema.parse({ quickbooks: { default_income_account: 'Honoraires reçus' } });
     expect(codeOf(() => iif(payoutsOf([pay('po_1', 1000, 30)]), accented))).toBe('export_rejected');
