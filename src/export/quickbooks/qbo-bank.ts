@@ -11,8 +11,8 @@ export const BANK_COLUMNS: CsvColumn[] = [
   { key: 'Amount', kind: 'money' },
 ];
 
-/** QuickBooks Online refuses bank files over 350 KB. */
-export const QBO_BANK_MAX_BYTES = 350 * 1024;
+/** QuickBooks Online refuses bank files over 350 KB; counted as 350,000 bytes, the smaller reading of "KB", so no file is refused. */
+export const QBO_BANK_MAX_BYTES = 350_000;
 
 export interface QboBankOptions {
   /** For tests; QBO_BANK_MAX_BYTES otherwise. */

@@ -110,7 +110,7 @@ describe('qboBank', () => {
     const result = qboBank(payoutsOf(many), config);
     expect(result.files.length).toBeGreaterThan(1);
     for (const file of result.files) {
-      expect(Buffer.byteLength(file)).toBeLessThanOrEqual(350 * 1024);
+      expect(Buffer.byteLength(file)).toBeLessThanOrEqual(350_000);
       expect(file.startsWith('Date,Description,Amount\r\n')).toBe(true);
     }
     expect(result.files.reduce((n, f) => n + readCsv(f).length, 0)).toBe(12000);
