@@ -61,6 +61,11 @@ export interface RunReport {
   reports_dir: string;
   alerts: { total: number; new: number; by_severity: Record<string, number>; new_by_severity: Record<string, number> };
   alertRows: AlertsReport['rows'];
+  /**
+   * Remember the alerts as seen: every one remembered before, and of the new ones those in `shown` (the caller printed
+   * them). A new alert nobody was shown stays new for `alerts --new`, as the `alerts` command keeps it.
+   */
+  rememberSeen: (shown: ReadonlySet<string>) => void;
 }
 
 export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promise<RunReport> {
@@ -83,7 +88,6 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
   const builder = new ReportBuilder({ db: ws.db, config: ws.config, asOf: options.asOf });
   const memory = loadAlertMemory(ws.db);
   const alerts = builder.alerts(memory);
-  rememberAlerts(ws.db, alerts, options.asOf, memory);
   const reports: Report[] = [alerts, ...(['sessions', 'aging', 'balances', 'unbilled'] as const).map((name) => builder.build(name))];
   for (const report of reports) writeReportFile(path.join(reportsDir, `${report.report}.csv`), report, 'csv');
   await builder.writeClaims('csv', path.join(reportsDir, 'claims.csv'));
@@ -94,8 +98,10 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
     as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, skipped: scan.skipped, not_files: scan.notFiles, reports_dir: reportsDir,
     alerts: { total: alerts.rows.length, new: fresh.length, by_severity: count(alerts.rows), new_by_severity: count(fresh) },
     alertRows: alerts.rows,
+    rememberSeen: (shown) =>
+      rememberAlerts(ws.db, { ...alerts, rows: alerts.rows.filter((row) => row.new !== true || shown.has(row.id as string)) }, options.asOf, memory),
   };
-  const { alertRows: _rows, ...summary } = result;
+  const { alertRows: _rows, rememberSeen: _remember, ...summary } = result;
   // summary.json is the day's latest run; summary.txt keeps every run of the day, the latest last: an hourly job's
   // 8 o'clock problem must still be there after its 9 o'clock "nothing new" (Task Scheduler mails nothing).
   writePrivateFile(path.join(reportsDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -163,7 +169,7 @@ function noteProblem(ws: WorkspaceSession, outcome: RunFileOutcome, file: InboxF
 }
 
 /** The summary cron mails: one line per file, then the alerts, no patient names. */
-export function summaryLines(result: Omit<RunReport, 'alertRows'>): string[] {
+export function summaryLines(result: Omit<RunReport, 'alertRows' | 'rememberSeen'>): string[] {
   const lines = [`practice-sync run, as of ${result.as_of}`];
   if (result.files.length === 0) lines.push('inbox: nothing new');
   for (const f of result.files) {

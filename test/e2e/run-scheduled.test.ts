@@ -57,6 +57,11 @@ describe('run, scheduled', () => {
     expect(fs.readdirSync(path.join(ws, 'inbox'))).toEqual([]);
     expect(fs.readdirSync(path.join(ws, 'reports', day)).sort()).toEqual(['aging.csv', 'alerts.csv', 'balances.csv', 'claims.csv', 'sessions.csv', 'summary.json', 'summary.txt', 'unbilled.csv']);
     expect(fs.readdirSync(path.join(ws, 'backups'))).toHaveLength(1);
+    // Only the high alerts were printed (--fail-on high): the medium ones stay new for the Monday `alerts --new`.
+    const firstSummary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', day, 'summary.json'), 'utf8'));
+    const medium = firstSummary.alerts.new_by_severity.medium as number;
+    expect(medium).toBeGreaterThan(0);
+    for (const line of first.stdout.split('\n').filter((l) => l.startsWith('  - ['))) expect(line).toMatch(/^ {2}- \[high\] /);
 
     writeFile(path.join(ws, 'inbox'), 'claims-week2.csv', `${CLAIMS_HEADER}CLM-W2-1,Inés Muñoz,P1001,10/20/2026,10/21/2026,Aetna (60054),Hannah Cole,160.00,0.00,0.00,0.00,Denied,CO-197\n`);
     writeFile(path.join(ws, 'inbox'), 'broken.csv', 'Claim ID,Patient Name\nX,Y\n');
@@ -66,7 +71,8 @@ describe('run, scheduled', () => {
     expect(second.stdout).toMatch(/PROBLEM broken\.csv: no mapping fits/);
     expect(second.stdout).toContain('[high] Claim CLM-W2-1');
     const summary = JSON.parse(fs.readFileSync(path.join(ws, 'reports', day, 'summary.json'), 'utf8'));
-    expect(summary.alerts.new).toBe(1);
+    // The denied claim's alert, and the medium ones nobody has been shown yet.
+    expect(summary.alerts.new_by_severity).toEqual({ high: 1, medium });
     expect(summary.files.map((f: { file: string; status: string }) => [f.file, f.status])).toEqual([['claims-week2.csv', 'imported'], ['broken.csv', 'problem']]);
     expect(fs.readdirSync(path.join(ws, 'inbox')).sort()).toEqual(['broken.csv', 'broken.csv.problem.txt']);
     expect(fs.readFileSync(path.join(ws, 'inbox', 'broken.csv.problem.txt'), 'utf8')).toMatch(/closest mappings/);
@@ -76,6 +82,11 @@ describe('run, scheduled', () => {
     expect(third.status).toBe(0);
     expect(third.stdout).toBe('');
     expect(fs.readFileSync(path.join(ws, 'reports', day, 'summary.txt'), 'utf8')).toMatch(/waiting broken\.csv/);
+    // Still new: `alerts --new` lists them (and, shown now, they are new no more).
+    const listed = spawnSync(process.execPath, [BIN, '--workspace', ws, '--format', 'json', 'alerts', '--new'], { encoding: 'utf8' });
+    expect(JSON.parse(listed.stdout).rows.filter((r: { severity: string }) => r.severity === 'medium')).toHaveLength(medium);
+    const again = spawnSync(process.execPath, [BIN, '--workspace', ws, '--format', 'json', 'alerts', '--new'], { encoding: 'utf8' });
+    expect(JSON.parse(again.stdout).rows).toEqual([]);
     const log = fs.readFileSync(path.join(ws, 'logs', 'practice-sync.log'), 'utf8');
     expect(log).toMatch(/"event":"command","command":"run","exit":3/);
     expect(log).not.toMatch(/Muñoz/);

@@ -38,22 +38,25 @@ export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: Wo
     onProgress: (p) => progress.update(p.rows, p.bytes, p.totalBytes),
     onFileDone: () => progress.stop(),
   });
-  const { alertRows, ...summary } = result;
+  const { alertRows, rememberSeen, ...summary } = result;
   const newAtThreshold = failOn
     ? alertRows.some((r) => r.new === true && isSeverity(r.severity) && severityAtLeast(r.severity, failOn))
     : false;
   ctx.exitCode = Math.max(ctx.exitCode, hasProblems(result) ? EXIT.rejected : newAtThreshold ? EXIT.alerts : EXIT.ok);
   ws.log({ event: 'run_done', as_of: asOf, files: result.files.length, problems: result.files.filter((f) => f.status === 'problem').length, alerts: result.alerts.total, new_alerts: result.alerts.new, exit: ctx.exitCode });
   // Quiet is for cron, which mails whatever a job prints: say nothing unless a human is needed. The summary is in
-  // reports/DAY/summary.txt either way.
-  if (globals.quiet && ctx.exitCode === EXIT.ok) return;
-  if (globals.format === 'json') {
-    ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-  } else {
-    const lines = summaryLines(summary);
-    ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
-    const fresh = alertRows.filter((r) => r.new === true && (!failOn || (isSeverity(r.severity) && severityAtLeast(r.severity, failOn))));
-    for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${subjectWithoutPatient(String(r.subject), r.patient as string | null)}: ${r.message}\n`);
-    if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
+  // reports/DAY/summary.txt either way. New alerts not listed here stay new: `--quiet run --fail-on high` in cron must
+  // not use up the medium ones for the Monday `alerts --new` (as `alerts --quiet` does not).
+  if ((globals.quiet && ctx.exitCode === EXIT.ok) || globals.format === 'json') {
+    rememberSeen(new Set());
+    if (globals.format === 'json' && !(globals.quiet && ctx.exitCode === EXIT.ok)) ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    return;
   }
+  const lines = summaryLines(summary);
+  ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
+  // Those past the 15th are named by the file that lists them: shown too.
+  const fresh = alertRows.filter((r) => r.new === true && (!failOn || (isSeverity(r.severity) && severityAtLeast(r.severity, failOn))));
+  for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${subjectWithoutPatient(String(r.subject), r.patient as string | null)}: ${r.message}\n`);
+  if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
+  rememberSeen(new Set(fresh.map((r) => r.id as string)));
 }
