@@ -134,6 +134,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   const changes = new ChangeLog(db, runId);
   try {
     const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
+    /** Valid rows left out because they cannot tell which record they are about. */
+    const unmatched: { line: number; message: string }[] = [];
     const { fields } = bound;
     const width = fields.length;
     const template: Record<string, FieldValue> = Object.fromEntries(fields.map((f) => [f, null]));
@@ -186,6 +188,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         case 'duplicate':
           report.duplicates += 1;
           break;
+        case 'unmatched':
+          unmatched.push({ line, message: result.message });
+          break;
       }
     }
     if (report.rows === 0) {
@@ -194,6 +199,11 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       fail('input_empty', `${fileName} has a header but no data rows${skipped}: nothing to import (was the export's date range empty?)`);
     }
     report.rejects_file = rejects.close();
+    if (unmatched.length) {
+      const lines = unmatched.slice(0, 10).map((u) => u.line).join(', ') + (unmatched.length > 10 ? ', ...' : '');
+      report.warnings.push(`${plural(unmatched.length, 'row')} left out (line${unmatched.length > 1 ? 's' : ''} ${lines}): ${unmatched[0].message}; ` +
+        'their values were not imported (map a start time or appointment ID if the export has one)');
+    }
     report.changes = counter.summary();
     if (mapping.full_export && report.rejected === 0) {
       report.missing = comparePresence(db, { mapping, runId, listed: writer.listed, changes });

@@ -65,7 +65,7 @@ export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: ()
     const writer = new RecordWriter(ctx.db, 'authorizations', Object.keys(values), log);
     const outcome = writer.apply(values, 1);
     if (outcome.kind === 'rejected') fail('input_rejected', `the authorization was not added: ${outcome.message}`);
-    if (outcome.kind === 'duplicate') fail('internal', 'a single row cannot be a duplicate');
+    if (outcome.kind === 'duplicate' || outcome.kind === 'unmatched') fail('internal', `an authorization cannot be ${outcome.kind}`);
     // Failing here rolls the whole run back. A typed name or ID the store does not know would otherwise become a new
     // patient with no appointments, whose authorization then counts no sessions and warns every week.
     if (countPatients(ctx.db) > patientsBefore) {

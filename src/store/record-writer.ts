@@ -17,7 +17,9 @@ export type ApplyResult =
   | { kind: 'unchanged'; rowId: number }
   | { kind: 'duplicate'; rowId: number }
   /** `fields`: the mapped fields the reason is about (the ones the record was looked for by, for a duplicate). */
-  | { kind: 'rejected'; fields: string[]; message: string };
+  | { kind: 'rejected'; fields: string[]; message: string }
+  /** A valid row that cannot tell which of its records it is about: left out, with why (no patient data in it). */
+  | { kind: 'unmatched'; message: string };
 
 interface Located {
   existing: StoredRow | null;
@@ -94,6 +96,7 @@ export class RecordWriter {
 
   apply(values: Record<string, FieldValue>, line: number): ApplyResult {
     const located = this.locate(values);
+    if ('unmatched' in located) return { kind: 'unmatched', message: located.unmatched };
     if ('error' in located) return { kind: 'rejected', fields: [located.field], message: located.error };
     const { keyColumns } = located;
     let { existing } = located;
@@ -220,7 +223,7 @@ export class RecordWriter {
     }
   }
 
-  private locate(values: Record<string, FieldValue>): Located | { error: string; field: string } {
+  private locate(values: Record<string, FieldValue>): Located | { error: string; field: string } | { unmatched: string } {
     if (this.entity === 'patients') return this.locatePatient(values);
     const keyColumns: StoredRow = {};
     const identity = patientIdentity(values);
@@ -262,7 +265,7 @@ export class RecordWriter {
   }
 
   /** An appointment without an ID: the same patient, clinician, date, and start time when both sides know it. */
-  private locateVisit(values: Record<string, FieldValue>, keyColumns: StoredRow, patientRef: number | null): Located | { error: string; field: string } {
+  private locateVisit(values: Record<string, FieldValue>, keyColumns: StoredRow, patientRef: number | null): Located | { error: string; field: string } | { unmatched: string } {
     if (patientRef === null) return { error: 'no appointment ID nor patient: this row cannot be matched to an appointment', field: 'patient_name' };
     if (!values.service_date) return { error: 'no appointment ID nor service date: this row cannot be matched to an appointment', field: 'service_date' };
     // `+appointment_id`: without it SQLite picks the unique index on appointment_id, in which every row without an ID
@@ -276,7 +279,9 @@ export class RecordWriter {
     else if (candidates.length === 1) match = candidates[0];
     else if (candidates.length > 1) {
       match = candidates.find((r) => r.start_time === null);
-      if (!match) return { error: `two appointments that day match (records #${candidates[0].id} and #${candidates[1].id}); map a start time or appointment ID`, field: 'service_date' };
+      // Two sessions that day with times (from a report that has them), and a row without one (SimplePractice's
+      // attendance report): which is which is unknown. The row is left out rather than the file refused, every week.
+      if (!match) return { unmatched: `two appointments that day (records #${candidates[0].id} and #${candidates[1].id}) and no start time in this export to tell them apart` };
     }
     return { existing: match ?? null, keyColumns };
   }

@@ -269,6 +269,31 @@ describe('import', () => {
     ]);
   });
 
+  it('an attendance row that cannot tell two timed sessions of one day apart is left out with a warning, not the whole file refused', async () => {
+    const ws = tempWorkspace();
+    const dir = tempDir();
+    const statusHeader = 'Date of Service,Client,Clinician,Billing Code,Primary Insurance,Secondary Insurance,Rate per Unit,Units,Total Fee,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,Insurance Payment Status,Charge,Paid,Write Off,Unpaid\n';
+    const session = (when: string, client: string) => `${when},${client},Dr. Hannah Cole,"90837 ",Aetna (60054),--,160.0,1,160.0,PAID,30.0,0.0,30.0,0.0,UNPAID,130.0,0.0,0.0,130.0\n`;
+    const status = writeFile(dir, 'appointment-status-report.csv',
+      statusHeader + session('10/05/2026 09:00', 'Ana Reyes') + session('10/05/2026 14:00', 'Ana Reyes') + session('10/05/2026 11:00', 'Bo Lind'));
+    const attendance = writeFile(dir, 'client_attendance_report.csv',
+      'client_name,clinician_name,date_of_service,office_name,status\n2 clients,1 clinicians,3 appointments,1 office,1 statuses\n' +
+      '"Reyes, Ana","Hannah Cole, PsyD",10/05/2026,Main Office,Show\n"Reyes, Ana","Hannah Cole, PsyD",10/05/2026,Main Office,Show\n' +
+      '"Lind, Bo","Hannah Cole, PsyD",10/05/2026,Main Office,Show\n');
+    expect((await cli(['--workspace', ws, 'import', status])).code).toBe(0);
+    const result = await cli(['--workspace', ws, '--format', 'json', 'import', attendance]);
+    expect(result.code, result.stderr).toBe(0);
+    const s = JSON.parse(result.stdout);
+    expect([s.rows, s.updated, s.rejected]).toEqual([3, 1, 0]);
+    expect(s.warnings).toEqual(['2 rows left out (lines 3, 4): two appointments that day (records #1 and #2) and no start time in this export to tell them apart; ' +
+      'their values were not imported (map a start time or appointment ID if the export has one)']);
+    expect(query(path.join(ws, 'practice-sync.db'), 'SELECT id, start_time, status FROM appointments ORDER BY id')).toEqual([
+      { id: 1, start_time: '09:00', status: null },
+      { id: 2, start_time: '14:00', status: null },
+      { id: 3, start_time: '11:00', status: 'completed' },
+    ]);
+  });
+
   it('a SimplePractice appointment-status row and an attendance row for the same visit end as one appointment', async () => {
     const ws = tempWorkspace();
     const dir = tempDir();
