@@ -16,6 +16,8 @@ export interface UndoResult {
    * the PMS keeps them, and no later export can say so (the store no longer holds them). Staff reverse them by hand.
    */
   writtenBack: { payment_id: string; batch: number }[];
+  /** Payouts holding such payments that an issued QuickBooks batch already carried: their deposit there is now wrong. */
+  inQuickBooks: { payout_id: string; batch: number }[];
 }
 
 export function undoRun(db: Store, attemptsFile: string, runId: number, options: { now: () => Date }): UndoResult {
@@ -46,6 +48,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
   for (const c of changes) if (c.before === null) (created.get(c.table_name) ?? created.set(c.table_name, []).get(c.table_name)!).push([c.row_id, c.last_row_id ?? c.row_id]);
   const createdByRun = (table: string, id: number) => created.get(table)?.some(([first, last]) => first <= id && id <= last) ?? false;
   const writtenBack = writtenBackPayments(db, created.get('payments') ?? []);
+  const inQuickBooks = exportedPayouts(db, created.get('payments') ?? []);
   const startedAt = options.now().toISOString();
   let restored = 0;
   let removed = 0;
@@ -74,7 +77,18 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     });
     db.prepare('UPDATE runs SET undone_by = ?, status = ? WHERE id = ?').run(undoId, 'undone', runId);
   })();
-  return { run: undoId, undid: runId, restored, removed, writtenBack };
+  return { run: undoId, undid: runId, restored, removed, writtenBack, inQuickBooks };
+}
+
+/** Of the payouts of the payments in these id ranges, those an issued (not voided) QuickBooks batch holds. */
+function exportedPayouts(db: Store, ranges: [number, number][]): { payout_id: string; batch: number }[] {
+  const query = db.prepare(`SELECT p.payout_id, min(i.batch_id) AS batch FROM payments p
+    JOIN export_items i ON i.item_key = p.payout_id
+    JOIN export_batches b ON b.id = i.batch_id AND b.kind = 'quickbooks' AND b.status <> 'void'
+    WHERE p.id BETWEEN ? AND ? AND p.payout_id IS NOT NULL GROUP BY p.payout_id ORDER BY p.payout_id`);
+  const found = new Map<string, number>();
+  for (const [first, last] of ranges) for (const row of query.all(first, last) as { payout_id: string; batch: number }[]) found.set(row.payout_id, row.batch);
+  return [...found].map(([payout_id, batch]) => ({ payout_id, batch }));
 }
 
 /** Of the payments in these id ranges, those an issued (not voided) writeback batch holds, by payment ID. */

@@ -256,6 +256,17 @@ describe('writeback corrections after a correction', () => {
 });
 
 describe('undo of an import whose payments were written back', () => {
+  it('names each payout QuickBooks already holds with payments the undo removed', async () => {
+    const ws = tempWorkspace();
+    await importPayments(ws, 'QX-1,P1,Tamsin Orrery,02/10/2026,Card,50.00,1.50,48.50,po_7,02/12/2026,\nQX-2,P1,Tamsin Orrery,02/11/2026,Card,20.00,0.60,19.40,po_7,02/12/2026,\n' +
+      'QX-3,P1,Tamsin Orrery,02/11/2026,Card,30.00,0.90,29.10,po_8,02/13/2026,\n');
+    expect((await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks'])).code).toBe(0);
+    const undone = await cli(['--workspace', ws, 'undo', '1']);
+    expect([undone.code, undone.stdout]).toEqual([0, 'undid run 1 as run 2: 4 records removed, 0 restored\n' +
+      '  payout po_7 went to QuickBooks in batch 1 with payments this undo removed: correct its deposit there by hand\n' +
+      '  payout po_8 went to QuickBooks in batch 1 with payments this undo removed: correct its deposit there by hand\n']);
+  });
+
   it('says which payments the PMS still holds, by batch; a voided batch\'s are not named', async () => {
     const ws = tempWorkspace();
     await importPayments(ws, 'UX-1,P1,Tamsin Orrery,02/10/2026,Card,50.00,1.50,48.50,po_9,02/12/2026,\nUX-2,P1,Tamsin Orrery,02/11/2026,Card,20.00,0.60,19.40,po_9,02/12/2026,\n');

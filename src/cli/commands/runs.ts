@@ -47,11 +47,14 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       await withWorkspace(ctx, globals, { command: 'undo', write: true }, (ws) => {
         const result = undoRun(ws.db, ws.attemptsFile, parseRunId(id), { now: ctx.now });
-        ws.log({ event: 'undo', run: result.run, undid: result.undid, restored: result.restored, removed: result.removed, written_back: result.writtenBack.length });
+        ws.log({ event: 'undo', run: result.run, undid: result.undid, restored: result.restored, removed: result.removed, written_back: result.writtenBack.length, in_quickbooks: result.inQuickBooks.length });
         ctx.stdout(`undid run ${result.undid} as run ${result.run}: ${result.removed} records removed, ${result.restored} restored\n`);
         const style = makeStyle(ctx, globals);
         for (const { payment_id: payment, batch } of result.writtenBack) {
           ctx.stdout(style.yellow(`  payment ${payment} was written back in batch ${batch}: the PMS still holds it; reverse it there by hand\n`));
+        }
+        for (const { payout_id: payout, batch } of result.inQuickBooks) {
+          ctx.stdout(style.yellow(`  payout ${payout} went to QuickBooks in batch ${batch} with payments this undo removed: correct its deposit there by hand\n`));
         }
       });
     });
