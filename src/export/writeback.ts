@@ -110,7 +110,7 @@ export function buildWriteback(payments: readonly PaymentInput[], profile: Write
       continue;
     }
     if (!payment.patientId?.trim()) {
-      left_out.push({ payment_id: payment.paymentId, reason: 'no patient ID: add it to the payment, then export again' });
+      left_out.push({ payment_id: payment.paymentId, reason: 'no patient ID: the PMS posts a payment by patient ID, and neither its export nor the patient record in the store gives one (a client export with IDs does)' });
       continue;
     }
     if (needsDate && payment.paymentDate === null) {

@@ -29,7 +29,7 @@ describe('buildWriteback', () => {
     expect(result.csv).toBe(golden('writeback-generic.csv'));
     expect(result.rows).toBe(9);
     expect(result.payment_ids).toEqual(['pay-1001', 'pay-1002', 'pay-1006', 'pay-1003', 'pay-1004', 'pay-1005', 'pay-1010', 'pay-1008', 'pay-1009']);
-    expect(result.left_out).toEqual([{ payment_id: 'pay-1007', reason: 'no patient ID: add it to the payment, then export again' }]);
+    expect(result.left_out).toEqual([{ payment_id: 'pay-1007', reason: 'no patient ID: the PMS posts a payment by patient ID, and neither its export nor the patient record in the store gives one (a client export with IDs does)' }]);
   });
 
   it('writes the opendental profile with gross amounts and yyyy-MM-dd dates', () => {
