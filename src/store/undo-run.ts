@@ -72,7 +72,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
     log.finish();
     insertRun(db, attemptsFile, {
       run: undoId, started_at: startedAt, finished_at: options.now().toISOString(), command: 'undo', user: currentUser(), file: target.file,
-      sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: changes.length, created: 0, updated: restored,
+      sha256: null, mapping: target.mapping, entity: target.entity, dry_run: false, rows: removed + restored, created: 0, updated: restored,
       unchanged: 0, rejected: 0, status: 'ok', rejects_file: null, summary: { undid: runId, removed, restored }, undone_by: null,
     });
     db.prepare('UPDATE runs SET undone_by = ?, status = ? WHERE id = ?').run(undoId, 'undone', runId);

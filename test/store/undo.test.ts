@@ -33,6 +33,9 @@ describe('undo', () => {
     expect(query(db, 'SELECT status FROM runs WHERE id = ?', run3.run)).toEqual([{ status: 'undone' }]);
     // The undo is a run of its own, recorded with who ran it as every other run is (SPEC §4).
     expect(query(db, "SELECT user FROM runs WHERE command = 'undo'")).toEqual([{ user: os.userInfo().username }]);
+    // It removed the new claim, patient and payer and restored the changed claims; its row counts the records it touched.
+    expect(undo.stdout).toBe(`undid run ${run3.run} as run ${run3.run + 1}: 3 records removed, ${run3.updated} restored\n`);
+    expect(query(db, "SELECT rows, created, updated FROM runs WHERE command = 'undo'")).toEqual([{ rows: 3 + run3.updated, created: 0, updated: run3.updated }]);
     // The undone file is no longer "already imported".
     const again = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', file])).stdout);
     expect(again.status).toBe('ok');
