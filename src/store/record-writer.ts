@@ -279,9 +279,13 @@ export class RecordWriter {
     else if (candidates.length === 1) match = candidates[0];
     else if (candidates.length > 1) {
       match = candidates.find((r) => r.start_time === null);
-      // Two sessions that day with times (from a report that has them), and a row without one (SimplePractice's
+      // Two sessions that day with times (from a report that has them), and an export with none (SimplePractice's
       // attendance report): which is which is unknown. The row is left out rather than the file refused, every week.
-      if (!match) return { unmatched: `two appointments that day (records #${candidates[0].id} and #${candidates[1].id}) and no start time in this export to tell them apart` };
+      // An export that has times but left this row's empty is refused, naming the cell.
+      if (!match && !this.has('start_time')) {
+        return { unmatched: `two appointments that day (records #${candidates[0].id} and #${candidates[1].id}) and no start time in this export to tell them apart` };
+      }
+      if (!match) return { error: `two appointments that day match (records #${candidates[0].id} and #${candidates[1].id}) and this row has no start time`, field: 'start_time' };
     }
     return { existing: match ?? null, keyColumns };
   }

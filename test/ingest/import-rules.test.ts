@@ -292,6 +292,13 @@ describe('import', () => {
       { id: 2, start_time: '14:00', status: null },
       { id: 3, start_time: '11:00', status: 'completed' },
     ]);
+
+    // An export that has times but left this row's out is refused, naming the cell: map nothing, fix the row.
+    const untimed = writeFile(dir, 'appointment-status-report.csv', statusHeader + session('10/05/2026', 'Ana Reyes'));
+    const refused = JSON.parse((await cli(['--workspace', ws, '--format', 'json', 'import', untimed])).stdout);
+    expect([refused.status, refused.rejected]).toEqual(['rejected', 1]);
+    expect(fs.readFileSync(refused.rejects_file, 'utf8').split('\n')[1]).toBe('appointment-status-report.csv,2,Date of Service,,' +
+      '"appointment-status-report.csv line 2, column ""Date of Service"": two appointments that day match (records #1 and #2) and this row has no start time"');
   });
 
   it('a SimplePractice appointment-status row and an attendance row for the same visit end as one appointment', async () => {
