@@ -47,6 +47,8 @@ export interface RunFileOutcome {
   reason: string | null;
   /** A full export: what it lacks of what earlier exports of its mapping listed (SPEC §10). */
   missing: MissingRecords | null;
+  /** What the import said besides its counts (rows left out, a Windows-1252 file, a column missing). */
+  warnings: string[];
 }
 
 export interface RunReport {
@@ -113,7 +115,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
 async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, options: RunOptions): Promise<RunFileOutcome> {
   const base: RunFileOutcome = {
     file: file.name, status: 'problem', run: null, entity: null, mapping: null, created: 0, updated: 0, unchanged: 0, rejected: 0, changes: {},
-    archived_to: null, problem_file: null, problem_file_error: null, reason: null, missing: null,
+    archived_to: null, problem_file: null, problem_file_error: null, reason: null, missing: null, warnings: [],
   };
   if (file.unreadable !== null) {
     ws.log({ event: 'import_failed', command: 'run', file: file.name, code: 'permission_denied' });
@@ -135,10 +137,10 @@ async function importOne(ws: WorkspaceSession, file: InboxFile, day: string, opt
   }
   const outcome: RunFileOutcome = {
     ...base, run: report.run, entity: report.entity, mapping: report.mapping, created: report.created, updated: report.updated,
-    unchanged: report.unchanged, rejected: report.rejected, changes: report.changes, missing: report.missing,
+    unchanged: report.unchanged, rejected: report.rejected, changes: report.changes, missing: report.missing, warnings: report.warnings,
   };
   ws.log({ event: 'import_done', command: 'run', run: report.run, file: file.name, mapping: report.mapping, status: report.status,
-    rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected });
+    rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, warnings: report.warnings.length });
   if (report.status === 'rejected') {
     const lines = [`${plural(report.rejected, 'row')} rejected by mapping ${report.mapping}; nothing from this file was imported.`,
       ...report.first_rejects.map((r) => `- ${shownReason(r)}`), report.rejects_file ? `All rejected rows: ${report.rejects_file}` : ''].filter(Boolean);
@@ -177,6 +179,7 @@ export function summaryLines(result: Omit<RunReport, 'alertRows' | 'rememberSeen
       const changes = Object.entries(f.changes).map(([k, n]) => `${n} ${k}`).join(', ');
       lines.push(`imported ${f.file} (${f.mapping}, run ${f.run}): ${f.created} created, ${f.updated} updated, ${f.unchanged} unchanged${changes ? `; ${changes}` : ''}`);
       if (f.missing?.count) lines.push(`  ${describeMissing(f.mapping ?? '', f.missing)}`);
+      for (const warning of f.warnings) lines.push(`  warning: ${warning}`);
     } else if (f.status === 'already_imported') {
       lines.push(`archived ${f.file}: already imported by run ${f.run}`);
     } else {

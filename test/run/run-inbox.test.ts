@@ -100,6 +100,22 @@ describe('run', () => {
     expect(claims.rows.map((r: { claim_id: string; status: string; paid: number }) => [r.claim_id, r.status, r.paid])).toEqual([['WK-1', 'paid', 80]]);
   });
 
+  it("says in its summary which rows an import left out: an attendance report that cannot tell a client's two sessions apart", async () => {
+    const ws = tempWorkspace();
+    const statusHeader = 'Date of Service,Client,Clinician,Billing Code,Primary Insurance,Secondary Insurance,Rate per Unit,Units,Total Fee,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,Insurance Payment Status,Charge,Paid,Write Off,Unpaid\n';
+    const session = (when: string) => `${when},Ana Reyes,Dr. Hannah Cole,"90837 ",Aetna (60054),--,160.0,1,160.0,PAID,30.0,0.0,30.0,0.0,UNPAID,130.0,0.0,0.0,130.0\n`;
+    writeFile(path.join(ws, 'inbox'), 'appointment-status-report.csv', statusHeader + session('11/16/2026 09:00') + session('11/16/2026 14:00'));
+    expect((await run(ws)).code).toBe(0);
+    writeFile(path.join(ws, 'inbox'), 'client_attendance_report.csv', 'client_name,clinician_name,date_of_service,office_name,status\n' +
+      '1 clients,1 clinicians,2 appointments,1 office,2 statuses\n"Reyes, Ana","Hannah Cole, PsyD",11/16/2026,Main Office,Show\n"Reyes, Ana","Hannah Cole, PsyD",11/16/2026,Main Office,No Show\n');
+    const result = await run(ws);
+    expect(result.code, result.stderr).toBe(0);
+    const warning = '  warning: 2 rows left out (lines 3, 4): two appointments that day (records #1 and #2) and no start time in this export to tell them apart; ' +
+      'their values were not imported (map a start time or appointment ID if the export has one)';
+    expect(result.stdout.split('\n')).toContain(warning);
+    expect(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt'), 'utf8').split('\n')).toContain(warning);
+  });
+
   it('keeps every run of the day in summary.txt, the latest last: a later "nothing new" does not hide an earlier problem', async () => {
     const ws = tempWorkspace();
     writeFile(path.join(ws, 'inbox'), 'headerless.csv', 'P1,Adebayo Folake,(503) 555-0123,03/14/1986\n');
