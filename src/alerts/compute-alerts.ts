@@ -14,12 +14,18 @@ import { unbilledAlerts } from './session-alerts.js';
 export interface RememberedAlert {
   firstSeen: IsoDate;
   owner: string | null;
+  /** Raised before but never shown: still new. */
+  pending?: boolean;
 }
 
-/** What is remembered of some alerts, position by position: `firstSeen[i]` is null for an alert never shown before. */
+/**
+ * What is remembered of some alerts, position by position: `firstSeen[i]` is null for an alert never raised before,
+ * `pending[i]` true for one raised but never shown (still new).
+ */
 export interface Recalled {
   firstSeen: (IsoDate | null)[];
   owner: (string | null)[];
+  pending: boolean[];
 }
 
 /**
@@ -33,6 +39,7 @@ export function recallFrom(remembered: ReadonlyMap<string, RememberedAlert>): Al
   return (ids) => ({
     firstSeen: ids.map((id) => remembered.get(id)?.firstSeen ?? null),
     owner: ids.map((id) => remembered.get(id)?.owner ?? null),
+    pending: ids.map((id) => remembered.get(id)?.pending === true),
   });
 }
 
@@ -91,7 +98,7 @@ export function computeAlerts(input: AlertsInput): AlertsReport {
     const alert = alerts[i];
     const firstSeen = remembered.firstSeen[i];
     alert.first_seen = firstSeen ?? asOf;
-    alert.new = firstSeen === null;
+    alert.new = firstSeen === null || remembered.pending[i];
     if (alert.type === 'claim_denied') {
       // `owners` holds every claim_denied alert, and only those.
       alert.owner = owners.get(alert.id) ?? null;

@@ -64,8 +64,8 @@ export interface RunReport {
   alerts: { total: number; new: number; by_severity: Record<string, number>; new_by_severity: Record<string, number> };
   alertRows: AlertsReport['rows'];
   /**
-   * Remember the alerts as seen: every one remembered before, and of the new ones those in `shown` (the caller printed
-   * them). A new alert nobody was shown stays new for `alerts --new`, as the `alerts` command keeps it.
+   * Remember the alerts: every one remembered before, and of the new ones those in `shown` (the caller printed them),
+   * are seen. A new alert nobody was shown is remembered (its first day and owner hold) but stays new for `alerts --new`.
    */
   rememberSeen: (shown: ReadonlySet<string>) => void;
 }
@@ -100,8 +100,7 @@ export async function runInbox(ws: WorkspaceSession, options: RunOptions): Promi
     as_of: options.asOf, started_at: startedAt, files, waiting: scan.waiting, skipped: scan.skipped, not_files: scan.notFiles, reports_dir: reportsDir,
     alerts: { total: alerts.rows.length, new: fresh.length, by_severity: count(alerts.rows), new_by_severity: count(fresh) },
     alertRows: alerts.rows,
-    rememberSeen: (shown) =>
-      rememberAlerts(ws.db, { ...alerts, rows: alerts.rows.filter((row) => row.new !== true || shown.has(row.id as string)) }, options.asOf, memory),
+    rememberSeen: (shown) => rememberAlerts(ws.db, alerts, options.asOf, memory, shown),
   };
   const { alertRows: _rows, rememberSeen: _remember, ...summary } = result;
   // summary.json is the day's latest run; summary.txt keeps every run of the day, the latest last: an hourly job's

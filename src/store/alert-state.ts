@@ -23,17 +23,19 @@ export function loadAlertMemory(db: Store): AlertMemory {
 // The positions come back too: a LEFT JOIN's rows come in the order of its left side, json_each's array order, but SQL
 // does not promise it, and an aggregate `ORDER BY` to make sure sorted every row again (77,873 alerts: 110-150 ms
 // against 60-70 without). So the order is checked, and the values put in place by position when it is not kept.
-const RECALL_SQL = `SELECT json_group_array(ids.key), json_group_array(alert_state.first_seen), json_group_array(alert_state.owner)
-  FROM json_each(?) AS ids LEFT JOIN alert_state ON alert_state.id = ids.value`;
+const RECALL_SQL = `SELECT json_group_array(ids.key), json_group_array(alert_state.first_seen), json_group_array(alert_state.owner),
+  json_group_array(alert_state.pending = 1) FROM json_each(?) AS ids LEFT JOIN alert_state ON alert_state.id = ids.value`;
 
 function recallAlerts(db: Store, ids: readonly string[]): Recalled {
-  if (ids.length === 0) return { firstSeen: [], owner: [] };
-  const texts = db.prepare(RECALL_SQL).raw().get(JSON.stringify(ids)) as [string, string, string];
+  if (ids.length === 0) return { firstSeen: [], owner: [], pending: [] };
+  const texts = db.prepare(RECALL_SQL).raw().get(JSON.stringify(ids)) as [string, string, string, string];
   const positions = JSON.parse(texts[0]) as number[];
   // first_seen is never null in the table: null is an id it does not hold.
   const firstSeen = JSON.parse(texts[1]) as (string | null)[];
   const owner = JSON.parse(texts[2]) as (string | null)[];
-  return inOrder(positions) ? { firstSeen, owner } : { firstSeen: placed(positions, firstSeen), owner: placed(positions, owner) };
+  const pending = (JSON.parse(texts[3]) as (number | null)[]).map((flag) => flag === 1);
+  if (inOrder(positions)) return { firstSeen, owner, pending };
+  return { firstSeen: placed(positions, firstSeen), owner: placed(positions, owner), pending: placed(positions, pending) };
 }
 
 function inOrder(positions: readonly number[]): boolean {
@@ -48,12 +50,19 @@ export function placed<T>(positions: readonly number[], values: readonly T[]): T
   return out;
 }
 
-/** Mark every alert of this report as seen (by `alerts` or `run`), keeping first_seen and owners. */
-export function rememberAlerts(db: Store, report: AlertsReport, asOf: string, memory: AlertMemory): void {
-  const upsert = db.prepare(`INSERT INTO alert_state (id, first_seen, last_seen, owner) VALUES (?, ?, ?, ?)
-    ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen, owner = COALESCE(alert_state.owner, excluded.owner)`);
+/**
+ * Remember every alert of this report (by `alerts` or `run`), keeping first_seen and owners. Those `shown` (every one
+ * when omitted), and those shown before, are seen; a new one not shown stays new (pending) until it is.
+ */
+export function rememberAlerts(db: Store, report: AlertsReport, asOf: string, memory: AlertMemory, shown?: ReadonlySet<string>): void {
+  const upsert = db.prepare(`INSERT INTO alert_state (id, first_seen, last_seen, owner, pending) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen, owner = COALESCE(alert_state.owner, excluded.owner),
+      pending = min(alert_state.pending, excluded.pending)`);
   db.transaction(() => {
-    for (const row of report.rows) upsert.run(row.id, row.first_seen, asOf, row.owner ?? null);
+    for (const row of report.rows) {
+      const pending = row.new === true && shown !== undefined && !shown.has(row.id as string) ? 1 : 0;
+      upsert.run(row.id, row.first_seen, asOf, row.owner ?? null, pending);
+    }
     db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(ROTATION_KEY, String(memory.rotationOffset + report.roundRobinAssigned));
   })();

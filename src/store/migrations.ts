@@ -177,6 +177,12 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: '',
     run: keyAlertsByPatientId,
   },
+  {
+    // An alert raised but not yet shown (a cron run that printed only the high ones): remembered with its first day
+    // and owner, so neither moves between runs, and still new until an `alerts` or `run` lists it.
+    name: '011-alerts-pending',
+    sql: 'ALTER TABLE alert_state ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -17,7 +17,7 @@ export const STORE_COLUMNS: SchemaColumns = {
   runs: ['id', 'started_at', 'finished_at', 'command', 'user', 'file', 'sha256', 'mapping', 'entity', 'dry_run', 'rows', 'created',
     'updated', 'unchanged', 'rejected', 'status', 'rejects_file', 'summary', 'undone_by'],
   run_changes: ['run_id', 'seq', 'table_name', 'row_id', 'last_row_id', 'before', 'after'],
-  alert_state: ['id', 'first_seen', 'last_seen', 'owner', 'seen_by_run'],
+  alert_state: ['id', 'first_seen', 'last_seen', 'owner', 'seen_by_run', 'pending'],
   export_batches: ['id', 'kind', 'created_at', 'format', 'files', 'rows', 'status', 'voided_at'],
   export_items: ['batch_id', 'item_key', 'amount', 'snapshot'],
   meta: ['key', 'value'],

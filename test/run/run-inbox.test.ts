@@ -2,6 +2,7 @@
 // files still being copied left alone.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempWorkspace, writeFile } from '../helpers/cli.js';
 
@@ -114,6 +115,34 @@ describe('run', () => {
       'their values were not imported (map a start time or appointment ID if the export has one)';
     expect(result.stdout.split('\n')).toContain(warning);
     expect(fs.readFileSync(path.join(ws, 'reports', '2026-11-23', 'summary.txt'), 'utf8').split('\n')).toContain(warning);
+  });
+
+  it('a quiet run that shows nothing keeps each denied claim\'s owner and due date from the day it was raised; a run that lists them marks them seen', async () => {
+    const ws = tempWorkspace();
+    const configFile = path.join(ws, 'practice-sync.json');
+    const config = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+    config.alerts = { ...config.alerts, billing_staff: ['amy', 'bob', 'cat'] };
+    fs.writeFileSync(configFile, JSON.stringify(config));
+    writeFile(path.join(ws, 'inbox'), 'claims.csv', 'Claim ID,Patient Name,Patient ID,Date of Service,Submission Date,Payer,Rendering Provider,Billed Amount,Allowed Amount,Paid Amount,Patient Responsibility,Claim Status,Denial Reason\n' +
+      'D-1,Ann Lee,P1,11/02/2026,11/03/2026,Aetna,Hannah Cole,100.00,,,,Denied,CO-97\nD-2,Bo Park,P2,11/02/2026,11/03/2026,Aetna,Hannah Cole,100.00,,,,Denied,CO-97\n');
+    const owners = (day: string) => (parse(fs.readFileSync(path.join(ws, 'reports', day, 'alerts.csv'), 'utf8'), { columns: true }) as Record<string, string>[])
+      .map((row) => [row.id, row.owner, row.due, row.new]);
+    for (const day of ['2026-11-23', '2026-11-24', '2026-11-25']) {
+      const quiet = await cli(['--workspace', ws, '--quiet', '--as-of', day, 'run'], { now: NOW });
+      expect([quiet.code, quiet.stdout]).toEqual([0, '']);
+      // Round-robin in claim-id order from the first run; due = first raised (11/23) + 7 days; still new.
+      expect(owners(day)).toEqual([['claim_denied:D-1', 'amy', '2026-11-30', 'true'], ['claim_denied:D-2', 'bob', '2026-11-30', 'true']]);
+    }
+    // A run in JSON lists them (exit 4 for --fail-on high), without patient names; listed, they are new no more.
+    const json = await cli(['--workspace', ws, '--as-of', '2026-11-26', '--format', 'json', 'run', '--fail-on', 'high'], { now: NOW });
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout).new_alerts).toEqual(['D-1', 'D-2'].map((id, i) => ({
+      id: `claim_denied:${id}`, type: 'claim_denied', severity: 'high', subject: `Claim ${id}`, due: '2026-11-30', owner: ['amy', 'bob'][i],
+      message: 'Claim denied by Aetna for the 11/02/2026 session ($100.00 outstanding); review the denial and appeal or correct it',
+    })));
+    const again = await cli(['--workspace', ws, '--as-of', '2026-11-27', '--format', 'json', 'run', '--fail-on', 'high'], { now: NOW });
+    expect([again.code, JSON.parse(again.stdout).new_alerts]).toEqual([0, []]);
+    expect(JSON.parse((await cli(['--workspace', ws, '--as-of', '2026-11-27', '--format', 'json', 'alerts', '--new'])).stdout).rows).toEqual([]);
   });
 
   it('keeps every run of the day in summary.txt, the latest last: a later "nothing new" does not hide an earlier problem', async () => {

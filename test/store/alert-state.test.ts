@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { storeAtSchema } from '../helpers/store-files.js';
 
-const report = (rows: { id: string; first_seen: string; owner: string | null }[], assigned: number) =>
+const report = (rows: { id: string; first_seen: string; owner: string | null; new?: boolean }[], assigned: number) =>
   ({ report: 'alerts', asOf: '', columns: [], rows, totals: {}, notes: [], roundRobinAssigned: assigned }) as unknown as AlertsReport;
 
 describe('alert memory', () => {
@@ -17,8 +17,8 @@ describe('alert memory', () => {
     const db = openStore(':memory:', { create: true });
     const empty = loadAlertMemory(db);
     expect(empty.rotationOffset).toBe(0);
-    expect(empty.recall([])).toEqual({ firstSeen: [], owner: [] });
-    expect(empty.recall(['claim_denied:CLM-1'])).toEqual({ firstSeen: [null], owner: [null] });
+    expect(empty.recall([])).toEqual({ firstSeen: [], owner: [], pending: [] });
+    expect(empty.recall(['claim_denied:CLM-1'])).toEqual({ firstSeen: [null], owner: [null], pending: [false] });
 
     rememberAlerts(db, report([
       { id: 'claim_denied:CLM-1', first_seen: '2026-03-01', owner: 'Lee' },
@@ -36,7 +36,28 @@ describe('alert memory', () => {
     expect(memory.recall(['timely_filing:CLM-"2"', 'claim_denied:CLM-2', 'claim_denied:CLM-1', 'auth_expiring:AUTH-9'])).toEqual({
       firstSeen: ['2026-03-08', null, '2026-03-01', '2026-02-27'],
       owner: ['Max', null, 'Lee', null],
+      pending: [false, false, false, false],
     });
+    db.close();
+  });
+
+  it('remembers a new alert nobody was shown as pending: its first day and owner hold, and it is pending until shown', () => {
+    const db = openStore(':memory:', { create: true });
+    const rows = [
+      { id: 'claim_denied:CLM-1', first_seen: '2026-03-01', owner: 'Lee', new: true },
+      { id: 'claim_denied:CLM-2', first_seen: '2026-03-01', owner: 'Max', new: true },
+    ];
+    // Only CLM-1 was listed (a cron run with --fail-on that printed it alone).
+    rememberAlerts(db, report(rows, 2), '2026-03-01', loadAlertMemory(db), new Set(['claim_denied:CLM-1']));
+    expect(loadAlertMemory(db).recall(['claim_denied:CLM-1', 'claim_denied:CLM-2'])).toEqual({
+      firstSeen: ['2026-03-01', '2026-03-01'], owner: ['Lee', 'Max'], pending: [false, true],
+    });
+    // A week later nothing is listed: CLM-2 stays pending, CLM-1 stays seen.
+    rememberAlerts(db, report([{ ...rows[0], new: false }, { ...rows[1], owner: null }], 0), '2026-03-08', loadAlertMemory(db), new Set());
+    expect(loadAlertMemory(db).recall(['claim_denied:CLM-1', 'claim_denied:CLM-2']).pending).toEqual([false, true]);
+    // Then `alerts` lists CLM-2: seen, with the owner it was given on 03/01.
+    rememberAlerts(db, report([{ ...rows[1], owner: null }], 0), '2026-03-09', loadAlertMemory(db), new Set(['claim_denied:CLM-2']));
+    expect(loadAlertMemory(db).recall(['claim_denied:CLM-2'])).toEqual({ firstSeen: ['2026-03-01'], owner: ['Max'], pending: [false] });
     db.close();
   });
 
@@ -48,6 +69,7 @@ describe('alert memory', () => {
     expect(loadAlertMemory(db).recall(asked)).toEqual({
       firstSeen: ['2026-03-05', '2026-03-04', '2026-03-03', '2026-03-02', '2026-03-01', '2026-03-01', null],
       owner: ['Owner 4', 'Owner 3', 'Owner 2', 'Owner 1', 'Owner 0', 'Owner 0', null],
+      pending: [false, false, false, false, false, false, false],
     });
     db.close();
   });
@@ -75,7 +97,7 @@ describe('alert memory', () => {
         { id: 'auth_expiring:AUTH-9', first_seen: '2026-02-27', last_seen: '2026-03-08', owner: null },
         { id: 'claim_denied:CLM-1', first_seen: '2026-03-01', last_seen: '2026-03-08', owner: 'Lee' },
       ]);
-      expect(loadAlertMemory(db).recall(['claim_denied:CLM-1', 'claim_denied:CLM-2'])).toEqual({ firstSeen: ['2026-03-01', null], owner: ['Lee', null] });
+      expect(loadAlertMemory(db).recall(['claim_denied:CLM-1', 'claim_denied:CLM-2'])).toEqual({ firstSeen: ['2026-03-01', null], owner: ['Lee', null], pending: [false, false] });
       db.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

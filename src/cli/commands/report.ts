@@ -115,10 +115,9 @@ export function registerReport(program: Command, ctx: CliContext): void {
         // asked for with --out is still written.
         const silent = globals.quiet === true && !failing && !globals.out;
         const shown = silent ? { ...listed, rows: [] } : listed;
-        // A new alert is remembered (no longer new) only once it has been shown: `alerts --new --min-severity high` in
-        // cron must not use up the medium ones nobody saw. Alerts already remembered are all seen again.
-        const shownIds = new Set(shown.rows.map((row) => row.id));
-        rememberAlerts(ws.db, { ...all, rows: all.rows.filter((row) => row.new !== true || shownIds.has(row.id as string)) }, asOf, memory);
+        // A new alert stops being new only once it has been shown: `alerts --new --min-severity high` in cron must not
+        // use up the medium ones nobody saw. Every alert is remembered, so its first day and owner hold meanwhile.
+        rememberAlerts(ws.db, all, asOf, memory, new Set(shown.rows.map((row) => row.id as string)));
         if (!silent) emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
         ws.log({ event: 'alerts', as_of: asOf, total: all.rows.length, shown: shown.rows.length, new: all.rows.filter((r) => r.new === true).length });
         if (failing) ctx.exitCode = Math.max(ctx.exitCode, EXIT.alerts);

@@ -47,16 +47,22 @@ export async function executeRun(ctx: CliContext, globals: GlobalOptions, ws: Wo
   // Quiet is for cron, which mails whatever a job prints: say nothing unless a human is needed. The summary is in
   // reports/DAY/summary.txt either way. New alerts not listed here stay new: `--quiet run --fail-on high` in cron must
   // not use up the medium ones for the Monday `alerts --new` (as `alerts --quiet` does not).
-  if ((globals.quiet && ctx.exitCode === EXIT.ok) || globals.format === 'json') {
+  if (globals.quiet && ctx.exitCode === EXIT.ok) {
     rememberSeen(new Set());
-    if (globals.format === 'json' && !(globals.quiet && ctx.exitCode === EXIT.ok)) ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return;
   }
-  const lines = summaryLines(summary);
-  ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
-  // Those past the 15th are named by the file that lists them: shown too.
   const fresh = alertRows.filter((r) => r.new === true && (!failOn || (isSeverity(r.severity) && severityAtLeast(r.severity, failOn))));
-  for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${subjectWithoutPatient(String(r.subject), r.patient as string | null)}: ${r.message}\n`);
-  if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
+  const subject = (r: (typeof fresh)[number]) => subjectWithoutPatient(String(r.subject), r.patient as string | null);
+  if (globals.format === 'json') {
+    // The new alerts it lists, as the text does, and without patient names: a program reading it may mail it.
+    const listed = fresh.map((r) => ({ id: r.id, type: r.type, severity: r.severity, subject: subject(r), due: r.due, owner: r.owner, message: r.message }));
+    ctx.stdout(`${JSON.stringify({ ...summary, new_alerts: listed }, null, 2)}\n`);
+  } else {
+    const lines = summaryLines(summary);
+    ctx.stdout(`${style.bold(lines[0])}\n${lines.slice(1).map((l) => (l.startsWith('PROBLEM') ? style.red(l) : l)).join('\n')}\n`);
+    // Those past the 15th are named by the file that lists them: shown too.
+    for (const r of fresh.slice(0, 15)) ctx.stdout(`  - [${r.severity}] ${subject(r)}: ${r.message}\n`);
+    if (fresh.length > 15) ctx.stdout(`  ... and ${fresh.length - 15} more in ${result.reports_dir}/alerts.csv\n`);
+  }
   rememberSeen(new Set(fresh.map((r) => r.id as string)));
 }
