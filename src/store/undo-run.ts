@@ -16,7 +16,7 @@ export interface UndoResult {
    * the PMS keeps them, and no later export can say so (the store no longer holds them). Staff reverse them by hand.
    */
   writtenBack: { payment_id: string; batch: number }[];
-  /** Payouts holding such payments that an issued QuickBooks batch already carried: their deposit there is now wrong. */
+  /** Payouts of such payments whose deposit an issued QuickBooks batch wrote with them: it is wrong there after the undo. */
   inQuickBooks: { payout_id: string; batch: number }[];
 }
 
@@ -59,14 +59,16 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
       const table = change.table_name;
       if (change.before === null) {
         // Records the run created: the whole id range goes (undo runs keep counts, not before-images, of these).
-        removed += db.prepare(`DELETE FROM ${table} WHERE id BETWEEN ? AND ?`).run(change.row_id, change.last_row_id ?? change.row_id).changes;
+        const gone = db.prepare(`DELETE FROM ${table} WHERE id BETWEEN ? AND ?`).run(change.row_id, change.last_row_id ?? change.row_id).changes;
+        // Which records full exports listed is bookkeeping, not a record staff would count.
+        if (table !== 'export_presence') removed += gone;
       } else if (!createdByRun(table, change.row_id)) {
         const current = (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(change.row_id) as StoredRow | undefined) ?? null;
         const before = decodeRow(table, change.before);
         const columns = TABLE_COLUMNS[table];
         db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => before[c] as never));
         if (current) log.record(table, change.row_id, current, before);
-        restored += 1;
+        if (table !== 'export_presence') restored += 1;
       }
     }
     log.finish();
@@ -80,15 +82,37 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
   return { run: undoId, undid: runId, restored, removed, writtenBack, inQuickBooks };
 }
 
-/** Of the payouts of the payments in these id ranges, those an issued (not voided) QuickBooks batch holds. */
+/**
+ * Of the payouts of the payments in these id ranges, those whose QuickBooks deposit (the latest issued batch holding
+ * them) will no longer match once the payments go: their totals without them differ from what the batch wrote. A
+ * payout exported before a payment joined it is right in QuickBooks after the undo, and is not named.
+ */
 function exportedPayouts(db: Store, ranges: [number, number][]): { payout_id: string; batch: number }[] {
-  const query = db.prepare(`SELECT p.payout_id, min(i.batch_id) AS batch FROM payments p
-    JOIN export_items i ON i.item_key = p.payout_id
+  const inRanges = (id: number) => ranges.some(([first, last]) => first <= id && id <= last);
+  const payoutsOf = db.prepare('SELECT DISTINCT payout_id FROM payments WHERE id BETWEEN ? AND ? AND payout_id IS NOT NULL').pluck();
+  const exported = db.prepare(`SELECT i.batch_id, i.snapshot FROM export_items i
     JOIN export_batches b ON b.id = i.batch_id AND b.kind = 'quickbooks' AND b.status <> 'void'
-    WHERE p.id BETWEEN ? AND ? AND p.payout_id IS NOT NULL GROUP BY p.payout_id ORDER BY p.payout_id`);
-  const found = new Map<string, number>();
-  for (const [first, last] of ranges) for (const row of query.all(first, last) as { payout_id: string; batch: number }[]) found.set(row.payout_id, row.batch);
-  return [...found].map(([payout_id, batch]) => ({ payout_id, batch }));
+    WHERE i.item_key = ? ORDER BY i.batch_id DESC LIMIT 1`);
+  const paymentsOf = db.prepare('SELECT id, gross, fee, net FROM payments WHERE payout_id = ?');
+  const payouts = new Set(ranges.flatMap(([first, last]) => payoutsOf.all(first, last) as string[]));
+  const named: { payout_id: string; batch: number }[] = [];
+  for (const payoutId of [...payouts].sort()) {
+    const item = exported.get(payoutId) as { batch_id: number; snapshot: string | null } | undefined;
+    if (!item) continue;
+    const written = JSON.parse(item.snapshot ?? '{}') as { gross?: number; fee?: number; net?: number };
+    const after = { gross: 0, fee: 0, net: 0 };
+    for (const p of paymentsOf.all(payoutId) as { id: number; gross: number | null; fee: number | null; net: number | null }[]) {
+      if (inRanges(p.id)) continue;
+      // As the QuickBooks export completes them (payment-amounts.ts): no fee is 0; a missing gross or net follows.
+      const fee = p.fee ?? 0;
+      const gross = p.gross ?? (p.net ?? 0) + fee;
+      after.gross += gross;
+      after.fee += fee;
+      after.net += p.net ?? gross - fee;
+    }
+    if (after.gross !== written.gross || after.fee !== written.fee || after.net !== written.net) named.push({ payout_id: payoutId, batch: item.batch_id });
+  }
+  return named;
 }
 
 /** Of the payments in these id ranges, those an issued (not voided) writeback batch holds, by payment ID. */

@@ -265,6 +265,13 @@ describe('undo of an import whose payments were written back', () => {
     expect([undone.code, undone.stdout]).toEqual([0, 'undid run 1 as run 2: 4 records removed, 0 restored\n' +
       '  payout po_7 went to QuickBooks in batch 1 with payments this undo removed: correct its deposit there by hand\n' +
       '  payout po_8 went to QuickBooks in batch 1 with payments this undo removed: correct its deposit there by hand\n']);
+
+    // A payment added to an exported payout later, then undone: QuickBooks never had it, so there is nothing to say.
+    await importPayments(ws, 'QX-4,P1,Tamsin Orrery,02/10/2026,Card,50.00,1.50,48.50,po_9,02/12/2026,\n');
+    expect((await cli(['--workspace', ws, '--format', 'qbo-journal', 'export', 'quickbooks'])).code).toBe(0);
+    await importPayments(ws, 'QX-5,P1,Tamsin Orrery,02/11/2026,Card,10.00,0.30,9.70,po_9,02/12/2026,\n');
+    const later = await cli(['--workspace', ws, 'undo', '4']);
+    expect([later.code, later.stdout]).toEqual([0, 'undid run 4 as run 5: 1 record removed, 0 restored\n']);
   });
 
   it('says which payments the PMS still holds, by batch; a voided batch\'s are not named', async () => {

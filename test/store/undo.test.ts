@@ -9,6 +9,19 @@ import { cli, dumpStore, FIXTURES, query, tempDir, tempWorkspace, writeFile } fr
 const DATA = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments'];
 
 describe('undo', () => {
+  it("counts the records it removed, not the full export's bookkeeping of which records it listed", async () => {
+    const ws = tempWorkspace();
+    const db = path.join(ws, 'practice-sync.db');
+    // The generic balances export lists 8 accounts, each a patient new to this store: 16 records.
+    expect((await cli(['--workspace', ws, 'import', path.join(FIXTURES, 'generic/balances.csv')])).code).toBe(0);
+    expect(query(db, 'SELECT (SELECT COUNT(*) FROM balances) AS balances, (SELECT COUNT(*) FROM patients) AS patients, (SELECT COUNT(*) FROM export_presence) AS listed'))
+      .toEqual([{ balances: 8, patients: 8, listed: 8 }]);
+    const undo = await cli(['--workspace', ws, 'undo', '1']);
+    expect([undo.code, undo.stdout]).toEqual([0, 'undid run 1 as run 2: 16 records removed, 0 restored\n']);
+    expect(query(db, "SELECT rows FROM runs WHERE command = 'undo'")).toEqual([{ rows: 16 }]);
+    expect(query(db, 'SELECT COUNT(*) AS n FROM export_presence')).toEqual([{ n: 0 }]);
+  });
+
   it('restores a full dump of every data table to what it was before the run', async () => {
     const ws = tempWorkspace();
     const db = path.join(ws, 'practice-sync.db');

@@ -4,6 +4,7 @@ import { fail } from '../../errors.js';
 import { runsReport } from '../../report/runs-report.js';
 import { getRun, listRuns } from '../../store/run-history.js';
 import { runChanges, undoRun } from '../../store/undo-run.js';
+import { plural } from '../../text/plural.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { outputFormat, reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
@@ -48,7 +49,7 @@ export function registerRuns(program: Command, ctx: CliContext): void {
       await withWorkspace(ctx, globals, { command: 'undo', write: true }, (ws) => {
         const result = undoRun(ws.db, ws.attemptsFile, parseRunId(id), { now: ctx.now });
         ws.log({ event: 'undo', run: result.run, undid: result.undid, restored: result.restored, removed: result.removed, written_back: result.writtenBack.length, in_quickbooks: result.inQuickBooks.length });
-        ctx.stdout(`undid run ${result.undid} as run ${result.run}: ${result.removed} records removed, ${result.restored} restored\n`);
+        ctx.stdout(`undid run ${result.undid} as run ${result.run}: ${plural(result.removed, 'record')} removed, ${result.restored} restored\n`);
         const style = makeStyle(ctx, globals);
         for (const { payment_id: payment, batch } of result.writtenBack) {
           ctx.stdout(style.yellow(`  payment ${payment} was written back in batch ${batch}: the PMS still holds it; reverse it there by hand\n`));
