@@ -215,6 +215,17 @@ describe('alerts --quiet', () => {
     expect(rest.rows.every((r) => r.severity !== 'high')).toBe(true);
     expect(JSON.parse((await alerts('--format', 'json', 'alerts', '--new')).stdout).rows).toEqual([]);
   });
+
+  it('leaves new alerts new when the file --out names cannot be written', async () => {
+    const w = tempWorkspace();
+    for (const name of ['patients', 'claims']) await cli(['--workspace', w, 'import', path.join(FIXTURES, `generic/${name}.csv`)]);
+    const alerts = (...args: string[]) => cli(['--workspace', w, ...asOf, ...args]);
+    const failed = await alerts('--out', path.join(tempDir(), 'missing-folder', 'alerts.csv'), 'alerts', '--new');
+    expect(failed.code).toBe(2);
+    const newOnes = JSON.parse((await alerts('--format', 'json', 'report', 'alerts', '--new')).stdout).rows.length;
+    expect(newOnes).toBeGreaterThan(0);
+    expect(JSON.parse((await alerts('--format', 'json', 'alerts', '--new')).stdout).rows).toHaveLength(newOnes);
+  });
 });
 
 describe('manual work', () => {

@@ -115,10 +115,11 @@ export function registerReport(program: Command, ctx: CliContext): void {
         // asked for with --out is still written.
         const silent = globals.quiet === true && !failing && !globals.out;
         const shown = silent ? { ...listed, rows: [] } : listed;
+        // Shown first: a file that cannot be written (--out into a missing folder) leaves the alerts as new as they were.
+        if (!silent) emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
         // A new alert stops being new only once it has been shown: `alerts --new --min-severity high` in cron must not
         // use up the medium ones nobody saw. Every alert is remembered, so its first day and owner hold meanwhile.
         rememberAlerts(ws.db, all, asOf, memory, new Set(shown.rows.map((row) => row.id as string)));
-        if (!silent) emitReport(ctx, shown, format, makeStyle(ctx, globals), globals.out);
         ws.log({ event: 'alerts', as_of: asOf, total: all.rows.length, shown: shown.rows.length, new: all.rows.filter((r) => r.new === true).length });
         if (failing) ctx.exitCode = Math.max(ctx.exitCode, EXIT.alerts);
       });
