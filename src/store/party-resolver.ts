@@ -116,7 +116,7 @@ export class PartyResolver {
    * What a row tells of a patient the store knows only in part: an ID for a patient known by name, a name for one known
    * by ID alone (an authorizations export of IDs, then appointments with names: the order of imports must not matter,
    * SPEC §4). A name the store already holds is never replaced here (a patients import does that), nor given when another
- * patient has it. Returns the row as stored.
+   * patient has it. Returns the row as stored.
    */
   private complete(row: StoredRow, identity: PatientIdentity): StoredRow {
     const patientId = row.patient_id === null && identity.patientId ? identity.patientId : row.patient_id;

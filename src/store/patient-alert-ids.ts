@@ -1,6 +1,6 @@
-// Migration 010: alert ids key a patient by their source ID (`id-P1001`) where they used a hash of the patient's name
-// for everyone (alert-ids.ts). Two patients sharing a name shared alerts, and a rename raised new ones. This renames
-// the remembered alerts of patients with an ID, so their `first_seen`, `new` and owner carry over.
+// Alert ids key a patient by their source ID (`id-P1001`), and by a hash of the name only without one (alert-ids.ts).
+// Remembered alerts move from the name to the ID, keeping `first_seen`, `new` and owner: for every patient with an ID
+// once (migration 010: ids used the name hash for everyone before), and for each patient an import gives an ID.
 import type { Database } from 'better-sqlite3';
 import { nameToken, patientToken } from '../alerts/alert-ids.js';
 import { normalizeName } from '../mapping/cells/normalize-name.js';
