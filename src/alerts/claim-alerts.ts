@@ -62,15 +62,7 @@ export function claimAlerts(claims: ClaimAlertInput, asOf: IsoDate, config: Conf
       // Gone from the outstanding-claims list, it was most likely paid or closed: the PMS knows, this store does not yet.
       const gone = claims.missing?.has(claimId) ? '; missing from the latest outstanding-claims export: check whether it was paid' : '';
       const paid = numberOf(row, 'paid') ?? 0;
-      const days = plural(daysOutstanding, 'day');
-      // A claim still open with nothing left to pay was paid in full and never closed; one partly paid is not unpaid.
-      const message = priced && outstanding === 0 && paid > 0
-        ? flat`Claim still open ${days} ${since}, yet ${payerName} has paid it in full (${dollars(paid)} paid, $0.00 outstanding): close it in the PMS${gone}`
-        : paid > 0 && priced
-          ? flat`Not paid in full by ${payerName} ${days} ${since} (${dollars(paid)} paid, ${owed})${gone}`
-          : paid > 0
-            ? flat`Claim still open ${days} ${since} (${dollars(paid)} paid by ${payerName}; amount not in the export)${gone}`
-            : flat`No payment from ${payerName} ${days} ${since} (${owed})${gone}`;
+      const message = unpaidMessage({ payerName, days: plural(daysOutstanding, 'day'), since, owed, priced, outstanding, paid, gone });
       const severity = daysOutstanding >= unpaidHighAfter ? 'high' : 'medium';
       alerts.push(newAlert(about, { type: 'claim_unpaid', key: claimId, severity, amount, due: null, message }));
     }
@@ -85,6 +77,17 @@ export function claimAlerts(claims: ClaimAlertInput, asOf: IsoDate, config: Conf
 }
 
 /** A timely_filing alert's facts when the deadline is within `timely_filing_warning_days` (or already past), else null. */
+/**
+ * What claim_unpaid says of an open claim: a partly paid one is "not paid in full"; one with nothing left to pay was
+ * paid in full and never closed; without amounts in the export, only what was paid is known.
+ */
+function unpaidMessage(c: { payerName: string; days: string; since: string; owed: string; priced: boolean; outstanding: number; paid: number; gone: string }): string {
+  if (c.paid <= 0) return flat`No payment from ${c.payerName} ${c.days} ${c.since} (${c.owed})${c.gone}`;
+  if (!c.priced) return flat`Claim still open ${c.days} ${c.since} (${dollars(c.paid)} paid by ${c.payerName}; amount not in the export)${c.gone}`;
+  if (c.outstanding === 0) return flat`Claim still open ${c.days} ${c.since}, yet ${c.payerName} has paid it in full (${dollars(c.paid)} paid, $0.00 outstanding): close it in the PMS${c.gone}`;
+  return flat`Not paid in full by ${c.payerName} ${c.days} ${c.since} (${dollars(c.paid)} paid, ${c.owed})${c.gone}`;
+}
+
 export function filingFacts(key: string, deadline: IsoDate, asOf: IsoDate, config: Config, what: string, amount: number | null): AlertFacts | null {
   const daysLeft = daysBetween(asOf, deadline);
   if (daysLeft > config.alerts.timely_filing_warning_days) return null;

@@ -11,7 +11,10 @@ export interface PaymentAmounts {
 
 export type PaymentAmountsResult = { ok: true; amounts: PaymentAmounts } | { ok: false; problem: string };
 
-function checkCents(payment: PaymentInput, field: 'gross' | 'fee' | 'net'): void {
+/** What completing a payment's amounts reads of it. */
+export type PaymentFigures = Pick<PaymentInput, 'paymentId' | 'gross' | 'fee' | 'net'>;
+
+function checkCents(payment: PaymentFigures, field: 'gross' | 'fee' | 'net'): void {
   const value = payment[field];
   if (value !== null && !Number.isSafeInteger(value)) {
     fail('internal', `payment ${payment.paymentId}: ${field} must be integer cents, got ${String(value)}`, {
@@ -25,7 +28,7 @@ function checkCents(payment: PaymentInput, field: 'gross' | 'fee' | 'net'): void
  * net must equal gross − fee when all three are given, and a fee may be negative only on a
  * refund (gross < 0), where the processor returned its fee.
  */
-export function paymentAmounts(payment: PaymentInput): PaymentAmountsResult {
+export function paymentAmounts(payment: PaymentFigures): PaymentAmountsResult {
   checkCents(payment, 'gross');
   checkCents(payment, 'fee');
   checkCents(payment, 'net');

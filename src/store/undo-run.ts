@@ -1,5 +1,6 @@
 // `undo ID`: restore every record a run touched to exactly what it was before, as a run of its own.
 // Refuses when a later run (not itself undone) changed the same records.
+import { paymentAmounts, type PaymentFigures } from '../export/payment-amounts.js';
 import { fail } from '../errors.js';
 import { ChangeLog, decodeRow, type StoredRow } from './change-log.js';
 import type { Store } from './open-store.js';
@@ -93,7 +94,7 @@ function exportedPayouts(db: Store, ranges: [number, number][]): { payout_id: st
   const exported = db.prepare(`SELECT i.batch_id, i.snapshot FROM export_items i
     JOIN export_batches b ON b.id = i.batch_id AND b.kind = 'quickbooks' AND b.status <> 'void'
     WHERE i.item_key = ? ORDER BY i.batch_id DESC LIMIT 1`);
-  const paymentsOf = db.prepare('SELECT id, gross, fee, net FROM payments WHERE payout_id = ?');
+  const paymentsOf = db.prepare('SELECT id, payment_id AS paymentId, gross, fee, net FROM payments WHERE payout_id = ?');
   const payouts = new Set(ranges.flatMap(([first, last]) => payoutsOf.all(first, last) as string[]));
   const named: { payout_id: string; batch: number }[] = [];
   for (const payoutId of [...payouts].sort()) {
@@ -101,14 +102,14 @@ function exportedPayouts(db: Store, ranges: [number, number][]): { payout_id: st
     if (!item) continue;
     const written = JSON.parse(item.snapshot ?? '{}') as { gross?: number; fee?: number; net?: number };
     const after = { gross: 0, fee: 0, net: 0 };
-    for (const p of paymentsOf.all(payoutId) as { id: number; gross: number | null; fee: number | null; net: number | null }[]) {
+    for (const p of paymentsOf.all(payoutId) as (PaymentFigures & { id: number })[]) {
       if (inRanges(p.id)) continue;
-      // As the QuickBooks export completes them (payment-amounts.ts): no fee is 0; a missing gross or net follows.
-      const fee = p.fee ?? 0;
-      const gross = p.gross ?? (p.net ?? 0) + fee;
-      after.gross += gross;
-      after.fee += fee;
-      after.net += p.net ?? gross - fee;
+      // Completed as the QuickBooks export completes them; one it would refuse adds nothing.
+      const checked = paymentAmounts(p);
+      if (!checked.ok) continue;
+      after.gross += checked.amounts.gross;
+      after.fee += checked.amounts.fee;
+      after.net += checked.amounts.net;
     }
     if (after.gross !== written.gross || after.fee !== written.fee || after.net !== written.net) named.push({ payout_id: payoutId, batch: item.batch_id });
   }

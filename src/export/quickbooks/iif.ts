@@ -41,14 +41,18 @@ export function iif(payouts: readonly Payout[], config: Config): QuickBooksExpor
   const empty: string[] = [];
   const warnings: string[] = [];
   const shortened = new Map<string, number>();
-  for (const payout of payouts) shortened.set(iifDocNum(payout.payoutId), (shortened.get(iifDocNum(payout.payoutId)) ?? 0) + 1);
+  for (const payout of payouts) {
+    const plain = iifDocNum(payout.payoutId);
+    shortened.set(plain, (shortened.get(plain) ?? 0) + 1);
+  }
   for (const payout of payouts) {
     if (isEmptyPayout(payout)) {
       empty.push(payout.payoutId);
       continue;
     }
     const date = usDate(payout.payoutDate);
-    const docNum = shortened.get(iifDocNum(payout.payoutId))! > 1 ? distinctDocNum(payout.payoutId) : iifDocNum(payout.payoutId);
+    const plain = iifDocNum(payout.payoutId);
+    const docNum = shortened.get(plain)! > 1 ? distinctDocNum(payout.payoutId) : plain;
     const lines = payoutLines(payout, config);
     if (lines[0].role !== 'bank') fail('internal', 'the bank line must come first');
     const sum = lines.reduce((total, l) => total + l.amount, 0);
