@@ -37,13 +37,25 @@ export function keyAlertsOfPatientsGivenIds(db: Database, given: readonly { name
   renameAlerts(db, idByToken);
 }
 
-/** One pass over the remembered alerts: an id holding a name token of `idByToken` takes the ID instead. */
+/** The alerts remembered under a name token of `idByToken` take the ID instead. */
 function renameAlerts(db: Database, idByToken: ReadonlyMap<string, string | null>): void {
-  // OR IGNORE: an id the ID already has (a patient of that ID undone and imported again) keeps its own memory.
+  const tokens = new Map<string, string>();
+  for (const [token, patientId] of idByToken) if (patientId) tokens.set(token, patientToken(patientId, null));
+  renameAlertTokens(db, tokens);
+}
+
+/**
+ * One pass over the remembered alerts: an id holding a name token of `tokens` takes the token it maps to (a patient's
+ * ID, or after `patients merge` the merged patient's token). Only name tokens move: an ID stays a patient's own.
+ */
+export function renameAlertTokens(db: Database, tokens: ReadonlyMap<string, string>): void {
+  if (![...tokens].some(([from, to]) => from !== to)) return;
+  // OR IGNORE: an id the new token already has (a patient of that ID undone and imported again, the merged patient's own
+  // alert for the same session) keeps its own memory.
   const rename = db.prepare('UPDATE OR IGNORE alert_state SET id = ? WHERE id = ?');
   for (const id of db.prepare('SELECT id FROM alert_state').pluck().all() as string[]) {
     const token = NAME_TOKEN.exec(id)?.[1];
-    const patientId = token === undefined ? null : idByToken.get(token);
-    if (patientId) rename.run(id.replace(`:${token}:`, `:${patientToken(patientId, null)}:`), id);
+    const to = token === undefined ? undefined : tokens.get(token);
+    if (to !== undefined && to !== token) rename.run(id.replace(`:${token}:`, `:${to}:`), id);
   }
 }

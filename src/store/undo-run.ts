@@ -177,7 +177,7 @@ function touchedRanges(db: Store, runId: number): Map<string, [number, number][]
 }
 
 /** The latest run (not undone, not an undo) that created or changed a record. */
-function lastWriter(db: Store, table: string, id: number): number | undefined {
+export function lastWriter(db: Store, table: string, id: number): number | undefined {
   return db.prepare(`SELECT c.run_id FROM run_changes c JOIN runs r ON r.id = c.run_id
     WHERE c.table_name = ? AND c.row_id <= ? AND COALESCE(c.last_row_id, c.row_id) >= ? AND r.undone_by IS NULL AND r.command <> 'undo'
     ORDER BY c.run_id DESC LIMIT 1`).pluck().get(table, id, id) as number | undefined;

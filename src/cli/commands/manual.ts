@@ -10,6 +10,7 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import { reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
+import { plural } from '../../text/plural.js';
 import { importMany } from './import.js';
 
 export function registerManual(program: Command, ctx: CliContext): void {
@@ -92,6 +93,28 @@ export function registerManual(program: Command, ctx: CliContext): void {
             { key: 'end_date', kind: 'date' }, { key: 'cpt_codes', kind: 'text' }, { key: 'adjustment', kind: 'integer' },
           ],
         }, format, makeStyle(ctx, globals), globals.out);
+      });
+    });
+
+  const patients = program.command('patients').description('patients the store holds twice')
+    .addHelpText('after', '\nExample:\n  practice-sync patients merge "Jane Doe" --into "Jane Smith"');
+  patients
+    .command('merge')
+    .description('make two patients one: a client renamed in a PMS without IDs comes back as a new patient, with every session again')
+    .argument('<patient>', "the patient to merge away: their ID in the PMS, their name as the exports spell it, or #KEY")
+    .requiredOption('--into <patient>', 'the patient who stays (the name the exports use now)')
+    .addHelpText('after', '\nThe same session under both patients is kept once (the copy imported last). An undoable run.\n\nExample:\n  practice-sync patients merge "Jane Doe" --into "Jane Smith"')
+    .action(async (from: string, flags: { into: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { mergePatients } = await import('../../store/merge-patients.js');
+      await withWorkspace(ctx, globals, { command: 'patients merge', write: true }, (ws) => {
+        const result = mergePatients({ db: ws.db, attemptsFile: ws.attemptsFile, now: ctx.now }, from, flags.into);
+        ws.log({ event: 'patients_merge', run: result.run, patient: result.from, into: result.into });
+        const counts = (of: Record<string, number>) => Object.entries(of).filter(([, n]) => n > 0).map(([table, n]) => plural(n, table.slice(0, -1))).join(', ');
+        const moved = counts(result.moved);
+        const removed = counts(result.removed);
+        ctx.stdout(`merged patient #${result.from} into #${result.into} as run ${result.run}: ${moved ? `moved ${moved}` : 'no records to move'}` +
+          `${removed ? `; removed ${removed} that #${result.into} already held` : ''}\nundo with: practice-sync undo ${result.run}\n`);
       });
     });
 

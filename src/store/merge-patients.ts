@@ -1,0 +1,150 @@
+// `patients merge FROM --into TO`: one person the store holds as two patients (a client renamed in a PMS without IDs,
+// such as SimplePractice, comes back in the next export as a new patient, with every session again) becomes one. A run
+// like any other: every record it moves or removes is in the run history, and `undo` puts them back.
+import { nameToken, patientToken } from '../alerts/alert-ids.js';
+import { fail } from '../errors.js';
+import { normalizeName } from '../mapping/cells/normalize-name.js';
+import type { ChangeLog, StoredRow } from './change-log.js';
+import { manualRun } from './manual-run.js';
+import type { Store } from './open-store.js';
+import { renameAlertTokens } from './patient-alert-ids.js';
+import { TABLE_COLUMNS } from './tables.js';
+import { lastWriter } from './undo-run.js';
+
+interface RunContext {
+  db: Store;
+  attemptsFile: string;
+  now: () => Date;
+}
+
+/** Per table, how many records moved to the patient merged into, and how many were removed as the same record twice. */
+export interface MergeResult {
+  run: number;
+  from: number;
+  into: number;
+  moved: Record<string, number>;
+  removed: Record<string, number>;
+}
+
+/**
+ * The records of each table that hold a patient, and what makes two of them the same record once they belong to one
+ * patient (SPEC §4 "Identity"): a record without its source ID (`key`) is the same as one of the patient's with the same
+ * `same` columns: an appointment by clinician, day and start time, an authorization by start date, a balance by patient
+ * alone. Records with their own source ID never clash, and claims and payments always have one.
+ */
+const PATIENT_TABLES: readonly { table: string; identity?: { key: string; same: readonly string[] } }[] = [
+  { table: 'appointments', identity: { key: 'appointment_id', same: ['clinician_ref', 'service_date', 'start_time'] } },
+  { table: 'authorizations', identity: { key: 'authorization_number', same: ['start_date'] } },
+  { table: 'balances', identity: { key: 'account_id', same: [] } },
+  { table: 'claims' },
+  { table: 'payments' },
+];
+
+/** Patient fields the merged patient takes from the other where it has none (its name stays its own). */
+const FILLED_FIELDS = ['patient_id', 'first_name', 'last_name', 'dob', 'email', 'phone', 'contact_name', 'payer_ref', 'member_id',
+  'primary_clinician', 'location', 'status', 'date_added'] as const;
+
+/**
+ * Moves every record of patient `from` to patient `into` and removes `from`. Where both hold the same record (the
+ * renamed client's sessions in both exports), the one an import wrote last is kept: it is the PMS's latest word. The
+ * merged patient keeps its name, and takes the other's ID, birth date and contact details where it has none, so a
+ * client export naming either ID finds it. Refused when both have IDs in the PMS: they are two patients there.
+ */
+export function mergePatients(ctx: RunContext, from: string, into: string): MergeResult {
+  const { db } = ctx;
+  const source = findPatient(db, from, 'the patient to merge');
+  const target = findPatient(db, into, '--into');
+  if (source.id === target.id) fail('usage', `both name the same patient (#${target.id}); there is nothing to merge`);
+  if (source.patient_id !== null && target.patient_id !== null) {
+    fail('usage', `patients #${source.id} and #${target.id} both have an ID in the PMS (${String(source.patient_id)}, ${String(target.patient_id)}): they are two patients there. Merge them in the PMS, then import its exports`);
+  }
+  const sourceToken = alertToken(source);
+  const moved: Record<string, number> = {};
+  const removed: Record<string, number> = {};
+  const { run } = manualRun(db, ctx.attemptsFile, { command: 'patients merge', now: ctx.now }, (log) => {
+    for (const { table, identity } of PATIENT_TABLES) {
+      moved[table] = 0;
+      removed[table] = 0;
+      const twin = identity && db.prepare(`SELECT * FROM ${table} WHERE patient_ref = ? AND ${[identity.key, ...identity.same].map((c) => `${c} IS ?`).join(' AND ')} ORDER BY id LIMIT 1`);
+      for (const row of db.prepare(`SELECT * FROM ${table} WHERE patient_ref = ? ORDER BY id`).all(source.id) as StoredRow[]) {
+        const other = identity && twin && row[identity.key] === null
+          ? (twin.get(target.id, null, ...identity.same.map((c) => row[c] as never)) as StoredRow | undefined)
+          : undefined;
+        const keepOther = other !== undefined && (lastWriter(db, table, other.id as number) ?? 0) >= (lastWriter(db, table, row.id as number) ?? 0);
+        if (other) {
+          // The same record twice: the copy imported last stays (the other patient's on a tie).
+          remove(db, log, table, keepOther ? row : other);
+          removed[table] += 1;
+        }
+        if (keepOther) continue;
+        update(db, log, table, row, { patient_ref: target.id });
+        moved[table] += 1;
+      }
+    }
+    for (const row of db.prepare("SELECT * FROM adjustments WHERE kind = 'balance' AND target_ref = ? ORDER BY id").all(source.id) as StoredRow[]) {
+      update(db, log, 'adjustments', row, { target_ref: target.id });
+    }
+    remove(db, log, 'patients', source);
+    const filled: StoredRow = {};
+    for (const field of FILLED_FIELDS) if (target[field] === null && source[field] !== null) filled[field] = source[field];
+    // Completed by a client export under either name: the merged patient is no longer provisional.
+    if (target.provisional !== source.provisional) filled.provisional = Math.min(Number(target.provisional), Number(source.provisional));
+    const merged = Object.keys(filled).length > 0 ? update(db, log, 'patients', target, filled) : target;
+    // The alerts remembered under the merged patient now and under the other move to the id they are raised under from now on.
+    renameAlertTokens(db, new Map([[sourceToken, alertToken(merged)], [alertToken(target), alertToken(merged)]]));
+    const summary = { merged: `#${source.id}`, into: `#${target.id}`, moved, removed };
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return { result: null, counts: { created: 0, updated: total(moved) + total(removed) + 1, entity: 'patients' }, summary };
+  });
+  return { run, from: source.id as number, into: target.id as number, moved, removed };
+}
+
+/** The token alert ids carry for this patient (alert-ids.ts), from the name the alerts were computed with (load-inputs.ts). */
+function alertToken(patient: StoredRow): string {
+  const patientId = patient.patient_id as string | null;
+  return patientId ? patientToken(patientId, null) : nameToken((patient.name as string | null) ?? null);
+}
+
+/**
+ * A patient by store key (`#12`, as messages name patients), by ID in the PMS, or by name when one patient has it.
+ * Messages never repeat what was typed: it may be a name, and errors are logged.
+ */
+function findPatient(db: Store, text: string, role: string): StoredRow {
+  const byKey = /^#(\d+)$/.exec(text.trim());
+  const row = byKey
+    ? db.prepare('SELECT * FROM patients WHERE id = ?').get(Number(byKey[1]))
+    : db.prepare('SELECT * FROM patients WHERE patient_id = ?').get(text);
+  if (row) return row as StoredRow;
+  if (byKey) return fail('not_found', `${role}: no patient #${byKey[1]} in the store`);
+  const named = db.prepare('SELECT * FROM patients WHERE name_key = ? ORDER BY id').all(normalizeName(text)) as StoredRow[];
+  if (named.length === 1) return named[0];
+  if (named.length === 0) return fail('not_found', `${role}: no patient has that ID or name; give the patient's ID, their name as the exports spell it, or #KEY`);
+  return fail('usage', `${role}: ${named.length} patients have that name (${named.map((p) => `#${String(p.id)}`).join(', ')}); give #KEY or the patient's ID`);
+}
+
+function update(db: Store, log: ChangeLog, table: string, before: StoredRow, changes: StoredRow): StoredRow {
+  const after = { ...before, ...changes };
+  const columns = Object.keys(changes);
+  db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => changes[c] as never), before.id as never);
+  log.record(table, before.id as number, pick(table, before), pick(table, after));
+  return after;
+}
+
+/**
+ * Removes a record, and the note of which full exports listed it (SPEC §10), which would point at nothing. (An
+ * authorization removed here has no number, and `adjust auth` adjusts only numbered ones.)
+ */
+function remove(db: Store, log: ChangeLog, table: string, row: StoredRow): void {
+  for (const presence of db.prepare('SELECT * FROM export_presence WHERE table_name = ? AND row_id = ?').all(table, row.id) as StoredRow[]) {
+    db.prepare('DELETE FROM export_presence WHERE id = ?').run(presence.id);
+    log.record('export_presence', presence.id as number, presence, null);
+  }
+  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id);
+  log.record(table, row.id as number, pick(table, row), null);
+}
+
+function pick(table: string, row: StoredRow): StoredRow {
+  const out: StoredRow = {};
+  for (const column of TABLE_COLUMNS[table]) out[column] = row[column] ?? null;
+  return out;
+}
