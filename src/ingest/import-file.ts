@@ -10,6 +10,7 @@ import type { LoadedMapping } from '../mapping/load-mappings.js';
 import type { Mapping } from '../mapping/schema.js';
 import { ChangeLog } from '../store/change-log.js';
 import { comparePresence, type MissingRecords } from '../store/export-presence.js';
+import { likelyRenames } from '../store/likely-renames.js';
 import type { Store } from '../store/open-store.js';
 import { RecordWriter } from '../store/record-writer.js';
 import { appendAttempt, currentUser, insertRun, nextRunId, runWithHash, type RunRecord, type RunStatus, type WouldHave } from '../store/run-history.js';
@@ -131,6 +132,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
 
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
+  // Patients this import creates get keys from here on (likely-renames.ts).
+  const firstNewPatient = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM patients').pluck().get() as number;
   const changes = new ChangeLog(db, runId);
   try {
     const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
@@ -205,6 +208,13 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         'their values were not imported (map a start time or appointment ID if the export has one)');
     }
     report.changes = counter.summary();
+    if (mapping.entity === 'appointments') {
+      for (const rename of likelyRenames(db, firstNewPatient)) {
+        report.warnings.push(`patient #${rename.newPatient}, new in this file, has ${plural(rename.shared, 'session')} at the same clinician, day and time as ` +
+          `patient #${rename.earlierPatient} (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
+          `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
+      }
+    }
     if (mapping.full_export && report.rejected === 0) {
       report.missing = comparePresence(db, { mapping, runId, listed: writer.listed, changes });
     } else if (mapping.full_export && options.allowPartial) {

@@ -6,8 +6,8 @@ import { cli, dumpStore, query, tempDir, tempWorkspace, writeFile } from '../hel
 const DATA_TABLES = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments', 'export_presence'];
 const SP_HEADER = 'Date of Service,Client,Clinician,Billing Code,Primary Insurance,Secondary Insurance,Rate per Unit,Units,Total Fee,Progress Note Status,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,Insurance Payment Status,Charge,Paid,Write Off,Unpaid';
 /** A SimplePractice appointment status row: the client owes `unpaid` of a 20.00 copay. */
-const spRow = (date: string, client: string, unpaid: string) =>
-  `${date} 10:00,${client},Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,${unpaid === '0.0' ? 'PAID' : 'UNPAID'},20.0,0.0,${(20 - Number(unpaid)).toFixed(1)},${unpaid},PAID,120.0,95.0,25.0,0.0`;
+const spRow = (date: string, client: string, unpaid: string, time = '10:00') =>
+  `${date} ${time},${client},Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,${unpaid === '0.0' ? 'PAID' : 'UNPAID'},20.0,0.0,${(20 - Number(unpaid)).toFixed(1)},${unpaid},PAID,120.0,95.0,25.0,0.0`;
 
 async function ok(args: string[]): Promise<string> {
   const result = await cli(args);
@@ -21,8 +21,12 @@ describe('patients merge', () => {
     const dir = tempDir();
     const store = `${w}/practice-sync.db`;
     // Week 1 under the old name; week 2's export, after the rename in SimplePractice, lists 02/09 again (now paid) and 02/16.
-    await ok(['--workspace', w, 'import', writeFile(dir, 'week1.csv', [SP_HEADER, spRow('02/02/2026', 'Rowan Vale', '20.0'), spRow('02/09/2026', 'Rowan Vale', '20.0'), spRow('02/09/2026', 'Sol Ibarra', '20.0'), ''].join('\n'))]);
-    await ok(['--workspace', w, 'import', writeFile(dir, 'week2.csv', [SP_HEADER, spRow('02/09/2026', 'Rowan Ashby', '0.0'), spRow('02/16/2026', 'Rowan Ashby', '20.0'), ''].join('\n'))]);
+    await ok(['--workspace', w, 'import', writeFile(dir, 'week1.csv', [SP_HEADER, spRow('02/02/2026', 'Rowan Vale', '20.0'), spRow('02/09/2026', 'Rowan Vale', '20.0'), spRow('02/09/2026', 'Sol Ibarra', '20.0', '11:00'), ''].join('\n'))]);
+    const week2 = await cli(['--workspace', w, 'import', writeFile(dir, 'week2.csv', [SP_HEADER, spRow('02/09/2026', 'Rowan Ashby', '0.0'), spRow('02/16/2026', 'Rowan Ashby', '20.0'), ''].join('\n'))]);
+    // The import points at the likely rename: by keys and the session's time, never by name.
+    expect(week2.code).toBe(0);
+    expect(week2.stdout).toContain('\n  warning: patient #3, new in this file, has 1 session at the same clinician, day and time as patient #1 (on 2026-02-09 10:00); ' +
+      'if it is one client renamed in the PMS, make them one with: practice-sync patients merge "#1" --into "#3"\n');
     const balances = async () => JSON.parse(await ok(['--workspace', w, '--as-of', '2026-03-01', '--format', 'json', 'report', 'balances'])) as
       { rows: { patient_name: string; patient_portion: number }[]; totals: { patient_portion: number } };
     // Before: 40.00 + 20.00 + 20.00 = 80.00, of which 02/09's 20.00 is owed under the old name though it was paid.
