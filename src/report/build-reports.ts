@@ -67,7 +67,7 @@ export class ReportBuilder {
         // would count toward unfiltered (SPEC §6, the latest start), even when `--payer` leaves that one out.
         return computeSessions({
           authorizations: this.inputs.authorizations({ patient: filter.patient }), appointments: this.inputs.appointments({ patient: filter.patient }), asOf, config,
-          listed: isFiltered(filter) ? (auth) => passes(filter, auth.patientName, auth.clinicianName, auth.payerName) : undefined,
+          listed: isFiltered(filter) ? (auth) => passes(filter, auth.patientName, auth.clinicianName, auth.payerName, auth.patientId) : undefined,
         });
       case 'claims':
         return computeClaims({ claims: this.inputs.claims(filter), asOf, config, openOnly: this.options.openOnly });

@@ -62,7 +62,7 @@ export function readClaim(columns: ClaimColumns, row: number, lookups: Lookups, 
   const patientName = patient?.name ?? null;
   const clinicianName = clinicianKey === null ? null : (lookups.clinicians.get(clinicianKey) ?? null);
   const payerName = payerOf(lookups.payers, columns[4][row], patient);
-  if (isFiltered(filter) && !passes(filter, patientName, clinicianName, payerName)) return false;
+  if (isFiltered(filter) && !passes(filter, patientName, clinicianName, payerName, patient?.patientId ?? null)) return false;
   claim.key = columns[0][row];
   claim.claimId = columns[1][row];
   claim.patientKey = patientKey;
@@ -90,8 +90,17 @@ export function isFiltered(filter: InputFilter): boolean {
 }
 
 /** Whether a row about these people passes every filter given. */
-export function passes(filter: InputFilter, patientName: string | null, clinicianName: string | null, payerName: string | null): boolean {
-  return matches(patientName, filter.patient) && matches(clinicianName, filter.clinician) && matches(payerName, filter.payer);
+export function passes(filter: InputFilter, patientName: string | null, clinicianName: string | null, payerName: string | null, patientId: string | null): boolean {
+  return matchesPatient(patientName, patientId, filter.patient) && matches(clinicianName, filter.clinician) && matches(payerName, filter.payer);
+}
+
+/**
+ * `--patient`: the patient's name contains it, or it is the patient's ID in the PMS (the whole ID, any case: `P1001`,
+ * which staff read off the PMS screen; a part of an ID would match many patients).
+ */
+export function matchesPatient(name: string | null, patientId: string | null, filter: string | undefined): boolean {
+  if (!filter || matches(name, filter)) return true;
+  return patientId !== null && patientId.toLowerCase() === filter.trim().toLowerCase();
 }
 
 export function matches(value: string | null, filter: string | undefined): boolean {

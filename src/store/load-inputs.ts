@@ -7,7 +7,7 @@ import type {
 import type { AgingClaim } from '../compute/aging.js';
 import type { BillingClaim } from '../compute/unbilled.js';
 import { UNRESOLVED_CLAIM_STATUSES } from '../compute/claim-rules.js';
-import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matches, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
+import { CLAIM_CHUNK_COLUMNS, claimChunks, claimInputs, isFiltered, matchesPatient, passes, payerOf, type ClaimColumns, type InputFilter, type Lookups } from './claim-rows.js';
 import { derivedPortions } from './adjustments.js';
 import { ById } from './by-id.js';
 import { missingClaimIds, missingCounts, missingRowIds } from './export-presence.js';
@@ -82,7 +82,7 @@ export class StoreInputs {
     const { patients, payers } = this.maps;
     const out: PatientInput[] = [];
     for (const [key, p] of patients) {
-      if (!matches(p.name, filter.patient)) continue;
+      if (!matchesPatient(p.name, p.patientId, filter.patient)) continue;
       out.push({ key, patientId: p.patientId, name: p.name, payerName: p.payerRef === null ? null : (payers.get(p.payerRef) ?? null) });
     }
     return out;
@@ -108,7 +108,7 @@ export class StoreInputs {
           const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
           const payerName = payerOf(payers, payerRefs[row], patient);
           const patientName = patient?.name ?? `Patient #${patientKey}`;
-          if (!passes(filter, patientName, clinicianName, payerName)) continue;
+          if (!passes(filter, patientName, clinicianName, payerName, patient?.patientId ?? null)) continue;
           out.push({ key, patientKey, patientId: patient?.patientId ?? null, patientName, clinicianKey, clinicianName, payerName, serviceDate, status: status as AppointmentStatus | null, cptCode, clientUnpaid, insuranceUnpaid });
         }
       }
@@ -136,7 +136,7 @@ export class StoreInputs {
       const patientName = patient?.name ?? `Patient #${patientKey}`;
       const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
       const payerName = payerRef === null ? null : (payers.get(payerRef) ?? null);
-      if (!passes(filter, patientName, clinicianName, payerName)) continue;
+      if (!passes(filter, patientName, clinicianName, payerName, patient?.patientId ?? null)) continue;
       out.push({
         key, authorizationNumber: authorizationNumbers[row], patientKey, patientId: patient?.patientId ?? null, patientName, clinicianKey, clinicianName, payerName,
         authorizedSessions: authorizedSessions[row] ?? null, startDate: startDates[row], endDate: endDates[row], cptCodes: cptCodes[row] ?? [],
@@ -206,7 +206,7 @@ export class StoreInputs {
           const payerName = payerOf(payers, payerRef, patient);
           if (filtered) {
             const clinicianName = clinicianKey === null ? null : (clinicians.get(clinicianKey) ?? null);
-            if (!passes(filter, patient?.name ?? null, clinicianName, payerName)) continue;
+            if (!passes(filter, patient?.name ?? null, clinicianName, payerName, patient?.patientId ?? null)) continue;
           }
           out.push({
             payerName, serviceDate: serviceDates[row], submittedDate: submittedDates[row], status: statuses[row],
@@ -241,8 +241,9 @@ export class StoreInputs {
     const missing = missingRowIds(this.db, 'balances');
     const out: BalanceInput[] = [];
     for (const [key, accountId, patientKey, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90, lastPaymentDate] of rows) {
-      const patientName = patients.get(patientKey)?.name ?? `Patient #${patientKey}`;
-      if (!matches(patientName, filter.patient)) continue;
+      const patient = patients.get(patientKey);
+      const patientName = patient?.name ?? `Patient #${patientKey}`;
+      if (!matchesPatient(patientName, patient?.patientId ?? null, filter.patient)) continue;
       out.push({
         key, accountId, patientKey, patientName, patientPortion, insurancePortion, total, aging0to30, aging31to60, aging61to90, agingOver90,
         lastPaymentDate, missingFromExport: missing.has(key),

@@ -100,6 +100,14 @@ describe('report options', () => {
     }
     const byPatient = await json('report', 'balances', '--patient', 'smith');
     expect(byPatient.rows.map((r: { patient_name: string }) => r.patient_name)).toEqual(['Robert Smith']);
+    // A patient's whole ID in the PMS, in any case, picks them too; a part of an ID does not (it would match many).
+    const byId = async (report: string, id: string, key: string) => (await json('report', report, '--patient', id)).rows.map((r: Record<string, string>) => r[key]);
+    expect(await byId('balances', 'p1002', 'patient_name')).toEqual(['Robert Smith']);
+    expect(await byId('claims', 'P1002', 'claim_id')).toEqual(['CLM-260120-02', 'CLM-260203-02']);
+    expect(await byId('sessions', 'P1002', 'authorization_number')).toEqual(['C-778120']);
+    expect(await byId('alerts', 'P1002', 'id')).toEqual(['claim_denied:CLM-260120-02', 'auth_sessions_low:C-778120']);
+    expect(await byId('alerts', 'smith', 'id')).toEqual(['claim_denied:CLM-260120-02', 'auth_sessions_low:C-778120']);
+    expect(await byId('claims', '1002', 'claim_id')).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ export function registerManual(program: Command, ctx: CliContext): void {
     .description('the sessions report; `sessions update FILE...` imports appointment exports first (the bi-weekly update)')
     .argument('[update]', 'the word "update", followed by the appointment exports')
     .argument('[files...]', 'appointment exports')
-    .option('--patient <text>', 'only authorizations whose patient name contains this')
+    .option('--patient <text>', 'only authorizations whose patient name contains this, or whose patient ID is this')
     .option('--clinician <text>', 'only authorizations whose clinician name contains this')
     .option('--payer <text>', 'only authorizations whose payer name contains this')
     .addHelpText('after', '\nExamples:\n  practice-sync sessions\n  practice-sync sessions update ~/Downloads/appointment-status-report.csv ~/Downloads/client_attendance_report.csv')

@@ -9,6 +9,7 @@ import { runsReport } from '../../report/runs-report.js';
 import { loadAlertMemory, rememberAlerts } from '../../store/alert-state.js';
 import { listRuns } from '../../store/run-history.js';
 import type { InputFilter } from '../../store/load-inputs.js';
+import type { Store } from '../../store/open-store.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
@@ -29,7 +30,7 @@ function severityOption(value: string | undefined, flag: string): Severity | und
 
 function withFilters(command: Command): Command {
   return command
-    .option('--patient <text>', 'only rows whose patient name contains this')
+    .option('--patient <text>', 'only rows whose patient name contains this, or whose patient ID is this')
     .option('--clinician <text>', 'only rows whose clinician name contains this')
     .option('--payer <text>', 'only rows whose payer name contains this');
 }
@@ -75,7 +76,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
         if (name === 'runs') report = runsReport(listRuns(ws.db, ws.attemptsFile), asOf);
         else if (name === 'alerts') {
           const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(loadAlertMemory(ws.db));
-          report = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity: severityOption(flags.minSeverity, '--min-severity') }), flags);
+          report = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity: severityOption(flags.minSeverity, '--min-severity') }), flags, ws.db);
         } else if (name === 'claims' && (format === 'csv' || format === 'json')) {
           // Every claim: streamed a chunk at a time rather than held whole (a million claims as one JSON text would
           // not even fit in a string).
@@ -109,7 +110,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
       await withWorkspace(ctx, globals, { command: 'alerts', write: true }, (ws) => {
         const memory = loadAlertMemory(ws.db);
         const all = new ReportBuilder({ db: ws.db, config: ws.config, asOf }).alerts(memory);
-        const listed = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity }), flags);
+        const listed = filterAlertRows(filterAlerts(all, { newOnly: flags.new, minSeverity }), flags, ws.db);
         const failing = failOn !== undefined && listed.rows.some((r) => isSeverity(r.severity) && severityAtLeast(r.severity, failOn));
         // `--quiet` prints nothing when the command exits 0, as `run` does: cron mails whatever a job prints. A file
         // asked for with --out is still written.
@@ -126,9 +127,18 @@ export function registerReport(program: Command, ctx: CliContext): void {
     });
 }
 
-function filterAlertRows(report: Report, filter: InputFilter): Report {
+/**
+ * The alerts about the people the filters name. An alert names its patient by name only, so `--patient P1002` (an ID,
+ * as the other reports take it) picks the alerts shown with the name of the patient holding that ID; a namesake's
+ * alerts come with them.
+ */
+function filterAlertRows(report: Report, filter: InputFilter, db: Store): Report {
   const has = (value: unknown, text?: string) => !text || (typeof value === 'string' && value.toLowerCase().includes(text.toLowerCase()));
   if (!filter.patient && !filter.clinician && !filter.payer) return report;
-  const rows = report.rows.filter((r) => has(r.patient, filter.patient) && has(r.clinician, filter.clinician) && has(r.payer, filter.payer));
+  const idHolder = filter.patient
+    ? (db.prepare("SELECT COALESCE(name, 'Patient ' || patient_id) FROM patients WHERE lower(patient_id) = lower(?)").pluck().get(filter.patient.trim()) as string | undefined)
+    : undefined;
+  const rows = report.rows.filter((r) => (has(r.patient, filter.patient) || (idHolder !== undefined && r.patient === idHolder)) &&
+    has(r.clinician, filter.clinician) && has(r.payer, filter.payer));
   return filterAlerts({ ...report, rows }, {});
 }
