@@ -90,8 +90,14 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
     // Completed by a client export under either name: the merged patient is no longer provisional.
     if (target.provisional !== source.provisional) filled.provisional = Math.min(Number(target.provisional), Number(source.provisional));
     const merged = Object.keys(filled).length > 0 ? update(db, log, 'patients', target, filled) : target;
-    // The alerts remembered under the merged patient now and under the other move to the id they are raised under from now on.
-    renameAlertTokens(db, new Map([[sourceToken, alertToken(merged)], [alertToken(target), alertToken(merged)]]));
+    // The alerts remembered under either patient move to the id they are raised under from now on, unless another
+    // patient has the name they were raised under: whose were they? (They show once more as new.)
+    const namesake = db.prepare('SELECT 1 FROM patients WHERE name_key IS ? AND id <> ?').pluck();
+    const tokens = new Map<string, string>();
+    for (const [patient, token] of [[source, sourceToken], [target, alertToken(target)]] as const) {
+      if (namesake.get(patient.name_key, target.id) === undefined) tokens.set(token, alertToken(merged));
+    }
+    renameAlertTokens(db, tokens);
     const summary = { merged: `#${source.id}`, into: `#${target.id}`, moved, removed };
     const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
     return { result: null, counts: { created: 0, updated: total(moved) + total(removed) + 1, entity: 'patients' }, summary };
@@ -102,7 +108,7 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
 /** The token alert ids carry for this patient (alert-ids.ts), from the name the alerts were computed with (load-inputs.ts). */
 function alertToken(patient: StoredRow): string {
   const patientId = patient.patient_id as string | null;
-  return patientId ? patientToken(patientId, null) : nameToken((patient.name as string | null) ?? null);
+  return patientId ? patientToken(patientId, null) : nameToken((patient.name as string | null) ?? `Patient #${String(patient.id)}`);
 }
 
 /**
