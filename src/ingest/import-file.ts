@@ -132,8 +132,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
 
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
-  // Patients this import creates get keys from here on (likely-renames.ts).
-  const firstNewPatient = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM patients').pluck().get() as number;
+  // Appointments this import creates get keys from here on (likely-renames.ts).
+  const firstNewAppointment = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM appointments').pluck().get() as number;
   const changes = new ChangeLog(db, runId);
   try {
     const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
@@ -209,8 +209,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     }
     report.changes = counter.summary();
     if (mapping.entity === 'appointments') {
-      for (const rename of likelyRenames(db, firstNewPatient)) {
-        report.warnings.push(`patient #${rename.newPatient}, new in this file, has ${plural(rename.shared, 'session')} at the same clinician, day and time as ` +
+      for (const rename of likelyRenames(db, firstNewAppointment)) {
+        report.warnings.push(`patient #${rename.newPatient}, whose first sessions are in this file, has ${plural(rename.shared, 'session')} at the same clinician, day and time as ` +
           `patient #${rename.earlierPatient} (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
           `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
       }

@@ -7,7 +7,7 @@ import { normalizeName } from '../mapping/cells/normalize-name.js';
 import type { ChangeLog, StoredRow } from './change-log.js';
 import { manualRun } from './manual-run.js';
 import type { Store } from './open-store.js';
-import { renameAlertTokens } from './patient-alert-ids.js';
+import { renameAlertTokens, renameBalanceAlerts } from './patient-alert-ids.js';
 import { TABLE_COLUMNS } from './tables.js';
 import { lastWriter } from './undo-run.js';
 
@@ -59,6 +59,7 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
     fail('usage', `patients #${source.id} and #${target.id} both have an ID in the PMS (${String(source.patient_id)}, ${String(target.patient_id)}): they are two patients there. Merge them in the PMS, then import its exports`);
   }
   const sourceToken = alertToken(source);
+  const sourceNameToken = nameToken(shownName(source));
   const moved: Record<string, number> = {};
   const removed: Record<string, number> = {};
   const { run } = manualRun(db, ctx.attemptsFile, { command: 'patients merge', now: ctx.now }, (log) => {
@@ -70,7 +71,9 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
         const other = identity && twin && row[identity.key] === null
           ? (twin.get(target.id, null, ...identity.same.map((c) => row[c] as never)) as StoredRow | undefined)
           : undefined;
-        const keepOther = other !== undefined && (lastWriter(db, table, other.id as number) ?? 0) >= (lastWriter(db, table, row.id as number) ?? 0);
+        // Written by an import (or by hand), not by an earlier merge moving it: what the PMS said last.
+        const written = (record: StoredRow) => lastWriter(db, table, record.id as number, ['patients merge']) ?? 0;
+        const keepOther = other !== undefined && written(other) >= written(row);
         if (other) {
           // The same record twice: the copy imported last stays (the other patient's on a tie).
           remove(db, log, table, keepOther ? row : other);
@@ -81,8 +84,10 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
         moved[table] += 1;
       }
     }
+    moved.adjustments = 0;
     for (const row of db.prepare("SELECT * FROM adjustments WHERE kind = 'balance' AND target_ref = ? ORDER BY id").all(source.id) as StoredRow[]) {
       update(db, log, 'adjustments', row, { target_ref: target.id });
+      moved.adjustments += 1;
     }
     remove(db, log, 'patients', source);
     const filled: StoredRow = {};
@@ -94,10 +99,14 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
     // patient has the name they were raised under: whose were they? (They show once more as new.)
     const namesake = db.prepare('SELECT 1 FROM patients WHERE name_key IS ? AND id <> ?').pluck();
     const tokens = new Map<string, string>();
-    for (const [patient, token] of [[source, sourceToken], [target, alertToken(target)]] as const) {
-      if (namesake.get(patient.name_key, target.id) === undefined) tokens.set(token, alertToken(merged));
+    const balanceKeys: string[] = [];
+    for (const [patient, token, nameKey] of [[source, sourceToken, sourceNameToken], [target, alertToken(target), nameToken(shownName(target))]] as const) {
+      if (namesake.get(patient.name_key, target.id) !== undefined) continue;
+      tokens.set(token, alertToken(merged));
+      balanceKeys.push(nameKey);
     }
     renameAlertTokens(db, tokens);
+    renameBalanceAlerts(db, balanceKeys, balanceAlertKey(db, merged));
     const summary = { merged: `#${source.id}`, into: `#${target.id}`, moved, removed };
     const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
     return { result: null, counts: { created: 0, updated: total(moved) + total(removed) + 1, entity: 'patients' }, summary };
@@ -108,7 +117,23 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
 /** The token alert ids carry for this patient (alert-ids.ts), from the name the alerts were computed with (load-inputs.ts). */
 function alertToken(patient: StoredRow): string {
   const patientId = patient.patient_id as string | null;
-  return patientId ? patientToken(patientId, null) : nameToken((patient.name as string | null) ?? `Patient #${String(patient.id)}`);
+  return patientId ? patientToken(patientId, null) : nameToken(shownName(patient));
+}
+
+/** The name the reports and alerts show for a patient (load-inputs.ts). */
+function shownName(patient: StoredRow): string {
+  const patientId = patient.patient_id as string | null;
+  return (patient.name as string | null) ?? (patientId ? `Patient ${patientId}` : `Patient #${String(patient.id)}`);
+}
+
+/**
+ * The key of the merged patient's balance alerts (balance-alerts.ts): the account of their exported balance, else its
+ * name token; with no balance row, the balance derived from appointments is keyed by the patient's ID, else the token.
+ */
+function balanceAlertKey(db: Store, patient: StoredRow): string {
+  const row = db.prepare('SELECT account_id FROM balances WHERE patient_ref = ? ORDER BY id LIMIT 1').get(patient.id) as { account_id: string | null } | undefined;
+  if (row) return row.account_id ?? nameToken(shownName(patient));
+  return (patient.patient_id as string | null) ?? nameToken(shownName(patient));
 }
 
 /**

@@ -59,3 +59,12 @@ export function renameAlertTokens(db: Database, tokens: ReadonlyMap<string, stri
     if (to !== undefined && to !== token) rename.run(id.replace(`:${token}:`, `:${to}:`), id);
   }
 }
+
+/** The alert types keyed by a balance's account, else by its patient's name token alone: `balance_high:p1a2b3c4d`. */
+const BALANCE_ALERT_TYPES = ['balance_high', 'adjustment_conflict'] as const;
+
+/** The balance alerts remembered under any of `keys` take `key` instead (unless one is remembered under it already). */
+export function renameBalanceAlerts(db: Database, keys: readonly string[], key: string): void {
+  const rename = db.prepare('UPDATE OR IGNORE alert_state SET id = ? WHERE id = ?');
+  for (const type of BALANCE_ALERT_TYPES) for (const from of keys) if (from !== key) rename.run(`${type}:${key}`, `${type}:${from}`);
+}

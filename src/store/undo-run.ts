@@ -38,6 +38,7 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
   if (later !== undefined) {
     fail('undo_refused', `run ${later} changed records that run ${runId} touched; undo run ${later} first`, { later });
   }
+  if (target.command === 'patients merge') refuseUnlessLatest(db, runId);
 
   refuseIfReferenced(db, runId);
 
@@ -68,7 +69,9 @@ export function undoRun(db: Store, attemptsFile: string, runId: number, options:
         const before = decodeRow(table, change.before);
         const columns = TABLE_COLUMNS[table];
         db.prepare(`INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => before[c] as never));
+        // A record the run removed (a patient merged away) comes back: listed as the undo's.
         if (current) log.record(table, change.row_id, current, before);
+        else log.created(table, change.row_id);
         if (table !== 'export_presence') restored += 1;
       }
     }
@@ -126,6 +129,19 @@ function writtenBackPayments(db: Store, ranges: [number, number][]): { payment_i
 }
 
 /**
+ * A merge of two patients is undone only while no later run is in force. Records written since may belong to either
+ * patient, and the undo cannot tell whose: a claim an import gave the merged patient through the ID the merge gave them
+ * would stay with the wrong one, and an export naming the merged-away patient's old name again created a patient of
+ * that name, whom the undo would give a namesake, so that every later export naming them would be refused as ambiguous.
+ */
+function refuseUnlessLatest(db: Store, runId: number): void {
+  const later = db.prepare("SELECT id FROM runs WHERE id > ? AND undone_by IS NULL AND command <> 'undo' AND status IN ('ok', 'partial') ORDER BY id DESC LIMIT 1").pluck().get(runId) as number | undefined;
+  if (later !== undefined) {
+    fail('undo_refused', `run ${later} came after the merge (run ${runId}), and records written since may be either patient's; undo the later runs first, newest first (runs lists them)`, { later });
+  }
+}
+
+/**
  * Refuses when a record the run did not touch refers to one the run created (a later claims import naming a patient
  * the run added, a balance adjustment of that patient): removing the record would leave the reference pointing at
  * nothing, and the next import, which may be given the freed id, would attach it to someone else. Records the run
@@ -176,11 +192,12 @@ function touchedRanges(db: Store, runId: number): Map<string, [number, number][]
   return out;
 }
 
-/** The latest run (not undone, not an undo) that created or changed a record. */
-export function lastWriter(db: Store, table: string, id: number): number | undefined {
+/** The latest run (not undone, not an undo, nor one of `ignoring`) that created or changed a record. */
+export function lastWriter(db: Store, table: string, id: number, ignoring: readonly string[] = []): number | undefined {
   return db.prepare(`SELECT c.run_id FROM run_changes c JOIN runs r ON r.id = c.run_id
     WHERE c.table_name = ? AND c.row_id <= ? AND COALESCE(c.last_row_id, c.row_id) >= ? AND r.undone_by IS NULL AND r.command <> 'undo'
-    ORDER BY c.run_id DESC LIMIT 1`).pluck().get(table, id, id) as number | undefined;
+      AND r.command NOT IN (SELECT value FROM json_each(?))
+    ORDER BY c.run_id DESC LIMIT 1`).pluck().get(table, id, id, JSON.stringify(ignoring)) as number | undefined;
 }
 
 export interface RunChange {

@@ -6,8 +6,8 @@ import { cli, dumpStore, query, tempDir, tempWorkspace, writeFile } from '../hel
 const DATA_TABLES = ['payers', 'clinicians', 'patients', 'appointments', 'authorizations', 'claims', 'payments', 'balances', 'adjustments', 'export_presence'];
 const SP_HEADER = 'Date of Service,Client,Clinician,Billing Code,Primary Insurance,Secondary Insurance,Rate per Unit,Units,Total Fee,Progress Note Status,Client Payment Status,Charge,Uninvoiced,Paid,Unpaid,Insurance Payment Status,Charge,Paid,Write Off,Unpaid';
 /** A SimplePractice appointment status row: the client owes `unpaid` of a 20.00 copay. */
-const spRow = (date: string, client: string, unpaid: string, time = '10:00') =>
-  `${date} ${time},${client},Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,${unpaid === '0.0' ? 'PAID' : 'UNPAID'},20.0,0.0,${(20 - Number(unpaid)).toFixed(1)},${unpaid},PAID,120.0,95.0,25.0,0.0`;
+const spRow = (date: string, client: string, unpaid: string, time = '10:00', charge = '20.0') =>
+  `${date} ${time},${client},Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,${unpaid === '0.0' ? 'PAID' : 'UNPAID'},${charge},0.0,${(Number(charge) - Number(unpaid)).toFixed(1)},${unpaid},PAID,120.0,95.0,25.0,0.0`;
 
 async function ok(args: string[]): Promise<string> {
   const result = await cli(args);
@@ -25,7 +25,7 @@ describe('patients merge', () => {
     const week2 = await cli(['--workspace', w, 'import', writeFile(dir, 'week2.csv', [SP_HEADER, spRow('02/09/2026', 'Rowan Ashby', '0.0'), spRow('02/16/2026', 'Rowan Ashby', '20.0'), ''].join('\n'))]);
     // The import points at the likely rename: by keys and the session's time, never by name.
     expect(week2.code).toBe(0);
-    expect(week2.stdout).toContain('\n  warning: patient #3, new in this file, has 1 session at the same clinician, day and time as patient #1 (on 2026-02-09 10:00); ' +
+    expect(week2.stdout).toContain('\n  warning: patient #3, whose first sessions are in this file, has 1 session at the same clinician, day and time as patient #1 (on 2026-02-09 10:00); ' +
       'if it is one client renamed in the PMS, make them one with: practice-sync patients merge "#1" --into "#3"\n');
     const balances = async () => JSON.parse(await ok(['--workspace', w, '--as-of', '2026-03-01', '--format', 'json', 'report', 'balances'])) as
       { rows: { patient_name: string; patient_portion: number }[]; totals: { patient_portion: number } };
@@ -48,7 +48,7 @@ describe('patients merge', () => {
     expect(query(store, 'SELECT id, name FROM patients ORDER BY id')).toEqual([{ id: 2, name: 'Sol Ibarra' }, { id: 3, name: 'Rowan Ashby' }]);
     // The run history names patients by key, never by name.
     const history = await ok(['--workspace', w, '--format', 'json', 'runs', 'show', '3']);
-    expect(JSON.parse(history).summary).toEqual({ merged: '#1', into: '#3', moved: { appointments: 1, authorizations: 0, balances: 0, claims: 0, payments: 0 }, removed: { appointments: 1, authorizations: 0, balances: 0, claims: 0, payments: 0 } });
+    expect(JSON.parse(history).summary).toEqual({ merged: '#1', into: '#3', moved: { appointments: 1, authorizations: 0, balances: 0, claims: 0, payments: 0, adjustments: 0 }, removed: { appointments: 1, authorizations: 0, balances: 0, claims: 0, payments: 0 } });
 
     expect(await ok(['--workspace', w, 'undo', '3'])).toBe('undid run 3 as run 4: 0 records removed, 3 restored\n');
     expect(dumpStore(store, DATA_TABLES)).toBe(before);
@@ -127,5 +127,61 @@ describe('patients merge', () => {
     const missing = await cli(['--workspace', w, 'patients', 'merge', 'P3', '--into', '#40']);
     expect([missing.code, missing.stderr]).toEqual([2, 'practice-sync: --into: no patient #40 in the store\n']);
     expect(dumpStore(store)).toBe(before);
+  });
+
+  it('renamed twice: the second merge keeps the copy an import wrote last, not the one the first merge moved', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const file = (name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+    await ok(['--workspace', w, 'import', file('c1.csv', [spRow('09/01/2026', 'Ada Corvin', '20.0'), spRow('09/08/2026', 'Ada Corvin', '20.0')])]);
+    await ok(['--workspace', w, 'import', file('c2.csv', [spRow('09/08/2026', 'Ada Corvin-Reyes', '20.0'), spRow('09/15/2026', 'Ada Corvin-Reyes', '20.0')])]);
+    await ok(['--workspace', w, 'import', file('c3.csv', ['09/01/2026', '09/08/2026', '09/15/2026'].map((d) => spRow(d, 'Ada Reyes', '0.0')))]);
+    await ok(['--workspace', w, 'patients', 'merge', 'Ada Corvin', '--into', 'Ada Corvin-Reyes']);
+    await ok(['--workspace', w, 'patients', 'merge', 'Ada Corvin-Reyes', '--into', 'Ada Reyes']);
+    // Every session is c3's, all paid: she owes nothing.
+    const store = `${w}/practice-sync.db`;
+    expect(query(store, 'SELECT patient_ref, service_date, client_unpaid FROM appointments ORDER BY service_date')).toEqual([
+      { patient_ref: 3, service_date: '2026-09-01', client_unpaid: 0 },
+      { patient_ref: 3, service_date: '2026-09-08', client_unpaid: 0 },
+      { patient_ref: 3, service_date: '2026-09-15', client_unpaid: 0 },
+    ]);
+  });
+
+  it('is undone only while no later run is in force: records written since may be either patient\'s', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const file = (name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+    await ok(['--workspace', w, 'import', file('old.csv', [spRow('09/01/2026', 'Marisol Quintero', '20.0')])]);
+    await ok(['--workspace', w, 'import', file('new.csv', [spRow('09/01/2026', 'Marisol Vance', '20.0'), spRow('09/08/2026', 'Marisol Vance', '20.0')])]);
+    await ok(['--workspace', w, 'patients', 'merge', 'Marisol Quintero', '--into', 'Marisol Vance']);
+    // The old name comes back in another file: undoing the merge now would make two patients of that name.
+    await ok(['--workspace', w, 'import', file('again.csv', [spRow('09/15/2026', 'Marisol Quintero', '20.0')])]);
+    const store = `${w}/practice-sync.db`;
+    const before = dumpStore(store, DATA_TABLES);
+    const refused = await cli(['--workspace', w, 'undo', '3']);
+    expect([refused.code, refused.stderr]).toEqual([2, 'practice-sync: run 4 came after the merge (run 3), and records written since may be either patient\'s; undo the later runs first, newest first (runs lists them)\n']);
+    expect(dumpStore(store, DATA_TABLES)).toBe(before);
+    // Newest first, it goes: the later import, then the merge, whose removed records are listed as the undo's.
+    await ok(['--workspace', w, 'undo', '4']);
+    expect(await ok(['--workspace', w, 'undo', '3'])).toBe('undid run 3 as run 6: 0 records removed, 2 restored\n');
+    const shown = JSON.parse(await ok(['--workspace', w, '--format', 'json', 'runs', 'show', '6'])) as { changes: { table: string; row_id: number; action: string }[] };
+    expect(shown.changes.map((c) => [c.table, c.row_id, c.action])).toEqual([['patients', 1, 'created'], ['appointments', 1, 'created']]);
+    expect(query(store, 'SELECT id, name FROM patients ORDER BY id')).toEqual([{ id: 1, name: 'Marisol Quintero' }, { id: 2, name: 'Marisol Vance' }]);
+  });
+
+  it('moves a balance alert remembered under the old name, and says how many balance adjustments moved', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const file = (name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+    // 600.00 unpaid, above the 500.00 of balance_over.
+    await ok(['--workspace', w, 'import', file('old.csv', [spRow('09/01/2026', 'Greta Halvorsen', '600.0', '10:00', '600.0')])]);
+    const high = async (asOf: string) => (JSON.parse(await ok(['--workspace', w, '--as-of', asOf, '--format', 'json', 'alerts'])) as
+      { rows: { type: string; first_seen: string; new: boolean }[] }).rows.filter((r) => r.type === 'balance_high').map((r) => [r.first_seen, r.new]);
+    expect(await high('2026-09-12')).toEqual([['2026-09-12', true]]);
+    await ok(['--workspace', w, 'adjust', 'balance', 'Greta Halvorsen', '--insurance-portion', '0', '--reason', 'secondary paid']);
+    await ok(['--workspace', w, 'import', file('new.csv', [spRow('09/01/2026', 'Greta Halvorsen-Pike', '600.0', '10:00', '600.0'), spRow('09/08/2026', 'Greta Halvorsen-Pike', '0.0')])]);
+    expect(await ok(['--workspace', w, 'patients', 'merge', 'Greta Halvorsen', '--into', 'Greta Halvorsen-Pike']))
+      .toBe('merged patient #1 into #2 as run 4: moved 1 adjustment; removed 1 appointment that #2 already held\nundo with: practice-sync undo 4\n');
+    expect(await high('2026-10-01')).toEqual([['2026-09-12', false]]);
   });
 });
