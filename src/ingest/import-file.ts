@@ -208,13 +208,6 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         'their values were not imported (map a start time or appointment ID if the export has one)');
     }
     report.changes = counter.summary();
-    if (mapping.entity === 'appointments') {
-      for (const rename of likelyRenames(db, firstNewAppointment)) {
-        report.warnings.push(`patient #${rename.newPatient}, whose first sessions are in this file, has ${plural(rename.shared, 'session')} at the same clinician, day and time as ` +
-          `patient #${rename.earlierPatient} (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
-          `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
-      }
-    }
     if (mapping.full_export && report.rejected === 0) {
       report.missing = comparePresence(db, { mapping, runId, listed: writer.listed, changes });
     } else if (mapping.full_export && options.allowPartial) {
@@ -231,6 +224,15 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       report.status = 'dry_run';
     } else {
       report.status = report.rejected > 0 ? 'partial' : 'ok';
+      // Only of an import that commits: a dry run's or a refused import's new patients have keys the next import may
+      // give someone else, and the line it prints would merge the wrong people.
+      if (mapping.entity === 'appointments') {
+        for (const rename of likelyRenames(db, firstNewAppointment)) {
+          report.warnings.push(`patient #${rename.newPatient}, whose first sessions are in this file, has ${plural(rename.shared, 'session')} at the same clinician, day and time as ` +
+            `patient #${rename.earlierPatient} (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
+            `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
+        }
+      }
       writer.finish();
       changes.finish();
       insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command));

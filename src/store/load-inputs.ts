@@ -88,6 +88,13 @@ export class StoreInputs {
     return out;
   }
 
+  /** The name reports show for the patient with this whole ID in the PMS (any case), if one has it (`--patient P1001`). */
+  nameOfPatientId(patientId: string): string | undefined {
+    const id = patientId.trim().toLowerCase();
+    for (const [, patient] of this.maps.patients) if (patient.patientId?.toLowerCase() === id) return patient.name;
+    return undefined;
+  }
+
   appointments(filter: InputFilter = {}): AppointmentInput[] {
     const { patients, clinicians, payers } = this.maps;
     const out: AppointmentInput[] = [];

@@ -9,6 +9,7 @@ import { manualRun } from './manual-run.js';
 import type { Store } from './open-store.js';
 import { renameAlertTokens, renameBalanceAlerts } from './patient-alert-ids.js';
 import { TABLE_COLUMNS } from './tables.js';
+import { AUTHORIZATION_WINDOW_SQL, sameVisit, VISIT_SQL } from './record-writer.js';
 import { lastWriter } from './undo-run.js';
 
 interface RunContext {
@@ -26,23 +27,46 @@ export interface MergeResult {
   removed: Record<string, number>;
 }
 
+/** The records that hold a patient. Claims and payments always have an ID of their own, so never clash. */
+const PATIENT_TABLES = ['appointments', 'authorizations', 'balances', 'claims', 'payments'] as const;
+
 /**
- * The records of each table that hold a patient, and what makes two of them the same record once they belong to one
- * patient (SPEC §4 "Identity"): a record without its source ID (`key`) is the same as one of the patient's with the same
- * `same` columns: an appointment by clinician, day and start time, an authorization by start date, a balance by patient
- * alone. Records with their own source ID never clash, and claims and payments always have one.
+ * The record of patient `patientRef` that `row` (another patient's) is, once both are one patient, by the rules imports
+ * match rows by (SPEC §4 "Identity", record-writer.ts): an appointment without an ID by day, clinician and start time
+ * when both know them; an authorization without a number by its start date; a balance by the patient when either has no
+ * account, as an export without accounts finds it.
  */
-const PATIENT_TABLES: readonly { table: string; identity?: { key: string; same: readonly string[] } }[] = [
-  { table: 'appointments', identity: { key: 'appointment_id', same: ['clinician_ref', 'service_date', 'start_time'] } },
-  { table: 'authorizations', identity: { key: 'authorization_number', same: ['start_date'] } },
-  { table: 'balances', identity: { key: 'account_id', same: [] } },
-  { table: 'claims' },
-  { table: 'payments' },
-];
+function sameRecord(db: Store, table: string, row: StoredRow, patientRef: unknown): StoredRow | undefined {
+  switch (table) {
+    case 'appointments': {
+      if (row.appointment_id !== null) return undefined;
+      const found = sameVisit(db.prepare(VISIT_SQL).all(patientRef, row.service_date) as StoredRow[], row.clinician_ref as number | null, row.start_time as string | null);
+      // An untimed session among two timed ones that day: which is unknown, and both stay.
+      return 'match' in found ? found.match : undefined;
+    }
+    case 'authorizations':
+      return row.authorization_number === null ? (db.prepare(AUTHORIZATION_WINDOW_SQL).get(patientRef, row.start_date) as StoredRow | undefined) : undefined;
+    case 'balances':
+      return db.prepare(`SELECT * FROM balances WHERE patient_ref = ?${row.account_id === null ? '' : ' AND account_id IS NULL'} ORDER BY id LIMIT 1`).get(patientRef) as StoredRow | undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What the copy kept takes from the one removed: every value it lacks (the status the attendance report gave one copy,
+ * the fees the status report gave the other), for a balance only the account, as amounts of two dates do not mix.
+ */
+function missingValues(table: string, kept: StoredRow, removed: StoredRow): StoredRow {
+  const columns = table === 'balances' ? ['account_id'] : TABLE_COLUMNS[table].filter((c) => c !== 'id' && c !== 'patient_ref');
+  const values: StoredRow = {};
+  for (const column of columns) if (kept[column] === null && removed[column] !== null) values[column] = removed[column];
+  return values;
+}
 
 /** Patient fields the merged patient takes from the other where it has none (its name stays its own). */
-const FILLED_FIELDS = ['patient_id', 'first_name', 'last_name', 'dob', 'email', 'phone', 'contact_name', 'payer_ref', 'member_id',
-  'primary_clinician', 'location', 'status', 'date_added'] as const;
+const FILLED_FIELDS = ['patient_id', 'dob', 'email', 'phone', 'contact_name', 'payer_ref', 'member_id', 'primary_clinician', 'location',
+  'status', 'date_added'] as const;
 
 /**
  * Moves every record of patient `from` to patient `into` and removes `from`. Where both hold the same record (the
@@ -63,25 +87,28 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
   const moved: Record<string, number> = {};
   const removed: Record<string, number> = {};
   const { run } = manualRun(db, ctx.attemptsFile, { command: 'patients merge', now: ctx.now }, (log) => {
-    for (const { table, identity } of PATIENT_TABLES) {
+    for (const table of PATIENT_TABLES) {
       moved[table] = 0;
       removed[table] = 0;
-      const twin = identity && db.prepare(`SELECT * FROM ${table} WHERE patient_ref = ? AND ${[identity.key, ...identity.same].map((c) => `${c} IS ?`).join(' AND ')} ORDER BY id LIMIT 1`);
       for (const row of db.prepare(`SELECT * FROM ${table} WHERE patient_ref = ? ORDER BY id`).all(source.id) as StoredRow[]) {
-        const other = identity && twin && row[identity.key] === null
-          ? (twin.get(target.id, null, ...identity.same.map((c) => row[c] as never)) as StoredRow | undefined)
-          : undefined;
-        // Written by an import (or by hand), not by an earlier merge moving it: what the PMS said last.
-        const written = (record: StoredRow) => lastWriter(db, table, record.id as number, ['patients merge']) ?? 0;
-        const keepOther = other !== undefined && written(other) >= written(row);
-        if (other) {
-          // The same record twice: the copy imported last stays (the other patient's on a tie).
-          remove(db, log, table, keepOther ? row : other);
-          removed[table] += 1;
+        const other = sameRecord(db, table, row, target.id);
+        if (!other) {
+          update(db, log, table, row, { patient_ref: target.id });
+          moved[table] += 1;
+          continue;
         }
-        if (keepOther) continue;
-        update(db, log, table, row, { patient_ref: target.id });
-        moved[table] += 1;
+        // The same record twice: the copy an import wrote last stays (the other patient's on a tie), with what only the
+        // other copy knew; not a merge moving it, which says nothing new.
+        const written = (record: StoredRow) => lastWriter(db, table, record.id as number, ['patients merge']) ?? 0;
+        const [kept, gone] = written(other) >= written(row) ? [other, row] : [row, other];
+        remove(db, log, table, gone);
+        removed[table] += 1;
+        const values = missingValues(table, kept, gone);
+        if (kept === row) {
+          values.patient_ref = target.id;
+          moved[table] += 1;
+        }
+        if (Object.keys(values).length > 0) update(db, log, table, kept, values);
       }
     }
     moved.adjustments = 0;
@@ -157,7 +184,7 @@ function update(db: Store, log: ChangeLog, table: string, before: StoredRow, cha
   const after = { ...before, ...changes };
   const columns = Object.keys(changes);
   db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map((c) => changes[c] as never), before.id as never);
-  log.record(table, before.id as number, pick(table, before), pick(table, after));
+  log.record(table, before.id as number, before, after);
   return after;
 }
 
@@ -171,11 +198,5 @@ function remove(db: Store, log: ChangeLog, table: string, row: StoredRow): void 
     log.record('export_presence', presence.id as number, presence, null);
   }
   db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id);
-  log.record(table, row.id as number, pick(table, row), null);
-}
-
-function pick(table: string, row: StoredRow): StoredRow {
-  const out: StoredRow = {};
-  for (const column of TABLE_COLUMNS[table]) out[column] = row[column] ?? null;
-  return out;
+  log.record(table, row.id as number, row, null);
 }

@@ -183,6 +183,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '011-alerts-pending',
     sql: 'ALTER TABLE alert_state ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;',
   },
+  {
+    // The id ranges runs created, by their last id, to find the run that created a record with one seek (`lastWriter`):
+    // without it, finding the range holding an id walked every change logged for a smaller id of the table, 0.4-0.8 s
+    // each on a store that has logged two million updates of appointments. One entry per range, so imports, which log
+    // one range per table, do not feel it.
+    name: '012-created-ranges',
+    sql: 'CREATE INDEX run_changes_created ON run_changes(table_name, last_row_id, row_id) WHERE last_row_id IS NOT NULL;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

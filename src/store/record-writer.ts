@@ -270,24 +270,18 @@ export class RecordWriter {
     if (!values.service_date) return { error: 'no appointment ID nor service date: this row cannot be matched to an appointment', field: 'service_date' };
     // `+appointment_id`: without it SQLite picks the unique index on appointment_id, in which every row without an ID
     // is a NULL entry to scan, instead of the (patient_ref, service_date) index.
-    const candidates = (this.statement('visit', () => VISIT_SQL)
-      .all(patientRef, values.service_date) as StoredRow[])
-      .filter((r) => !('clinician_ref' in keyColumns) || r.clinician_ref === null || keyColumns.clinician_ref === null || r.clinician_ref === keyColumns.clinician_ref);
-    const time = this.has('start_time') ? (values.start_time as string | null) : null;
-    let match: StoredRow | undefined;
-    if (time) match = candidates.find((r) => r.start_time === time) ?? candidates.find((r) => r.start_time === null);
-    else if (candidates.length === 1) match = candidates[0];
-    else if (candidates.length > 1) {
-      match = candidates.find((r) => r.start_time === null);
+    const candidates = this.statement('visit', () => VISIT_SQL).all(patientRef, values.service_date) as StoredRow[];
+    const clinicianRef = 'clinician_ref' in keyColumns ? (keyColumns.clinician_ref as number | null) : undefined;
+    const found = sameVisit(candidates, clinicianRef, this.has('start_time') ? (values.start_time as string | null) : null);
+    if ('twoTimed' in found) {
+      const [a, b] = found.twoTimed;
       // Two sessions that day with times (from a report that has them), and an export with none (SimplePractice's
       // attendance report): which is which is unknown. The row is left out rather than the file refused, every week.
       // An export that has times but left this row's empty is refused, naming the cell.
-      if (!match && !this.has('start_time')) {
-        return { unmatched: `two appointments that day (records #${candidates[0].id} and #${candidates[1].id}) and no start time in this export to tell them apart` };
-      }
-      if (!match) return { error: `two appointments that day match (records #${candidates[0].id} and #${candidates[1].id}) and this row has no start time`, field: 'start_time' };
+      if (!this.has('start_time')) return { unmatched: `two appointments that day (records #${a.id} and #${b.id}) and no start time in this export to tell them apart` };
+      return { error: `two appointments that day match (records #${a.id} and #${b.id}) and this row has no start time`, field: 'start_time' };
     }
-    return { existing: match ?? null, keyColumns };
+    return { existing: found.match ?? null, keyColumns };
   }
 
   private locatePatient(values: Record<string, FieldValue>): Located | { error: string; field: string } {
@@ -304,6 +298,19 @@ export class RecordWriter {
     if (this.has('payer_id') || this.has('payer_name')) keyColumns.payer_ref = this.parties.payerRef(values);
     return { existing: match.kind === 'found' ? match.row : null, keyColumns };
   }
+}
+
+/**
+ * Which of a patient's appointments without an ID on one day (`VISIT_SQL`) an appointment is, by SPEC §4: the same
+ * clinician (either side not knowing it matches; `clinicianRef` undefined: the export has no clinician), and the same
+ * start time when both sides know it. An untimed appointment among two timed ones that day is either: `twoTimed`.
+ */
+export function sameVisit(candidates: readonly StoredRow[], clinicianRef: number | null | undefined, time: string | null): { match: StoredRow | undefined } | { twoTimed: [StoredRow, StoredRow] } {
+  const possible = candidates.filter((r) => clinicianRef === undefined || clinicianRef === null || r.clinician_ref === null || r.clinician_ref === clinicianRef);
+  if (time) return { match: possible.find((r) => r.start_time === time) ?? possible.find((r) => r.start_time === null) };
+  if (possible.length <= 1) return { match: possible[0] };
+  const untimed = possible.find((r) => r.start_time === null);
+  return untimed ? { match: untimed } : { twoTimed: [possible[0], possible[1]] };
 }
 
 /** The patient fields a row is matched by, as `findPatient` uses them: the ID, else the name (and birth date). */

@@ -192,12 +192,19 @@ function touchedRanges(db: Store, runId: number): Map<string, [number, number][]
   return out;
 }
 
-/** The latest run (not undone, not an undo, nor one of `ignoring`) that created or changed a record. */
+/**
+ * The latest run (not undone, not an undo, nor one of `ignoring`) that created or changed a record: two seeks, one for
+ * the changes logged for its id and one for the id ranges runs created (migration 012's index), never a walk over the
+ * changes of other records.
+ */
 export function lastWriter(db: Store, table: string, id: number, ignoring: readonly string[] = []): number | undefined {
-  return db.prepare(`SELECT c.run_id FROM run_changes c JOIN runs r ON r.id = c.run_id
-    WHERE c.table_name = ? AND c.row_id <= ? AND COALESCE(c.last_row_id, c.row_id) >= ? AND r.undone_by IS NULL AND r.command <> 'undo'
-      AND r.command NOT IN (SELECT value FROM json_each(?))
-    ORDER BY c.run_id DESC LIMIT 1`).pluck().get(table, id, id, JSON.stringify(ignoring)) as number | undefined;
+  const inForce = "r.undone_by IS NULL AND r.command <> 'undo' AND r.command NOT IN (SELECT value FROM json_each(?))";
+  const changed = db.prepare(`SELECT max(c.run_id) FROM run_changes c JOIN runs r ON r.id = c.run_id
+    WHERE c.table_name = ? AND c.row_id = ? AND c.last_row_id IS NULL AND ${inForce}`).pluck().get(table, id, JSON.stringify(ignoring)) as number | null;
+  const created = db.prepare(`SELECT max(c.run_id) FROM run_changes c INDEXED BY run_changes_created JOIN runs r ON r.id = c.run_id
+    WHERE c.table_name = ? AND c.last_row_id >= ? AND c.row_id <= ? AND c.last_row_id IS NOT NULL AND ${inForce}`).pluck().get(table, id, id, JSON.stringify(ignoring)) as number | null;
+  const latest = Math.max(changed ?? 0, created ?? 0);
+  return latest === 0 ? undefined : latest;
 }
 
 export interface RunChange {

@@ -184,4 +184,29 @@ describe('patients merge', () => {
       .toBe('merged patient #1 into #2 as run 4: moved 1 adjustment; removed 1 appointment that #2 already held\nundo with: practice-sync undo 4\n');
     expect(await high('2026-10-01')).toEqual([['2026-09-12', false]]);
   });
+
+  it('keeps one copy of a session by the import rules (an untimed attendance row is the timed session), with what only the other copy knew', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const attendance = (client: string, dates: string[]) =>
+      ['client_name,clinician_name,date_of_service,office_name,status', ...dates.map((d) => `${client},Miriam Okafor,${d},Harbor Light Counseling,Show`), ''].join('\n');
+    // The old name: 02/02 and 02/09 from the status report (fees, times) and the attendance report (who came).
+    await ok(['--workspace', w, 'import', writeFile(dir, 'old-status.csv', [SP_HEADER, spRow('02/02/2026', 'Ines Farrow', '20.0'), spRow('02/09/2026', 'Ines Farrow', '20.0'), ''].join('\n'))]);
+    await ok(['--workspace', w, 'import', writeFile(dir, 'old-attendance.csv', attendance('Ines Farrow', ['02/02/2026', '02/09/2026']))]);
+    // The new name: 02/09's status row only (paid now, no attendance yet), and 02/16 from the attendance report alone.
+    await ok(['--workspace', w, 'import', writeFile(dir, 'new-status.csv', [SP_HEADER, spRow('02/09/2026', 'Ines Marsh', '0.0'), ''].join('\n'))]);
+    // A dry run names no keys: nothing it creates is kept.
+    const dry = await cli(['--workspace', w, 'import', '--dry-run', writeFile(dir, 'new-attendance.csv', attendance('Ines Marsh', ['02/02/2026', '02/16/2026']))]);
+    expect([dry.code, dry.stdout.includes('warning')]).toEqual([0, false]);
+    await ok(['--workspace', w, 'import', writeFile(dir, 'new-attendance.csv', attendance('Ines Marsh', ['02/02/2026', '02/16/2026']))]);
+    await ok(['--workspace', w, 'patients', 'merge', 'Ines Farrow', '--into', 'Ines Marsh']);
+    const store = `${w}/practice-sync.db`;
+    // 02/02: the untimed attendance row of the new name is the old name's 10:00 session; the attendance (later) copy is
+    // kept, with the time, code and fees of the other. 02/09: the new status row is kept, with the old copy's status.
+    expect(query(store, 'SELECT patient_ref, service_date, start_time, status, cpt_code, client_unpaid FROM appointments ORDER BY service_date')).toEqual([
+      { patient_ref: 2, service_date: '2026-02-02', start_time: '10:00', status: 'completed', cpt_code: '90834', client_unpaid: 2000 },
+      { patient_ref: 2, service_date: '2026-02-09', start_time: '10:00', status: 'completed', cpt_code: '90834', client_unpaid: 0 },
+      { patient_ref: 2, service_date: '2026-02-16', start_time: null, status: 'completed', cpt_code: null, client_unpaid: null },
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import { StoreInputs } from '../../src/store/load-inputs.js';
 import { CHASED_CLAIMS_SQL, MIGRATIONS } from '../../src/store/migrations.js';
 import { AUTHORIZATION_WINDOW_SQL, VISIT_SQL } from '../../src/store/record-writer.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { lastWriter } from '../../src/store/undo-run.js';
 import { storeAtSchema } from '../helpers/store-files.js';
 
 describe('query plans', () => {
@@ -105,5 +106,32 @@ describe('query plans', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('lastWriter seeks the changes of one record and the created range holding it; it never walks other records\' changes', () => {
+    const db = openStore(':memory:', { create: true });
+    const run = db.prepare("INSERT INTO runs (id, started_at, command, status, undone_by) VALUES (?, '2026-01-01', ?, 'ok', ?)");
+    const change = db.prepare('INSERT INTO run_changes (run_id, seq, table_name, row_id, last_row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    run.run(1, 'import', null); // created appointments 1-100
+    change.run(1, 1, 'appointments', 1, 100, null, null);
+    run.run(2, 'import', null); // changed 40 and 50
+    change.run(2, 1, 'appointments', 40, null, '[]', '[]');
+    change.run(2, 2, 'appointments', 50, null, '[]', '[]');
+    run.run(3, 'patients merge', null); // moved 50
+    change.run(3, 1, 'appointments', 50, null, '[]', '[]');
+    run.run(4, 'import', 5); // changed 60, undone by run 5
+    change.run(4, 1, 'appointments', 60, null, '[]', '[]');
+    run.run(5, 'undo', null);
+    change.run(5, 1, 'appointments', 60, null, '[]', '[]');
+    expect([40, 50, 60, 100, 101].map((id) => lastWriter(db, 'appointments', id))).toEqual([2, 3, 1, 1, undefined]);
+    expect(lastWriter(db, 'appointments', 50, ['patients merge'])).toBe(2);
+    const prepared: string[] = [];
+    const spy = { prepare: (sql: string) => (prepared.push(sql), db.prepare(sql)) } as unknown as Store;
+    lastWriter(spy, 'appointments', 50);
+    const plan = (sql: string, ...params: unknown[]) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => (r as { detail: string }).detail).join('\n');
+    const plans = [plan(prepared[0], 'appointments', 50, '[]'), plan(prepared[1], 'appointments', 50, 50, '[]')];
+    expect(plans[0]).toMatch(/SEARCH c USING (COVERING )?INDEX run_changes_record \(table_name=\? AND row_id=\?\)/);
+    expect(plans[1]).toMatch(/SEARCH c USING (COVERING )?INDEX run_changes_created \(table_name=\? AND last_row_id>\?\)/);
+    db.close();
   });
 });

@@ -8,7 +8,7 @@ import type { Report } from '../../report/model.js';
 import { runsReport } from '../../report/runs-report.js';
 import { loadAlertMemory, rememberAlerts } from '../../store/alert-state.js';
 import { listRuns } from '../../store/run-history.js';
-import type { InputFilter } from '../../store/load-inputs.js';
+import { StoreInputs, type InputFilter } from '../../store/load-inputs.js';
 import type { Store } from '../../store/open-store.js';
 import type { CliContext, GlobalOptions } from '../context.js';
 import { reportFormat, resolveAsOf, withWorkspace } from '../session.js';
@@ -135,9 +135,7 @@ export function registerReport(program: Command, ctx: CliContext): void {
 function filterAlertRows(report: Report, filter: InputFilter, db: Store): Report {
   const has = (value: unknown, text?: string) => !text || (typeof value === 'string' && value.toLowerCase().includes(text.toLowerCase()));
   if (!filter.patient && !filter.clinician && !filter.payer) return report;
-  const idHolder = filter.patient
-    ? (db.prepare("SELECT COALESCE(name, 'Patient ' || patient_id) FROM patients WHERE lower(patient_id) = lower(?)").pluck().get(filter.patient.trim()) as string | undefined)
-    : undefined;
+  const idHolder = filter.patient ? new StoreInputs(db).nameOfPatientId(filter.patient) : undefined;
   const rows = report.rows.filter((r) => (has(r.patient, filter.patient) || (idHolder !== undefined && r.patient === idHolder)) &&
     has(r.clinician, filter.clinician) && has(r.payer, filter.payer));
   return filterAlerts({ ...report, rows }, {});
