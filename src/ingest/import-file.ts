@@ -132,8 +132,6 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
 
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
-  // Appointments this import creates get keys from here on (likely-renames.ts).
-  const firstNewAppointment = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM appointments').pluck().get() as number;
   const changes = new ChangeLog(db, runId);
   try {
     const writer = new RecordWriter(db, mapping.entity, bound.fields, changes);
@@ -227,9 +225,9 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       // Only of an import that commits: a dry run's or a refused import's new patients have keys the next import may
       // give someone else, and the line it prints would merge the wrong people.
       if (mapping.entity === 'appointments') {
-        for (const rename of likelyRenames(db, firstNewAppointment)) {
-          report.warnings.push(`patient #${rename.newPatient}, whose first sessions are in this file, has ${plural(rename.shared, 'session')} at the same clinician, day and time as ` +
-            `patient #${rename.earlierPatient} (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
+        for (const rename of likelyRenames(db, writer.listed.ids())) {
+          report.warnings.push(`patient #${rename.newPatient} has ${plural(rename.shared, 'session')} at the same clinician, day and time as patient #${rename.earlierPatient}, ` +
+            `whom this file does not list (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
             `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
         }
       }

@@ -9,7 +9,7 @@ import type { Store } from './open-store.js';
 import { LineIndex } from './line-index.js';
 import { PartyResolver, patientIdentity } from './party-resolver.js';
 import { keyAlertsOfPatientsGivenIds } from './patient-alert-ids.js';
-import { columnFor, ENTITY_KEY_FIELD, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
+import { columnSources, ENTITY_KEY_FIELD, ENTITY_TABLE, TABLE_COLUMNS } from './tables.js';
 
 export type ApplyResult =
   | { kind: 'created'; rowId: number; status: string | null }
@@ -58,27 +58,7 @@ export class RecordWriter {
     this.table = ENTITY_TABLE[entity];
     this.parties = new PartyResolver(db, changes);
     this.mapped = new Set(mappedFields);
-    const mapsAny = (prefix: string) => mappedFields.some((f) => f.startsWith(prefix) && f !== 'patient_responsibility' && f !== 'patient_portion');
-    const sources: { column: string; key?: string; field?: string }[] = [];
-    const add = (source: { column: string; key?: string; field?: string }) => {
-      if (!sources.some((s) => s.column === source.column)) sources.push(source);
-    };
-    if (entity === 'patients') {
-      if (mappedFields.includes('patient_id')) add({ column: 'patient_id', key: 'patient_id' });
-      if (['patient_name', 'patient_first_name', 'patient_last_name'].some((f) => mappedFields.includes(f))) {
-        add({ column: 'name', key: 'name' });
-        add({ column: 'name_key', key: 'name_key' });
-      }
-      if (mapsAny('payer_')) add({ column: 'payer_ref', key: 'payer_ref' });
-    } else {
-      if (mapsAny('patient_')) add({ column: 'patient_ref', key: 'patient_ref' });
-      if (mapsAny('clinician_')) add({ column: 'clinician_ref', key: 'clinician_ref' });
-      if (mapsAny('payer_')) add({ column: 'payer_ref', key: 'payer_ref' });
-    }
-    for (const field of mappedFields) {
-      const column = columnFor(entity, field);
-      if (column && column !== 'name') add({ column, field });
-    }
+    const sources = columnSources(entity, mappedFields);
     this.sources = sources;
     const insertColumns = TABLE_COLUMNS[this.table].filter((c) => c !== 'id');
     this.insert = {

@@ -83,6 +83,35 @@ export function columnFor(entity: EntityName, field: string): string | null {
 }
 
 /**
+ * The columns an import through a mapping of these fields writes, and where each value comes from: a reference or key
+ * the identity step resolves (`key`), or a mapped field (`field`).
+ */
+export function columnSources(entity: EntityName, mappedFields: readonly string[]): { column: string; key?: string; field?: string }[] {
+  const mapsAny = (prefix: string) => mappedFields.some((f) => f.startsWith(prefix) && f !== 'patient_responsibility' && f !== 'patient_portion');
+  const sources: { column: string; key?: string; field?: string }[] = [];
+  const add = (source: { column: string; key?: string; field?: string }) => {
+    if (!sources.some((s) => s.column === source.column)) sources.push(source);
+  };
+  if (entity === 'patients') {
+    if (mappedFields.includes('patient_id')) add({ column: 'patient_id', key: 'patient_id' });
+    if (['patient_name', 'patient_first_name', 'patient_last_name'].some((f) => mappedFields.includes(f))) {
+      add({ column: 'name', key: 'name' });
+      add({ column: 'name_key', key: 'name_key' });
+    }
+    if (mapsAny('payer_')) add({ column: 'payer_ref', key: 'payer_ref' });
+  } else {
+    if (mapsAny('patient_')) add({ column: 'patient_ref', key: 'patient_ref' });
+    if (mapsAny('clinician_')) add({ column: 'clinician_ref', key: 'clinician_ref' });
+    if (mapsAny('payer_')) add({ column: 'payer_ref', key: 'payer_ref' });
+  }
+  for (const field of mappedFields) {
+    const column = columnFor(entity, field);
+    if (column && column !== 'name') add({ column, field });
+  }
+  return sources;
+}
+
+/**
  * The columns of each table that hold money, as integer cents: the money fields of its entity, and the portions a
  * balance adjustment replaces. Whatever shows stored rows to people (`runs show`) shows these as dollars.
  */

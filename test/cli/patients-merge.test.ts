@@ -25,7 +25,7 @@ describe('patients merge', () => {
     const week2 = await cli(['--workspace', w, 'import', writeFile(dir, 'week2.csv', [SP_HEADER, spRow('02/09/2026', 'Rowan Ashby', '0.0'), spRow('02/16/2026', 'Rowan Ashby', '20.0'), ''].join('\n'))]);
     // The import points at the likely rename: by keys and the session's time, never by name.
     expect(week2.code).toBe(0);
-    expect(week2.stdout).toContain('\n  warning: patient #3, whose first sessions are in this file, has 1 session at the same clinician, day and time as patient #1 (on 2026-02-09 10:00); ' +
+    expect(week2.stdout).toContain('\n  warning: patient #3 has 1 session at the same clinician, day and time as patient #1, whom this file does not list (on 2026-02-09 10:00); ' +
       'if it is one client renamed in the PMS, make them one with: practice-sync patients merge "#1" --into "#3"\n');
     const balances = async () => JSON.parse(await ok(['--workspace', w, '--as-of', '2026-03-01', '--format', 'json', 'report', 'balances'])) as
       { rows: { patient_name: string; patient_portion: number }[]; totals: { patient_portion: number } };
@@ -208,5 +208,42 @@ describe('patients merge', () => {
       { patient_ref: 2, service_date: '2026-02-09', start_time: '10:00', status: 'completed', cpt_code: '90834', client_unpaid: 0 },
       { patient_ref: 2, service_date: '2026-02-16', start_time: null, status: 'completed', cpt_code: null, client_unpaid: null },
     ]);
+  });
+
+  it('names the likely rename whichever report of the week comes first, on each export listing the shared sessions', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const attendance = (client: string, dates: string[]) =>
+      ['client_name,clinician_name,date_of_service,office_name,status', ...dates.map((d) => `${client},Miriam Okafor,${d},Harbor Light Counseling,Show`), ''].join('\n');
+    await ok(['--workspace', w, 'import', writeFile(dir, 'a-status.csv', [SP_HEADER, spRow('02/02/2026', 'Wren Halloway', '20.0'), spRow('02/09/2026', 'Wren Halloway', '20.0'), ''].join('\n'))]);
+    await ok(['--workspace', w, 'import', writeFile(dir, 'a-attendance.csv', attendance('Wren Halloway', ['02/02/2026', '02/09/2026']))]);
+    // The attendance report first: untimed sessions, nothing to compare yet. The status report gives them times.
+    const untimed = await ok(['--workspace', w, 'import', writeFile(dir, 'b-attendance.csv', attendance('Wren Castellane', ['02/09/2026', '02/16/2026']))]);
+    expect(untimed).not.toContain('warning');
+    const timed = await ok(['--workspace', w, 'import', writeFile(dir, 'b-status.csv', [SP_HEADER, spRow('02/09/2026', 'Wren Castellane', '20.0'), spRow('02/16/2026', 'Wren Castellane', '20.0'), ''].join('\n'))]);
+    const warning = '  warning: patient #2 has 1 session at the same clinician, day and time as patient #1, whom this file does not list (on 2026-02-09 10:00); ' +
+      'if it is one client renamed in the PMS, make them one with: practice-sync patients merge "#1" --into "#2"\n';
+    expect(timed).toContain(warning);
+    // Not merged: the next export listing the shared session names them again.
+    const again = await ok(['--workspace', w, 'import', writeFile(dir, 'c-status.csv', [SP_HEADER, spRow('02/09/2026', 'Wren Castellane', '0.0'), spRow('02/23/2026', 'Wren Castellane', '20.0'), ''].join('\n'))]);
+    expect(again).toContain(warning);
+  });
+
+  it('does not bring back what the copy kept left empty on purpose: insurance of a session now self-pay, an end date cleared by hand', async () => {
+    const w = tempWorkspace();
+    const dir = tempDir();
+    const store = `${w}/practice-sync.db`;
+    // Week 1: insured, 130.00 still owed by Aetna. Week 2, after the rename: self-pay, the insurance cells `--`.
+    await ok(['--workspace', w, 'import', writeFile(dir, 'a.csv', `${SP_HEADER}\n02/09/2026 10:00,Wren Halloway,Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,UNPAID,10.0,0.0,0.0,10.0,UNPAID,130.0,0.0,0.0,130.0\n`)]);
+    await ok(['--workspace', w, 'auth', 'add', '--patient', 'Wren Halloway', '--payer', 'Aetna', '--sessions', '6', '--start', '2026-02-01', '--end', '2026-03-31', '--cpt', '90834']);
+    await ok(['--workspace', w, 'import', writeFile(dir, 'b.csv', `${SP_HEADER}\n02/09/2026 10:00,Wren Castellane,Miriam Okafor,90834,--,--,140.0,1,140.0,Note added,UNPAID,140.0,0.0,0.0,140.0,--,--,--,--,--\n`)]);
+    await ok(['--workspace', w, 'auth', 'add', '--patient', 'Wren Castellane', '--payer', 'Aetna', '--sessions', '6', '--start', '2026-02-01', '--end', '', '--cpt', '']);
+    await ok(['--workspace', w, 'patients', 'merge', 'Wren Halloway', '--into', 'Wren Castellane']);
+    expect(query(store, 'SELECT patient_ref, payer_ref, client_unpaid, insurance_charge, insurance_unpaid FROM appointments')).toEqual([
+      { patient_ref: 2, payer_ref: null, client_unpaid: 14000, insurance_charge: null, insurance_unpaid: null },
+    ]);
+    expect(query(store, 'SELECT patient_ref, end_date, cpt_codes FROM authorizations')).toEqual([{ patient_ref: 2, end_date: null, cpt_codes: null }]);
+    const balances = JSON.parse(await ok(['--workspace', w, '--as-of', '2026-03-01', '--format', 'json', 'report', 'balances'])) as { totals: Record<string, number> };
+    expect([balances.totals.patient_portion, balances.totals.insurance_portion]).toEqual([140, 0]);
   });
 });

@@ -1,43 +1,42 @@
-// likelyRenames: a patient whose first sessions are one earlier patient's (the same clinician, day and start time).
+// likelyRenames: a patient an export lists whose sessions are those of one patient the export does not list (the same
+// clinician, day and start time): the old name of a client renamed in the PMS.
 import { describe, expect, it } from 'vitest';
 import { likelyRenames } from '../../src/store/likely-renames.js';
 import { openStore } from '../../src/store/open-store.js';
 
 describe('likelyRenames', () => {
-  it('names a patient new to the appointments who shares sessions with one earlier patient; not a group, a cancelled slot, a patient with an ID, or an untimed day', () => {
+  it('names the one unlisted patient holding a listed patient\'s sessions; not a group, a cancelled slot booked again, a patient with an ID, or an untimed day', () => {
     const db = openStore(':memory:', { create: true });
     const patient = db.prepare('INSERT INTO patients (id, name, name_key, patient_id) VALUES (?, ?, ?, ?)');
+    for (let id = 1; id <= 16; id++) patient.run(id, `Patient ${id}`, `patient ${id}`, id === 4 ? 'P4' : null);
     const session = db.prepare('INSERT INTO appointments (patient_ref, clinician_ref, service_date, start_time, status) VALUES (?, ?, ?, ?, ?)');
-    // Patients 1 (the old name), 2 and 3 (a group's members), 4 (with an ID in the PMS), 9 (a group of one so far);
-    // 5 to 8 and 10 to 12 have no sessions yet (5 came with a claims export, say).
-    for (const [id, patientId] of [[1, null], [2, null], [3, null], [4, 'P4'], [5, null], [6, null], [7, null], [8, null], [9, null], [10, null], [11, null], [12, null]] as const) {
-      patient.run(id, `Patient ${id}`, `patient ${id}`, patientId);
-    }
-    session.run(1, 7, '2026-02-02', '10:00', 'completed');
-    session.run(1, 7, '2026-02-09', '10:00', null);
-    session.run(1, 7, '2026-02-16', '10:00', 'canceled');
-    session.run(2, 7, '2026-02-03', '18:00', 'completed');
-    session.run(3, 7, '2026-02-03', '18:00', 'completed');
-    session.run(4, 8, '2026-02-04', '09:00', 'completed');
-    session.run(1, 8, '2026-02-05', null, 'completed');
-    session.run(9, 8, '2026-02-06', '19:00', 'completed');
-    const firstNew = 9;
-    expect(db.prepare('SELECT max(id) + 1 FROM appointments').pluck().get()).toBe(firstNew);
-    // This import: 5 (patient 1 renamed: two sessions shared; 02/16 was cancelled under the old name), 6 (joins the
-    // group of 2 and 3), 7 (a slot patient 4, who has an ID, also had), 8 (only an untimed day in common), 10 to 12 (join
-    // patient 9's group: three new patients in one slot), and patient 1's own next session.
-    session.run(5, 7, '2026-02-09', '10:00', 'completed');
-    session.run(5, 7, '2026-02-02', '10:00', 'completed');
-    session.run(5, 7, '2026-02-16', '10:00', 'completed');
-    session.run(6, 7, '2026-02-03', '18:00', 'completed');
-    session.run(7, 8, '2026-02-04', '09:00', 'scheduled');
-    session.run(8, 8, '2026-02-05', null, 'completed');
-    for (const id of [10, 11, 12]) session.run(id, 8, '2026-02-06', '19:00', 'completed');
-    session.run(1, 7, '2026-02-23', '10:00', 'scheduled');
-    expect(likelyRenames(db, firstNew)).toEqual([{ newPatient: 5, earlierPatient: 1, shared: 2, first: '2026-02-02 10:00' }]);
-    // An import that added nothing, or a first import: nothing to name.
-    expect(likelyRenames(db, 100)).toEqual([]);
-    expect(likelyRenames(db, 1)).toEqual([]);
+    const add = (...values: [number, number, string, string | null, string | null]) => Number(session.run(...values).lastInsertRowid);
+    // Stored before this export.
+    add(1, 7, '2026-02-02', '10:00', 'completed'); // 1: the old name of patient 5
+    add(1, 7, '2026-02-09', '10:00', null);
+    add(1, 7, '2026-02-16', '10:00', 'canceled');
+    const group = [add(2, 7, '2026-02-03', '18:00', 'completed'), add(3, 7, '2026-02-03', '18:00', 'completed')]; // 2 and 3: a group
+    add(4, 8, '2026-02-04', '09:00', 'completed'); // 4 has an ID
+    add(1, 8, '2026-02-05', null, 'completed');
+    const lyle = add(9, 8, '2026-02-06', '19:00', 'completed'); // 9: a group that new clients join
+    add(13, 9, '2026-02-10', '15:00', 'late_canceled'); // 13: a late cancellation, the slot booked again for 16
+    add(14, 9, '2026-02-11', '11:00', 'no_show'); // 14: the old name of patient 15, who did not come that day
+    // This export lists the group's members again, and:
+    const listed = [...group, lyle,
+      add(5, 7, '2026-02-09', '10:00', 'completed'), add(5, 7, '2026-02-02', '10:00', 'completed'), add(5, 7, '2026-02-16', '10:00', 'completed'),
+      add(6, 7, '2026-02-03', '18:00', 'completed'), // joins the group of 2 and 3
+      add(7, 8, '2026-02-04', '09:00', 'scheduled'), // the slot of 4, who has an ID
+      add(8, 8, '2026-02-05', null, 'completed'), // only an untimed day in common
+      ...[10, 11, 12].map((id) => add(id, 8, '2026-02-06', '19:00', 'completed')), // join 9's group
+      add(16, 9, '2026-02-10', '15:00', 'completed'),
+      add(15, 9, '2026-02-11', '11:00', 'completed')];
+    expect(likelyRenames(db, listed)).toEqual([
+      { newPatient: 5, earlierPatient: 1, shared: 2, first: '2026-02-02 10:00' },
+      { newPatient: 15, earlierPatient: 14, shared: 1, first: '2026-02-11 11:00' },
+    ]);
+    // The old name listed too (an export before the rename): nothing to name. Nothing listed: nothing either.
+    expect(likelyRenames(db, [...listed, 1, 2, 3])).toEqual([{ newPatient: 15, earlierPatient: 14, shared: 1, first: '2026-02-11 11:00' }]);
+    expect(likelyRenames(db, [])).toEqual([]);
     db.close();
   });
 });
