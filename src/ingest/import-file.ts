@@ -224,8 +224,8 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       report.status = report.rejected > 0 ? 'partial' : 'ok';
       // Only of an import that commits: a dry run's or a refused import's new patients have keys the next import may
       // give someone else, and the line it prints would merge the wrong people.
-      if (mapping.entity === 'appointments') {
-        for (const rename of likelyRenames(db, writer.listed.ids())) {
+      if (mapping.entity === 'appointments' && !bound.fields.includes('appointment_id')) {
+        for (const rename of likelyRenames(db, [...writer.listed.ids()])) {
           report.warnings.push(`patient #${rename.newPatient} has ${plural(rename.shared, 'session')} at the same clinician, day and time as patient #${rename.earlierPatient}, ` +
             `whom this file does not list (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
             `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
@@ -233,7 +233,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       }
       writer.finish();
       changes.finish();
-      insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command));
+      insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command, writer.columns));
       db.exec('COMMIT');
       committed = true;
       return report;
@@ -267,14 +267,16 @@ function rejectedCells(bound: BoundMapping, fields: string[], values: Record<str
   return byColumn.size > 0 ? [...byColumn.values()] : [{ field: fields[0], column: '', value: '', message }];
 }
 
-function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import'): RunRecord {
+/** `columns`: the store columns a committed import wrote (`patients merge` reads them: merge-patients.ts). */
+function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import', columns?: string[]): RunRecord {
   return {
     run: report.run, started_at: startedAt, finished_at: finishedAt, command, user: currentUser(), file: report.file,
     sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run, rows: report.rows,
     created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected,
     status: report.status, rejects_file: report.rejects_file, undone_by: null,
     summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings,
-      ...(report.would_have ? { would_have: report.would_have } : {}), ...(report.missing ? { missing: report.missing } : {}) },
+      ...(report.would_have ? { would_have: report.would_have } : {}), ...(report.missing ? { missing: report.missing } : {}),
+      ...(columns ? { columns } : {}) },
   };
 }
 

@@ -78,7 +78,12 @@ export function addAuthorization(ctx: { db: Store; attemptsFile: string; now: ()
       fail('usage', `authorization ${values.authorization_number as string} belongs to another patient (patient #${before.patient_ref ?? '?'}); auth add does not move it: check the number, or undo the run that added it`);
     }
     const created = outcome.kind === 'created';
-    return { result: { id: outcome.rowId, outcome: outcome.kind }, counts: { created: created ? 1 : 0, updated: outcome.kind === 'updated' ? 1 : 0, entity: 'authorizations' } };
+    return {
+      result: { id: outcome.rowId, outcome: outcome.kind },
+      counts: { created: created ? 1 : 0, updated: outcome.kind === 'updated' ? 1 : 0, entity: 'authorizations' },
+      // What this run wrote, as an import's summary says it (merge-patients.ts reads it).
+      summary: { columns: writer.columns },
+    };
   });
   return { run, ...result };
 }

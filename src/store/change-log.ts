@@ -27,12 +27,16 @@ export class ChangeLog {
     this.insert.run(this.runId, this.seq, table, rowId, null, encodeRow(table, before), after ? encodeRow(table, after) : null);
   }
 
-  /** A record this run inserted; consecutive ids of one table collapse into one range. */
+  /** A record this run inserted; consecutive ids of one table, rising or falling (an undo restores), collapse into one range. */
   created(table: string, rowId: number): void {
     this.createdCount += 1;
     const range = this.ranges.get(table);
     if (range && rowId === range.last + 1) {
       range.last = rowId;
+      return;
+    }
+    if (range && rowId === range.first - 1) {
+      range.first = rowId;
       return;
     }
     if (range) this.flushRange(table, range);

@@ -16,6 +16,15 @@ type Session = [patient: number, clinician: number | null, day: string, time: st
 
 /** Sessions that were held or are still to come: a cancelled slot is booked again, for another client. */
 const HELD = "start_time IS NOT NULL AND (status IS NULL OR status IN ('scheduled', 'completed', 'no_show'))";
+/**
+ * Of a patient the export does not list, only sessions that took place count: one still `scheduled` may be a series the
+ * PMS deleted since (a discharged client's), its slot now another client's. A renamed client's sessions in both
+ * exports are past ones.
+ */
+const PAST = "start_time IS NOT NULL AND (status IS NULL OR status IN ('completed', 'no_show'))";
+
+/** Beyond this many appointments an export is a backfill of a practice's history, not a week, and is not checked. */
+const MAX_LISTED = 20_000;
 
 /**
  * Of the patients without an ID whose appointments an export lists (`listed`: the appointments' store keys), those who
@@ -25,10 +34,12 @@ const HELD = "start_time IS NOT NULL AND (status IS NULL OR status IN ('schedule
  * listed and one unlisted patient is the same client; a session several of either hold is a group's and counts for
  * nothing. A listed patient is named when those sessions are all with one unlisted patient. One session is enough:
  * weekly exports of the last few weeks overlap by as little as a week. Until the two are merged, each export listing
- * the shared sessions names them again.
+ * the shared sessions names them again. An export with appointment IDs is not asked: its rows find their appointments by
+ * ID, under whichever name, so a rename leaves no session twice.
  */
-export function likelyRenames(db: Store, listed: Iterable<number>): LikelyRename[] {
-  const ids = JSON.stringify([...listed]);
+export function likelyRenames(db: Store, listed: readonly number[]): LikelyRename[] {
+  if (listed.length === 0 || listed.length > MAX_LISTED) return [];
+  const ids = JSON.stringify(listed);
   const listedPatients = new Set(db.prepare('SELECT DISTINCT a.patient_ref FROM json_each(?) j JOIN appointments a ON a.id = j.value').pluck().all(ids) as number[]);
   // Who holds each slot of the listed patients' sessions, listed and not.
   const slots = new Map<string, { listed: Set<number>; unlisted: Set<number> }>();
@@ -45,7 +56,7 @@ export function likelyRenames(db: Store, listed: Iterable<number>): LikelyRename
   }
   if (firstDay === null) return [];
   for (const [patient, clinician, day, time] of db.prepare(`SELECT patient_ref, clinician_ref, service_date, start_time FROM appointments
-    WHERE service_date BETWEEN ? AND ? AND ${HELD} AND ${withoutId}`).raw().iterate(firstDay, lastDay) as IterableIterator<Session>) {
+    WHERE service_date BETWEEN ? AND ? AND ${PAST} AND ${withoutId}`).raw().iterate(firstDay, lastDay) as IterableIterator<Session>) {
     if (!listedPatients.has(patient)) slots.get(slotOf(clinician, day, time))?.unlisted.add(patient);
   }
   // Per listed patient, the unlisted patients sharing a one-to-one slot with them: how many slots, and the first.

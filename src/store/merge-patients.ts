@@ -53,18 +53,14 @@ function sameRecord(db: Store, table: string, row: StoredRow, patientRef: unknow
   }
 }
 
-/** The store columns an import through this mapping writes; null for a mapping this workspace no longer has. */
-export type MappingColumns = (mapping: string) => ReadonlySet<string> | null;
-
 /**
- * What the copy kept takes from the one removed: each value it lacks that none of the exports which wrote it has a
- * column for (the status the attendance report gave one copy, the fees the status report gave the other). A value an
- * export of it left empty stays empty: a session now self-pay does not get its old insurance back. Nothing for a record
- * entered by hand (an authorization whose end `auth add` cleared), or written through a mapping no longer known; of a
- * balance only the account, as amounts of two dates do not mix.
+ * What the copy kept takes from the one removed: each value it lacks that none of the runs which wrote it had a column
+ * for (the status the attendance report gave one copy, the fees the status report gave the other). A value a run wrote
+ * empty stays empty: a session now self-pay does not get its old insurance back, nor an authorization the end date
+ * `auth add` cleared. Of a balance only the account, as amounts of two dates do not mix.
  */
-function missingValues(db: Store, table: string, kept: StoredRow, removed: StoredRow, mappingColumns: MappingColumns): StoredRow {
-  const written = columnsWritten(db, table, kept.id as number, mappingColumns);
+function missingValues(db: Store, table: string, kept: StoredRow, removed: StoredRow): StoredRow {
+  const written = columnsWritten(db, table, kept.id as number);
   const values: StoredRow = {};
   if (written === null) return values;
   const columns = table === 'balances' ? ['account_id'] : TABLE_COLUMNS[table].filter((c) => c !== 'id' && c !== 'patient_ref');
@@ -72,17 +68,20 @@ function missingValues(db: Store, table: string, kept: StoredRow, removed: Store
   return values;
 }
 
-/** The columns the runs in force that created or changed a record write; null when one of them was not an import. */
-function columnsWritten(db: Store, table: string, id: number, mappingColumns: MappingColumns): Set<string> | null {
+/**
+ * The columns the runs in force that created or changed a record wrote, as each run's history keeps them (`columns`
+ * in its summary); null when one does not say (a run from before they were kept): then nothing is known to be missing.
+ */
+function columnsWritten(db: Store, table: string, id: number): Set<string> | null {
   const inForce = "r.undone_by IS NULL AND r.command NOT IN ('undo', 'patients merge')";
-  const runs = db.prepare(`SELECT r.mapping FROM run_changes c JOIN runs r ON r.id = c.run_id
+  const summaries = db.prepare(`SELECT r.summary FROM run_changes c JOIN runs r ON r.id = c.run_id
       WHERE c.table_name = ? AND c.row_id = ? AND c.last_row_id IS NULL AND ${inForce}
-    UNION SELECT r.mapping FROM run_changes c INDEXED BY run_changes_created JOIN runs r ON r.id = c.run_id
+    UNION SELECT r.summary FROM run_changes c INDEXED BY run_changes_created JOIN runs r ON r.id = c.run_id
       WHERE c.table_name = ? AND c.last_row_id >= ? AND c.row_id <= ? AND c.last_row_id IS NOT NULL AND ${inForce}`).pluck().all(table, id, table, id, id) as (string | null)[];
   const columns = new Set<string>();
-  for (const mapping of runs) {
-    const written = mapping === null ? null : mappingColumns(mapping);
-    if (written === null) return null;
+  for (const summary of summaries) {
+    const written = summary === null ? undefined : (JSON.parse(summary) as { columns?: string[] }).columns;
+    if (written === undefined) return null;
     for (const column of written) columns.add(column);
   }
   return columns;
@@ -98,7 +97,7 @@ const FILLED_FIELDS = ['patient_id', 'dob', 'email', 'phone', 'contact_name', 'p
  * merged patient keeps its name, and takes the other's ID, birth date and contact details where it has none, so a
  * client export naming either ID finds it. Refused when both have IDs in the PMS: they are two patients there.
  */
-export function mergePatients(ctx: RunContext, from: string, into: string, mappingColumns: MappingColumns): MergeResult {
+export function mergePatients(ctx: RunContext, from: string, into: string): MergeResult {
   const { db } = ctx;
   const source = findPatient(db, from, 'the patient to merge');
   const target = findPatient(db, into, '--into');
@@ -127,7 +126,7 @@ export function mergePatients(ctx: RunContext, from: string, into: string, mappi
         const [kept, gone] = written(other) >= written(row) ? [other, row] : [row, other];
         remove(db, log, table, gone);
         removed[table] += 1;
-        const values = missingValues(db, table, kept, gone, mappingColumns);
+        const values = missingValues(db, table, kept, gone);
         if (kept === row) {
           values.patient_ref = target.id;
           moved[table] += 1;

@@ -69,6 +69,11 @@ export class RecordWriter {
     this.insertFirst = entity !== 'patients' && db.prepare(`SELECT 1 FROM ${this.table} LIMIT 1`).get() === undefined;
   }
 
+  /** The store columns this writer writes: what the run history keeps of a run, so a merge knows what it left empty. */
+  get columns(): string[] {
+    return this.sources.map((source) => source.column);
+  }
+
   /** The records this file listed so far (created, updated, unchanged or repeated), by the line that listed each first. */
   get listed(): LineIndex {
     return this.seen;

@@ -10,7 +10,6 @@ import type { CliContext, GlobalOptions } from '../context.js';
 import { reportFormat, resolveAsOf, withWorkspace } from '../session.js';
 import { emitReport } from '../ui/emit-report.js';
 import { makeStyle } from '../ui/style.js';
-import { columnSources } from '../../store/tables.js';
 import { plural } from '../../text/plural.js';
 import { importMany } from './import.js';
 
@@ -109,9 +108,7 @@ export function registerManual(program: Command, ctx: CliContext): void {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const { mergePatients } = await import('../../store/merge-patients.js');
       await withWorkspace(ctx, globals, { command: 'patients merge', write: true }, (ws) => {
-        // What each mapping writes, to tell a value an export left empty from one it has no column for.
-        const written = new Map(ws.mappings().map(({ mapping }) => [mapping.name, new Set(columnSources(mapping.entity, Object.keys(mapping.fields)).map((s) => s.column))]));
-        const result = mergePatients({ db: ws.db, attemptsFile: ws.attemptsFile, now: ctx.now }, from, flags.into, (name) => written.get(name) ?? null);
+        const result = mergePatients({ db: ws.db, attemptsFile: ws.attemptsFile, now: ctx.now }, from, flags.into);
         ws.log({ event: 'patients_merge', run: result.run, patient: result.from, into: result.into });
         const counts = (of: Record<string, number>) => Object.entries(of).filter(([, n]) => n > 0).map(([table, n]) => plural(n, table.slice(0, -1))).join(', ');
         const moved = counts(result.moved);
