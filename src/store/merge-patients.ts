@@ -8,9 +8,9 @@ import type { ChangeLog, StoredRow } from './change-log.js';
 import { manualRun } from './manual-run.js';
 import type { Store } from './open-store.js';
 import { renameAlertTokens, renameBalanceAlerts } from './patient-alert-ids.js';
-import { TABLE_COLUMNS } from './tables.js';
 import { AUTHORIZATION_WINDOW_SQL, sameVisit, VISIT_SQL } from './record-writer.js';
-import { lastWriter } from './undo-run.js';
+import { TABLE_COLUMNS } from './tables.js';
+import { lastWriter, writersOf } from './undo-run.js';
 
 interface RunContext {
   db: Store;
@@ -73,13 +73,8 @@ function missingValues(db: Store, table: string, kept: StoredRow, removed: Store
  * in its summary); null when one does not say (a run from before they were kept): then nothing is known to be missing.
  */
 function columnsWritten(db: Store, table: string, id: number): Set<string> | null {
-  const inForce = "r.undone_by IS NULL AND r.command NOT IN ('undo', 'patients merge')";
-  const summaries = db.prepare(`SELECT r.summary FROM run_changes c JOIN runs r ON r.id = c.run_id
-      WHERE c.table_name = ? AND c.row_id = ? AND c.last_row_id IS NULL AND ${inForce}
-    UNION SELECT r.summary FROM run_changes c INDEXED BY run_changes_created JOIN runs r ON r.id = c.run_id
-      WHERE c.table_name = ? AND c.last_row_id >= ? AND c.row_id <= ? AND c.last_row_id IS NOT NULL AND ${inForce}`).pluck().all(table, id, table, id, id) as (string | null)[];
   const columns = new Set<string>();
-  for (const summary of summaries) {
+  for (const { summary } of writersOf(db, table, id, ['patients merge'])) {
     const written = summary === null ? undefined : (JSON.parse(summary) as { columns?: string[] }).columns;
     if (written === undefined) return null;
     for (const column of written) columns.add(column);

@@ -193,18 +193,24 @@ function touchedRanges(db: Store, runId: number): Map<string, [number, number][]
 }
 
 /**
- * The latest run (not undone, not an undo, nor one of `ignoring`) that created or changed a record: two seeks, one for
- * the changes logged for its id and one for the id ranges runs created (migration 012's index), never a walk over the
- * changes of other records.
+ * The runs in force (not undone, not an undo, nor one of `ignoring`) that created or changed a record, with their
+ * summaries: two seeks, one for the changes logged for its id and one for the id ranges runs created (migration 012's
+ * index), never a walk over the changes of other records.
  */
-export function lastWriter(db: Store, table: string, id: number, ignoring: readonly string[] = []): number | undefined {
+export function writersOf(db: Store, table: string, id: number, ignoring: readonly string[] = []): { run: number; summary: string | null }[] {
   const inForce = "r.undone_by IS NULL AND r.command <> 'undo' AND r.command NOT IN (SELECT value FROM json_each(?))";
-  const changed = db.prepare(`SELECT max(c.run_id) FROM run_changes c JOIN runs r ON r.id = c.run_id
-    WHERE c.table_name = ? AND c.row_id = ? AND c.last_row_id IS NULL AND ${inForce}`).pluck().get(table, id, JSON.stringify(ignoring)) as number | null;
-  const created = db.prepare(`SELECT max(c.run_id) FROM run_changes c INDEXED BY run_changes_created JOIN runs r ON r.id = c.run_id
-    WHERE c.table_name = ? AND c.last_row_id >= ? AND c.row_id <= ? AND c.last_row_id IS NOT NULL AND ${inForce}`).pluck().get(table, id, id, JSON.stringify(ignoring)) as number | null;
-  const latest = Math.max(changed ?? 0, created ?? 0);
-  return latest === 0 ? undefined : latest;
+  const skipped = JSON.stringify(ignoring);
+  return db.prepare(`SELECT r.id AS run, r.summary FROM run_changes c JOIN runs r ON r.id = c.run_id
+      WHERE c.table_name = ? AND c.row_id = ? AND c.last_row_id IS NULL AND ${inForce}
+    UNION SELECT r.id, r.summary FROM run_changes c INDEXED BY run_changes_created JOIN runs r ON r.id = c.run_id
+      WHERE c.table_name = ? AND c.last_row_id >= ? AND c.row_id <= ? AND c.last_row_id IS NOT NULL AND ${inForce}`)
+    .all(table, id, skipped, table, id, id, skipped) as { run: number; summary: string | null }[];
+}
+
+/** The latest of `writersOf`: the run that last created or changed a record. */
+export function lastWriter(db: Store, table: string, id: number, ignoring: readonly string[] = []): number | undefined {
+  const runs = writersOf(db, table, id, ignoring).map((writer) => writer.run);
+  return runs.length === 0 ? undefined : Math.max(...runs);
 }
 
 export interface RunChange {

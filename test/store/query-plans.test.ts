@@ -108,7 +108,7 @@ describe('query plans', () => {
     }
   });
 
-  it('lastWriter seeks the changes of one record and the created range holding it; it never walks other records\' changes', () => {
+  it('lastWriter (writersOf) seeks the changes of one record and the created range holding it; it never walks other records\' changes', () => {
     const db = openStore(':memory:', { create: true });
     const run = db.prepare("INSERT INTO runs (id, started_at, command, status, undone_by) VALUES (?, '2026-01-01', ?, 'ok', ?)");
     const change = db.prepare('INSERT INTO run_changes (run_id, seq, table_name, row_id, last_row_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -128,10 +128,9 @@ describe('query plans', () => {
     const prepared: string[] = [];
     const spy = { prepare: (sql: string) => (prepared.push(sql), db.prepare(sql)) } as unknown as Store;
     lastWriter(spy, 'appointments', 50);
-    const plan = (sql: string, ...params: unknown[]) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => (r as { detail: string }).detail).join('\n');
-    const plans = [plan(prepared[0], 'appointments', 50, '[]'), plan(prepared[1], 'appointments', 50, 50, '[]')];
-    expect(plans[0]).toMatch(/SEARCH c USING (COVERING )?INDEX run_changes_record \(table_name=\? AND row_id=\?\)/);
-    expect(plans[1]).toMatch(/SEARCH c USING (COVERING )?INDEX run_changes_created \(table_name=\? AND last_row_id>\?\)/);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${prepared[0]}`).all('appointments', 50, '[]', 'appointments', 50, 50, '[]') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH c USING (COVERING )?INDEX run_changes_record \(table_name=\? AND row_id=\?\)/);
+    expect(plan).toMatch(/SEARCH c USING (COVERING )?INDEX run_changes_created \(table_name=\? AND last_row_id>\?\)/);
     db.close();
   });
 });
