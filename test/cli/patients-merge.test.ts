@@ -9,6 +9,13 @@ const SP_HEADER = 'Date of Service,Client,Clinician,Billing Code,Primary Insuran
 const spRow = (date: string, client: string, unpaid: string, time = '10:00', charge = '20.0') =>
   `${date} ${time},${client},Miriam Okafor,90834,Aetna (60054),--,140.0,1,140.0,Note added,${unpaid === '0.0' ? 'PAID' : 'UNPAID'},${charge},0.0,${(Number(charge) - Number(unpaid)).toFixed(1)},${unpaid},PAID,120.0,95.0,25.0,0.0`;
 
+/** SimplePractice's attendance report: who came, without times. */
+const attendance = (client: string, dates: string[]) =>
+  ['client_name,clinician_name,date_of_service,office_name,status', ...dates.map((d) => `${client},Miriam Okafor,${d},Harbor Light Counseling,Show`), ''].join('\n');
+
+/** A SimplePractice appointment status report of these rows, written into `dir`. */
+const statusReport = (dir: string, name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+
 async function ok(args: string[]): Promise<string> {
   const result = await cli(args);
   expect(result.code, result.stderr + result.stdout).toBe(0);
@@ -70,8 +77,8 @@ describe('patients merge', () => {
       'CLM-9,Sol Ibarra,,01/05/2026,01/06/2026,Aetna (60054),Miriam Okafor,$160.00,$100.00,$100.00,$0.00,Paid,\n')]);
     // SimplePractice's week: the appointment status report (payer, fees) and the attendance report (who came).
     const week = async (name: string, client: string, dates: string[]) => {
-      await ok(['--workspace', w, 'import', writeFile(dir, `${name}-status.csv`, [SP_HEADER, ...dates.map((d) => spRow(d, client, '0.0')), ''].join('\n'))]);
-      await ok(['--workspace', w, 'import', writeFile(dir, `${name}-attendance.csv`, ['client_name,clinician_name,date_of_service,office_name,status', ...dates.map((d) => `${client},Miriam Okafor,${d},Harbor Light Counseling,Show`), ''].join('\n'))]);
+      await ok(['--workspace', w, 'import', statusReport(dir, `${name}-status.csv`, dates.map((d) => spRow(d, client, '0.0')))]);
+      await ok(['--workspace', w, 'import', writeFile(dir, `${name}-attendance.csv`, attendance(client, dates))]);
     };
     await week('old', 'Rowan Vale', ['02/02/2026']);
     const alerts = async (asOf: string) => (JSON.parse(await ok(['--workspace', w, '--as-of', asOf, '--format', 'json', 'alerts', '--new'])) as
@@ -132,7 +139,7 @@ describe('patients merge', () => {
   it('renamed twice: the second merge keeps the copy an import wrote last, not the one the first merge moved', async () => {
     const w = tempWorkspace();
     const dir = tempDir();
-    const file = (name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+    const file = (name: string, rows: string[]) => statusReport(dir, name, rows);
     await ok(['--workspace', w, 'import', file('c1.csv', [spRow('09/01/2026', 'Ada Corvin', '20.0'), spRow('09/08/2026', 'Ada Corvin', '20.0')])]);
     await ok(['--workspace', w, 'import', file('c2.csv', [spRow('09/08/2026', 'Ada Corvin-Reyes', '20.0'), spRow('09/15/2026', 'Ada Corvin-Reyes', '20.0')])]);
     await ok(['--workspace', w, 'import', file('c3.csv', ['09/01/2026', '09/08/2026', '09/15/2026'].map((d) => spRow(d, 'Ada Reyes', '0.0')))]);
@@ -150,7 +157,7 @@ describe('patients merge', () => {
   it('is undone only while no later run is in force: records written since may be either patient\'s', async () => {
     const w = tempWorkspace();
     const dir = tempDir();
-    const file = (name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+    const file = (name: string, rows: string[]) => statusReport(dir, name, rows);
     await ok(['--workspace', w, 'import', file('old.csv', [spRow('09/01/2026', 'Marisol Quintero', '20.0')])]);
     await ok(['--workspace', w, 'import', file('new.csv', [spRow('09/01/2026', 'Marisol Vance', '20.0'), spRow('09/08/2026', 'Marisol Vance', '20.0')])]);
     await ok(['--workspace', w, 'patients', 'merge', 'Marisol Quintero', '--into', 'Marisol Vance']);
@@ -172,7 +179,7 @@ describe('patients merge', () => {
   it('moves a balance alert remembered under the old name, and says how many balance adjustments moved', async () => {
     const w = tempWorkspace();
     const dir = tempDir();
-    const file = (name: string, rows: string[]) => writeFile(dir, name, [SP_HEADER, ...rows, ''].join('\n'));
+    const file = (name: string, rows: string[]) => statusReport(dir, name, rows);
     // 600.00 unpaid, above the 500.00 of balance_over.
     await ok(['--workspace', w, 'import', file('old.csv', [spRow('09/01/2026', 'Greta Halvorsen', '600.0', '10:00', '600.0')])]);
     const high = async (asOf: string) => (JSON.parse(await ok(['--workspace', w, '--as-of', asOf, '--format', 'json', 'alerts'])) as
@@ -188,8 +195,6 @@ describe('patients merge', () => {
   it('keeps one copy of a session by the import rules (an untimed attendance row is the timed session), with what only the other copy knew', async () => {
     const w = tempWorkspace();
     const dir = tempDir();
-    const attendance = (client: string, dates: string[]) =>
-      ['client_name,clinician_name,date_of_service,office_name,status', ...dates.map((d) => `${client},Miriam Okafor,${d},Harbor Light Counseling,Show`), ''].join('\n');
     // The old name: 02/02 and 02/09 from the status report (fees, times) and the attendance report (who came).
     await ok(['--workspace', w, 'import', writeFile(dir, 'old-status.csv', [SP_HEADER, spRow('02/02/2026', 'Ines Farrow', '20.0'), spRow('02/09/2026', 'Ines Farrow', '20.0'), ''].join('\n'))]);
     await ok(['--workspace', w, 'import', writeFile(dir, 'old-attendance.csv', attendance('Ines Farrow', ['02/02/2026', '02/09/2026']))]);
@@ -213,8 +218,6 @@ describe('patients merge', () => {
   it('names the likely rename whichever report of the week comes first, on each export listing the shared sessions', async () => {
     const w = tempWorkspace();
     const dir = tempDir();
-    const attendance = (client: string, dates: string[]) =>
-      ['client_name,clinician_name,date_of_service,office_name,status', ...dates.map((d) => `${client},Miriam Okafor,${d},Harbor Light Counseling,Show`), ''].join('\n');
     await ok(['--workspace', w, 'import', writeFile(dir, 'a-status.csv', [SP_HEADER, spRow('02/02/2026', 'Wren Halloway', '20.0'), spRow('02/09/2026', 'Wren Halloway', '20.0'), ''].join('\n'))]);
     await ok(['--workspace', w, 'import', writeFile(dir, 'a-attendance.csv', attendance('Wren Halloway', ['02/02/2026', '02/09/2026']))]);
     // The attendance report first: untimed sessions, nothing to compare yet. The status report gives them times.
