@@ -223,17 +223,20 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     } else {
       report.status = report.rejected > 0 ? 'partial' : 'ok';
       // Only of an import that commits: a dry run's or a refused import's new patients have keys the next import may
-      // give someone else, and the line it prints would merge the wrong people.
-      if (mapping.entity === 'appointments' && !bound.fields.includes('appointment_id')) {
-        for (const rename of likelyRenames(db, [...writer.listed.ids()])) {
-          report.warnings.push(`patient #${rename.newPatient} has ${plural(rename.shared, 'session')} at the same clinician, day and time as patient #${rename.earlierPatient}, ` +
-            `whom this file does not list (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
-            `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
-        }
+      // give someone else, and the line it prints would merge the wrong people. Kept in the run history too, for the
+      // alerts to remind staff of (`pendingRenames`).
+      const renames = mapping.entity === 'appointments' && !bound.fields.includes('appointment_id') ? likelyRenames(db, [...writer.listed.ids()]) : [];
+      for (const rename of renames) {
+        report.warnings.push(`patient #${rename.newPatient} has ${plural(rename.shared, 'session')} at the same clinician, day and time as patient #${rename.earlierPatient}, ` +
+          `whom this file does not list (${rename.shared === 1 ? '' : 'the first '}on ${rename.first}); if it is one client renamed in the PMS, make them one with: ` +
+          `practice-sync patients merge "#${rename.earlierPatient}" --into "#${rename.newPatient}"`);
       }
       writer.finish();
       changes.finish();
-      insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command, writer.columns));
+      insertRun(db, options.attemptsFile, toRunRecord(report, startedAt, finishedAt, options.command, {
+        columns: writer.columns,
+        ...(renames.length > 0 ? { renames: renames.map((r) => ({ patient: r.newPatient, earlier: r.earlierPatient })) } : {}),
+      }));
       db.exec('COMMIT');
       committed = true;
       return report;
@@ -267,8 +270,11 @@ function rejectedCells(bound: BoundMapping, fields: string[], values: Record<str
   return byColumn.size > 0 ? [...byColumn.values()] : [{ field: fields[0], column: '', value: '', message }];
 }
 
-/** `columns`: the store columns a committed import wrote (`patients merge` reads them: merge-patients.ts). */
-function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import', columns?: string[]): RunRecord {
+/**
+ * `kept`: what the history keeps of a committed import besides its report: the store columns it wrote (`patients merge`
+ * reads them) and the likely renames it named (the alerts read them).
+ */
+function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string, command = 'import', kept: Record<string, unknown> = {}): RunRecord {
   return {
     run: report.run, started_at: startedAt, finished_at: finishedAt, command, user: currentUser(), file: report.file,
     sha256: report.sha256, mapping: report.mapping, entity: report.entity, dry_run: report.dry_run, rows: report.rows,
@@ -276,7 +282,7 @@ function toRunRecord(report: ImportReport, startedAt: string, finishedAt: string
     status: report.status, rejects_file: report.rejects_file, undone_by: null,
     summary: { changes: report.changes, duplicates: report.duplicates, skipped_rows: report.skipped_rows, warnings: report.warnings,
       ...(report.would_have ? { would_have: report.would_have } : {}), ...(report.missing ? { missing: report.missing } : {}),
-      ...(columns ? { columns } : {}) },
+      ...kept },
   };
 }
 

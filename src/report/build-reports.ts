@@ -11,6 +11,7 @@ import { fail } from '../errors.js';
 import type { AlertMemory } from '../store/alert-state.js';
 import { blankClaim, CLAIM_CHUNK_COLUMNS, isFiltered, passes, readClaim, type ClaimColumns } from '../store/claim-rows.js';
 import { parseChunk } from '../store/json-chunks.js';
+import { pendingRenames } from '../store/likely-renames.js';
 import { StoreInputs, type InputFilter } from '../store/load-inputs.js';
 import type { Store } from '../store/open-store.js';
 import type { Config } from '../workspace/config-schema.js';
@@ -128,6 +129,11 @@ export class ReportBuilder {
     return this.inputs.snapshot(() => {
       const report = this.computeAlerts(memory);
       report.notes.push(...missingNotes(this.inputs.missingFromExports(), ['claims', 'balances']));
+      // A likely rename a quiet cron import named: the Monday alerts say it again until the two are one.
+      for (const { newPatient, earlierPatient } of pendingRenames(this.options.db)) {
+        report.notes.push(`patient #${newPatient} holds the same sessions as patient #${earlierPatient}, as an appointment import found: if it is one client renamed in the PMS, ` +
+          `the balances, unbilled sessions and alerts count them twice; make them one with: practice-sync patients merge "#${earlierPatient}" --into "#${newPatient}"`);
+      }
       return report;
     });
   }

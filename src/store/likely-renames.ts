@@ -83,3 +83,32 @@ export function likelyRenames(db: Store, listed: readonly number[]): LikelyRenam
   }
   return out;
 }
+
+/** How far back the alerts look for imports that named a likely rename: each export listing the sessions names it again. */
+const RECENT_IMPORTS = 20;
+
+/**
+ * The likely renames the latest appointment imports named (`renames` in their run summaries) whose two patients are
+ * still two and still hold a past session at the same clinician, day and time: what the alerts remind staff of, so a
+ * warning a quiet cron import raised is not seen by nobody. A pair merged, undone or no longer sharing a session (a
+ * store key given to a new patient) is left out.
+ */
+export function pendingRenames(db: Store): { newPatient: number; earlierPatient: number }[] {
+  const summaries = db.prepare(`SELECT summary FROM runs WHERE entity = 'appointments' AND status IN ('ok', 'partial') AND undone_by IS NULL
+    ORDER BY id DESC LIMIT ?`).pluck().all(RECENT_IMPORTS) as (string | null)[];
+  const shareSession = db.prepare(`SELECT 1 FROM appointments a JOIN appointments b ON b.patient_ref = ? AND b.service_date = a.service_date
+      AND b.start_time = a.start_time AND b.clinician_ref IS a.clinician_ref
+    WHERE a.patient_ref = ? AND a.start_time IS NOT NULL AND (a.status IS NULL OR a.status IN ('completed', 'no_show')) LIMIT 1`).pluck();
+  const seen = new Set<string>();
+  const out: { newPatient: number; earlierPatient: number }[] = [];
+  for (const summary of summaries) {
+    const renames = summary === null ? undefined : (JSON.parse(summary) as { renames?: { patient: number; earlier: number }[] }).renames;
+    for (const { patient, earlier } of renames ?? []) {
+      const pair = `${patient}:${earlier}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      if (shareSession.get(patient, earlier) !== undefined) out.push({ newPatient: patient, earlierPatient: earlier });
+    }
+  }
+  return out.sort((a, b) => a.newPatient - b.newPatient || a.earlierPatient - b.earlierPatient);
+}

@@ -230,6 +230,13 @@ describe('patients merge', () => {
     // Not merged: the next export listing the shared session names them again.
     const again = await ok(['--workspace', w, 'import', writeFile(dir, 'c-status.csv', [SP_HEADER, spRow('02/09/2026', 'Wren Castellane', '0.0'), spRow('02/23/2026', 'Wren Castellane', '20.0'), ''].join('\n'))]);
     expect(again).toContain(warning);
+    // The alerts say it too, for whoever did not see the import (a quiet cron run), until the two are one.
+    const notes = async () => (JSON.parse(await ok(['--workspace', w, '--as-of', '2026-03-01', '--format', 'json', 'report', 'alerts'])) as { notes: string[] }).notes
+      .filter((note) => note.includes('patients merge'));
+    expect(await notes()).toEqual(['patient #2 holds the same sessions as patient #1, as an appointment import found: if it is one client renamed in the PMS, ' +
+      'the balances, unbilled sessions and alerts count them twice; make them one with: practice-sync patients merge "#1" --into "#2"']);
+    await ok(['--workspace', w, 'patients', 'merge', '#1', '--into', '#2']);
+    expect(await notes()).toEqual([]);
   });
 
   it('does not bring back what the copy kept left empty on purpose: insurance of a session now self-pay, an end date cleared by hand', async () => {
