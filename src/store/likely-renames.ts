@@ -15,13 +15,13 @@ export interface LikelyRename {
 type Session = [patient: number, clinician: number | null, day: string, time: string];
 
 /** Sessions that were held or are still to come: a cancelled slot is booked again, for another client. */
-const HELD = "start_time IS NOT NULL AND (status IS NULL OR status IN ('scheduled', 'completed', 'no_show'))";
+const HELD = ['scheduled', 'completed', 'no_show'];
 /**
  * Of a patient the export does not list, only sessions that took place count: one still `scheduled` may be a series the
  * PMS deleted since (a discharged client's), its slot now another client's. A renamed client's sessions in both
  * exports are past ones.
  */
-const PAST = "start_time IS NOT NULL AND (status IS NULL OR status IN ('completed', 'no_show'))";
+const PAST = "a.start_time IS NOT NULL AND (a.status IS NULL OR a.status IN ('completed', 'no_show'))";
 
 /** Beyond this many appointments an export is a backfill of a practice's history, not a week, and is not checked. */
 const MAX_LISTED = 20_000;
@@ -39,24 +39,26 @@ const MAX_LISTED = 20_000;
  */
 export function likelyRenames(db: Store, listed: readonly number[]): LikelyRename[] {
   if (listed.length === 0 || listed.length > MAX_LISTED) return [];
-  const ids = JSON.stringify(listed);
-  const listedPatients = new Set(db.prepare('SELECT DISTINCT a.patient_ref FROM json_each(?) j JOIN appointments a ON a.id = j.value').pluck().all(ids) as number[]);
-  // Who holds each slot of the listed patients' sessions, listed and not.
   const slots = new Map<string, { listed: Set<number>; unlisted: Set<number> }>();
   const slotOf = (clinician: number | null, day: string, time: string) => `${clinician ?? ''}|${day}|${time}`;
+  // Who holds each slot of the listed patients' sessions, listed and not.
+  const listedPatients = new Set<number>();
   let firstDay: string | null = null;
   let lastDay: string | null = null;
-  const withoutId = 'patient_ref IN (SELECT id FROM patients WHERE patient_id IS NULL)';
-  for (const [patient, clinician, day, time] of db.prepare(`SELECT patient_ref, clinician_ref, service_date, start_time FROM appointments
-    WHERE id IN (SELECT value FROM json_each(?)) AND ${HELD} AND ${withoutId}`).raw().iterate(ids) as IterableIterator<Session>) {
+  for (const [patient, clinician, day, time, status, hasId] of db.prepare(`SELECT a.patient_ref, a.clinician_ref, a.service_date, a.start_time, a.status,
+      p.patient_id IS NOT NULL FROM appointments a JOIN patients p ON p.id = a.patient_ref WHERE a.id IN (SELECT value FROM json_each(?))`)
+    .raw().iterate(JSON.stringify(listed)) as IterableIterator<[number, number | null, string, string | null, string | null, number]>) {
+    listedPatients.add(patient);
+    if (hasId || time === null || (status !== null && !HELD.includes(status))) continue;
     const slot = slotOf(clinician, day, time);
     (slots.get(slot) ?? slots.set(slot, { listed: new Set(), unlisted: new Set() }).get(slot)!).listed.add(patient);
     if (firstDay === null || day < firstDay) firstDay = day;
     if (lastDay === null || day > lastDay) lastDay = day;
   }
   if (firstDay === null) return [];
-  for (const [patient, clinician, day, time] of db.prepare(`SELECT patient_ref, clinician_ref, service_date, start_time FROM appointments
-    WHERE service_date BETWEEN ? AND ? AND ${PAST} AND ${withoutId}`).raw().iterate(firstDay, lastDay) as IterableIterator<Session>) {
+  for (const [patient, clinician, day, time] of db.prepare(`SELECT a.patient_ref, a.clinician_ref, a.service_date, a.start_time FROM appointments a
+    WHERE a.service_date BETWEEN ? AND ? AND ${PAST} AND a.patient_ref IN (SELECT id FROM patients WHERE patient_id IS NULL)`)
+    .raw().iterate(firstDay, lastDay) as IterableIterator<Session>) {
     if (!listedPatients.has(patient)) slots.get(slotOf(clinician, day, time))?.unlisted.add(patient);
   }
   // Per listed patient, the unlisted patients sharing a one-to-one slot with them: how many slots, and the first.
@@ -98,7 +100,7 @@ export function pendingRenames(db: Store): { newPatient: number; earlierPatient:
     ORDER BY id DESC LIMIT ?`).pluck().all(RECENT_IMPORTS) as (string | null)[];
   const shareSession = db.prepare(`SELECT 1 FROM appointments a JOIN appointments b ON b.patient_ref = ? AND b.service_date = a.service_date
       AND b.start_time = a.start_time AND b.clinician_ref IS a.clinician_ref
-    WHERE a.patient_ref = ? AND a.start_time IS NOT NULL AND (a.status IS NULL OR a.status IN ('completed', 'no_show')) LIMIT 1`).pluck();
+    WHERE a.patient_ref = ? AND ${PAST} LIMIT 1`).pluck();
   const seen = new Set<string>();
   const out: { newPatient: number; earlierPatient: number }[] = [];
   for (const summary of summaries) {

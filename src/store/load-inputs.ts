@@ -16,6 +16,11 @@ import type { Store } from './open-store.js';
 
 export type { InputFilter } from './claim-rows.js';
 
+/** The name reports and alerts show for a patient: a patient stored without one shows by ID, else by store key. */
+export function shownPatientName(name: string | null, patientId: string | null, key: number): string {
+  return name ?? (patientId ? `Patient ${patientId}` : `Patient #${key}`);
+}
+
 export class StoreInputs {
   private lookups: Lookups | null = null;
 
@@ -65,7 +70,7 @@ export class StoreInputs {
         for (let row = 0; row < ids.length; row++) {
           const id = ids[row];
           const patientId = patientIds[row];
-          patients.set(id, { name: names[row] ?? (patientId ? `Patient ${patientId}` : `Patient #${id}`), patientId, payerRef: payerRefs[row] });
+          patients.set(id, { name: shownPatientName(names[row], patientId, id), patientId, payerRef: payerRefs[row] });
         }
       }
     });

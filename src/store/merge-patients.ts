@@ -5,6 +5,7 @@ import { nameToken, patientToken } from '../alerts/alert-ids.js';
 import { fail } from '../errors.js';
 import { normalizeName } from '../mapping/cells/normalize-name.js';
 import type { ChangeLog, StoredRow } from './change-log.js';
+import { shownPatientName } from './load-inputs.js';
 import { manualRun } from './manual-run.js';
 import type { Store } from './open-store.js';
 import { renameAlertTokens, renameBalanceAlerts } from './patient-alert-ids.js';
@@ -159,16 +160,13 @@ export function mergePatients(ctx: RunContext, from: string, into: string): Merg
   return { run, from: source.id as number, into: target.id as number, moved, removed };
 }
 
-/** The token alert ids carry for this patient (alert-ids.ts), from the name the alerts were computed with (load-inputs.ts). */
+/** The token alert ids carry for this patient (alert-ids.ts), from the name the alerts were computed with. */
 function alertToken(patient: StoredRow): string {
-  const patientId = patient.patient_id as string | null;
-  return patientId ? patientToken(patientId, null) : nameToken(shownName(patient));
+  return patientToken(patient.patient_id as string | null, shownName(patient));
 }
 
-/** The name the reports and alerts show for a patient (load-inputs.ts). */
 function shownName(patient: StoredRow): string {
-  const patientId = patient.patient_id as string | null;
-  return (patient.name as string | null) ?? (patientId ? `Patient ${patientId}` : `Patient #${String(patient.id)}`);
+  return shownPatientName(patient.name as string | null, patient.patient_id as string | null, patient.id as number);
 }
 
 /**
